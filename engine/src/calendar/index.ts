@@ -1,0 +1,2 @@
+export * from './calendar.js';
+export { parseCivilDate, formatCivilDate, isoWeekday, parseClockTime } from './civil-date.js';

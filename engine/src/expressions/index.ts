@@ -1,0 +1,4 @@
+export * from './types.js';
+export * from './operators.js';
+export * from './evaluate.js';
+export * from './analyze.js';
