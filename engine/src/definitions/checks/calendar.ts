@@ -1,0 +1,39 @@
+import { isValidTimeZone } from '../../calendar/calendar.js';
+import { parseCivilDate, parseClockTime } from '../../calendar/civil-date.js';
+import { pointer } from '../problems.js';
+import type { CalendarDefinition } from '../types.js';
+import type { CheckContext } from './context.js';
+
+export function checkCalendar(context: CheckContext, calendar: CalendarDefinition): void {
+  if (!isValidTimeZone(calendar.timeZone)) {
+    context.report('/timeZone', 'calendar-invalid', { detail: `unknown time zone "${calendar.timeZone}" (use an IANA name such as Asia/Shanghai)` });
+  }
+  const periods: Array<{ from: number; to: number; index: number }> = [];
+  calendar.workingHours.forEach((period, index) => {
+    const from = parseClockTime(period.from);
+    const to = parseClockTime(period.to);
+    if (from === null || to === null) return; // the schema reported the format
+    if (from >= to) {
+      context.report(pointer('/workingHours', index), 'calendar-invalid', { detail: `${period.from}-${period.to} ends before it starts` });
+    } else periods.push({ from, to, index });
+  });
+  periods.sort((a, b) => a.from - b.from);
+  for (let i = 1; i < periods.length; i++) {
+    const previous = periods[i - 1] as (typeof periods)[number];
+    const current = periods[i] as (typeof periods)[number];
+    if (current.from < previous.to) context.report(pointer('/workingHours', current.index), 'calendar-invalid', { detail: 'working periods overlap' });
+  }
+  calendar.holidays.forEach((holiday, index) => {
+    const from = parseCivilDate(holiday.from);
+    if (from === null) context.report(pointer('/holidays', index, 'from'), 'date-invalid', { value: holiday.from });
+    if (holiday.to === undefined) return;
+    const to = parseCivilDate(holiday.to);
+    if (to === null) context.report(pointer('/holidays', index, 'to'), 'date-invalid', { value: holiday.to });
+    else if (from !== null && to < from) {
+      context.report(pointer('/holidays', index, 'to'), 'calendar-invalid', { detail: `the holiday ends (${holiday.to}) before it starts (${holiday.from})` });
+    }
+  });
+  calendar.workdays.forEach((workday, index) => {
+    if (parseCivilDate(workday.date) === null) context.report(pointer('/workdays', index, 'date'), 'date-invalid', { value: workday.date });
+  });
+}

@@ -1,0 +1,53 @@
+import { analyzeExpression } from '../../expressions/analyze.js';
+import type { JsonSchemaObject } from '../types.js';
+import type { CheckContext } from './context.js';
+
+/**
+ * What an expression may read. `data` is checked against the forms' fields when `forms` is known;
+ * `extraData` holds fields written by `set` actions, which exist even if no form asks for them.
+ */
+export interface FieldScope {
+  roots: ReadonlySet<string>;
+  forms: JsonSchemaObject[] | null;
+  extraData: ReadonlySet<string>;
+}
+
+export const caseRoots: ReadonlySet<string> = new Set(['data', 'task', 'event', 'case']);
+
+export function checkExpression(context: CheckContext, expression: unknown, path: string, fields: FieldScope): void {
+  const analysis = analyzeExpression(expression);
+  for (const issue of analysis.issues) context.report(path + issue.path, 'expression-invalid', { detail: issue.detail });
+  for (const variable of analysis.variables) {
+    const [root, ...rest] = variable.split('.');
+    if (root === undefined || !fields.roots.has(root)) {
+      context.report(path, 'unknown-variable', { name: variable });
+      continue;
+    }
+    if (root === 'data' && rest.length > 0 && fields.forms !== null && !hasField(fields, rest)) {
+      context.report(path, 'unknown-field', { field: variable });
+    }
+  }
+}
+
+function hasField(fields: FieldScope, segments: string[]): boolean {
+  if (fields.extraData.has(segments[0] as string)) return true;
+  return (fields.forms ?? []).some((schema) => schemaHasPath(schema, segments));
+}
+
+/** Does a JSON Schema describe this property path? Free-form objects accept anything below them. */
+export function schemaHasPath(schema: JsonSchemaObject, segments: string[]): boolean {
+  let current: JsonSchemaObject | undefined = schema;
+  for (const segment of segments) {
+    if (current === undefined) return false;
+    if (current.type === 'array' || current.items !== undefined) {
+      if (!/^\d+$/.test(segment)) return false;
+      current = current.items as JsonSchemaObject | undefined;
+      continue;
+    }
+    const properties = current.properties as Record<string, JsonSchemaObject> | undefined;
+    if (properties === undefined) return current.type === 'object' || current.type === undefined;
+    if (!Object.hasOwn(properties, segment)) return false;
+    current = properties[segment];
+  }
+  return true;
+}

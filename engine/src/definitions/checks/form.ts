@@ -1,0 +1,61 @@
+import { Ajv } from 'ajv';
+import { pointer } from '../problems.js';
+import type { FormDefinition, JsonSchemaObject } from '../types.js';
+import type { CheckContext } from './context.js';
+import { schemaHasPath } from './expression.js';
+
+const elementPattern = /^[a-z][a-zA-Z0-9]*(\.[a-z][a-zA-Z0-9]*)+$/;
+const schemaCompiler = new Ajv({ allErrors: true, strict: false, allowUnionTypes: true, validateFormats: false });
+
+export function checkForm(context: CheckContext, form: FormDefinition): void {
+  try {
+    schemaCompiler.compile(form.schema);
+  } catch (error) {
+    context.report('/schema', 'form-schema-invalid', { detail: error instanceof Error ? error.message : String(error) });
+    return;
+  }
+  const elements = new Map<string, string>();
+  walkProperties(form.schema, '/schema', (property, path) => {
+    const element = property['x-element'];
+    if (element === undefined) return;
+    if (typeof element !== 'string' || !elementPattern.test(element)) {
+      context.report(pointer(path, 'x-element'), 'element-invalid', { element: String(element) });
+      return;
+    }
+    const first = elements.get(element);
+    if (first !== undefined) context.report(pointer(path, 'x-element'), 'element-duplicate', { element, first, second: path });
+    else elements.set(element, path);
+  });
+  if (form.uischema !== undefined) checkScopes(context, form.uischema, '/uischema', form.schema);
+}
+
+/** Calls `visit` for every property schema, depth first, with its JSON pointer in the definition. */
+export function walkProperties(schema: JsonSchemaObject, path: string, visit: (property: JsonSchemaObject, path: string) => void): void {
+  const properties = schema.properties as Record<string, JsonSchemaObject> | undefined;
+  if (properties === undefined || typeof properties !== 'object') return;
+  for (const [name, property] of Object.entries(properties)) {
+    if (property === null || typeof property !== 'object') continue;
+    const at = pointer(path, 'properties', name);
+    visit(property, at);
+    walkProperties(property, at, visit);
+    const items = property.items as JsonSchemaObject | undefined;
+    if (items !== undefined && typeof items === 'object') walkProperties(items, pointer(at, 'items'), visit);
+  }
+}
+
+/** Every `scope` in the UI schema must point at a property of the form's schema. */
+function checkScopes(context: CheckContext, node: unknown, path: string, schema: JsonSchemaObject): void {
+  if (Array.isArray(node)) {
+    node.forEach((child, index) => checkScopes(context, child, pointer(path, index), schema));
+    return;
+  }
+  if (node === null || typeof node !== 'object') return;
+  const element = node as Record<string, unknown>;
+  if (typeof element.scope === 'string') {
+    const segments = element.scope.replace(/^#\/?/, '').split('/').filter((segment) => segment !== 'properties' && segment !== '');
+    if (!element.scope.startsWith('#/properties/') || !schemaHasPath(schema, segments)) {
+      context.report(pointer(path, 'scope'), 'form-scope-unknown', { scope: element.scope });
+    }
+  }
+  if (Array.isArray(element.elements)) checkScopes(context, element.elements, pointer(path, 'elements'), schema);
+}

@@ -1,0 +1,5 @@
+export * from './types.js';
+export * from './problems.js';
+export * from './catalog.js';
+export * from './validate.js';
+export { definitionSchemas, schemaVersion } from './schemas/index.js';

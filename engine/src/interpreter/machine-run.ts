@@ -1,0 +1,88 @@
+import { initialTransition, transition, type AnyMachineSnapshot } from 'xstate';
+import { evaluate } from '../expressions/evaluate.js';
+import type { Expression } from '../expressions/types.js';
+import type { CompiledWorkflow } from './compile.js';
+import type { MachineContext } from './scope.js';
+import type { TaskBook } from './tasks.js';
+
+interface ReturnedAction {
+  type: string;
+  params?: unknown;
+  info?: { context?: unknown };
+}
+
+/** How a task that leaves its state is closed: who completed it and with which outcome. */
+export interface ExitContext {
+  completedTaskIds: ReadonlySet<string>;
+  outcome?: string;
+  reason?: string;
+  actor?: string;
+}
+
+const noExit: ExitContext = { completedTaskIds: new Set() };
+
+export function initialMachineStep(workflow: CompiledWorkflow, input: MachineContext): [AnyMachineSnapshot, ReturnedAction[]] {
+  return initialTransition(workflow.machine, input) as [AnyMachineSnapshot, ReturnedAction[]];
+}
+
+export function machineStep(workflow: CompiledWorkflow, snapshot: AnyMachineSnapshot, event: { type: string }): [AnyMachineSnapshot, ReturnedAction[]] {
+  return transition(workflow.machine, snapshot, event) as [AnyMachineSnapshot, ReturnedAction[]];
+}
+
+/**
+ * Carries out the actions XState returned, in order: exits close tasks, entries open them, notify and
+ * child cases become effects. This is where the machine's declarative intent turns into effects.
+ */
+export function applyActions(book: TaskBook, actions: ReturnedAction[], fallback: MachineContext, exit: ExitContext = noExit): void {
+  for (const action of actions) {
+    const context = (action.info?.context as MachineContext | undefined) ?? fallback;
+    const params = (action.params ?? {}) as Record<string, unknown>;
+    switch (action.type) {
+      case 'tb.exitTask':
+        for (const task of book.openTasksOf(String(params.stateId))) {
+          const completed = exit.completedTaskIds.has(task.id);
+          book.close(task, completed ? 'completed' : 'cancelled', completed ? detailsOf(exit) : {});
+        }
+        break;
+      case 'tb.enterTask':
+        book.open(String(params.stateId), context);
+        break;
+      case 'tb.notify':
+        book.effects.push({
+          type: 'notify',
+          to: String(params.to),
+          template: String(params.template),
+          data: evaluateMap(params.data as Record<string, Expression> | undefined, context),
+          at: book.now,
+        });
+        break;
+      case 'tb.startChild':
+        book.effects.push({
+          type: 'startChildCase',
+          childId: book.ids(),
+          stateId: String(params.stateId),
+          workflow: String(params.workflow),
+          data: evaluateMap(params.data as Record<string, Expression> | undefined, context),
+        });
+        break;
+      default:
+        break;
+    }
+  }
+}
+
+function detailsOf(exit: ExitContext): { outcome?: string; reason?: string; actor?: string } {
+  const details: { outcome?: string; reason?: string; actor?: string } = {};
+  if (exit.outcome !== undefined) details.outcome = exit.outcome;
+  if (exit.reason !== undefined) details.reason = exit.reason;
+  if (exit.actor !== undefined) details.actor = exit.actor;
+  return details;
+}
+
+function evaluateMap(map: Record<string, Expression> | undefined, context: MachineContext): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  if (map === undefined) return out;
+  const scope = { data: context.data, case: context.case, task: null, event: null };
+  for (const [key, expression] of Object.entries(map)) out[key] = evaluate(expression, scope);
+  return out;
+}
