@@ -6,3 +6,4 @@ export * from './calendar/index.js';
 export * from './sla/index.js';
 export * from './definitions/index.js';
 export * from './interpreter/index.js';
+export * from './simulation/index.js';
