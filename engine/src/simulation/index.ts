@@ -1,1 +1,2 @@
 export * from './simulate.js';
+export * from './explore.js';
