@@ -1,14 +1,27 @@
 // @ts-check
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import globals from 'globals';
 
 /** Globals the pure engine must not touch: time, randomness, I/O. */
-const impureGlobals = ['setTimeout', 'setInterval', 'setImmediate', 'fetch', 'process', 'require', 'performance'];
+const impureGlobals = [
+  'setTimeout',
+  'setInterval',
+  'setImmediate',
+  'fetch',
+  'process',
+  'require',
+  'performance',
+];
 
 export default tseslint.config(
   { ignores: ['**/dist/**', '**/node_modules/**', 'data/**', 'coverage/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  {
+    files: ['**/*.{js,mjs,cjs}'],
+    languageOptions: { globals: globals.node },
+  },
   {
     rules: {
       'no-eval': 'error',
@@ -24,7 +37,10 @@ export default tseslint.config(
     files: ['engine/src/**/*.ts'],
     ignores: ['engine/src/**/*.test.ts'],
     rules: {
-      'no-restricted-globals': ['error', ...impureGlobals.map((name) => ({ name, message: 'The engine is pure: pass it in.' }))],
+      'no-restricted-globals': [
+        'error',
+        ...impureGlobals.map((name) => ({ name, message: 'The engine is pure: pass it in.' })),
+      ],
       'no-restricted-properties': [
         'error',
         { object: 'Date', property: 'now', message: 'The engine is pure: take `now` as an argument.' },
@@ -33,14 +49,41 @@ export default tseslint.config(
       ],
       'no-restricted-syntax': [
         'error',
-        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'The engine is pure: take `now` as an argument.' },
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'The engine is pure: take `now` as an argument.',
+        },
       ],
       'no-restricted-imports': [
         'error',
         {
           patterns: [
-            { group: ['node:*', 'fs', 'path', 'os', 'child_process', 'net', 'http', 'https', 'crypto', 'worker_threads'], message: 'The engine does no I/O.' },
-            { group: ['@tongban/runtime', '@tongban/runtime/*', '@tongban/ui', '@tongban/client', 'react', 'react-dom'], message: 'Imports go one way: apps and runtime depend on the engine, never back.' },
+            {
+              group: [
+                'node:*',
+                'fs',
+                'path',
+                'os',
+                'child_process',
+                'net',
+                'http',
+                'https',
+                'crypto',
+                'worker_threads',
+              ],
+              message: 'The engine does no I/O.',
+            },
+            {
+              group: [
+                '@tongban/runtime',
+                '@tongban/runtime/*',
+                '@tongban/ui',
+                '@tongban/client',
+                'react',
+                'react-dom',
+              ],
+              message: 'Imports go one way: apps and runtime depend on the engine, never back.',
+            },
           ],
         },
       ],

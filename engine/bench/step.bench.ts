@@ -10,7 +10,16 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { initialTransition, transition, type AnyMachineSnapshot } from 'xstate';
-import { Catalog, compileWorkflow, start, step, validate, type CaseSnapshot, type Definition, type WorkflowDefinition } from '../src/index.js';
+import {
+  Catalog,
+  compileWorkflow,
+  start,
+  step,
+  validate,
+  type CaseSnapshot,
+  type Definition,
+  type WorkflowDefinition,
+} from '../src/index.js';
 import { outcomeEvent } from '../src/interpreter/compile.js';
 
 const definitionsDir = fileURLToPath(new URL('../../definitions/', import.meta.url));
@@ -18,7 +27,9 @@ const readAll = (dir: string): Definition[] =>
   readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
     if (statSync(path).isDirectory()) return readAll(path);
-    return name.endsWith('.json') && name !== 'package.json' ? [JSON.parse(readFileSync(path, 'utf8')) as Definition] : [];
+    return name.endsWith('.json') && name !== 'package.json'
+      ? [JSON.parse(readFileSync(path, 'utf8')) as Definition]
+      : [];
   });
 
 const catalog = new Catalog(readAll(definitionsDir));
@@ -36,7 +47,13 @@ function engineCase(fromJson: boolean): number {
     const task = Object.values(snapshot.tasks).find((candidate) => candidate.stateId.endsWith(stateSuffix));
     if (!task) throw new Error(`no open task ${stateSuffix}`);
     const base = fromJson ? (JSON.parse(JSON.stringify(snapshot)) as CaseSnapshot) : snapshot;
-    snapshot = step(workflow, base, { type: 'task.outcome', taskId: task.id, outcome: name }, at, ids).snapshot;
+    snapshot = step(
+      workflow,
+      base,
+      { type: 'task.outcome', taskId: task.id, outcome: name },
+      at,
+      ids,
+    ).snapshot;
   };
   outcome('intake', 'accept', t0 + 3_600_000);
   outcome('lead.reviewing', 'approve', t0 + 7_200_000);
@@ -49,12 +66,20 @@ function engineCase(fromJson: boolean): number {
 /** The same case through XState's pure transition on the same machine: the baseline. */
 function xstateCase(fromJson: boolean): number {
   const machine = workflow.machine;
-  let [snapshot] = initialTransition(machine, { data: { amount: 10 }, case: kase }) as [AnyMachineSnapshot, unknown];
+  let [snapshot] = initialTransition(machine, { data: { amount: 10 }, case: kase }) as [
+    AnyMachineSnapshot,
+    unknown,
+  ];
   const send = (state: string, outcome: string) => {
     const base = fromJson
-      ? (machine.resolveState(JSON.parse(JSON.stringify(machine.getPersistedSnapshot(snapshot))) as never) as AnyMachineSnapshot)
+      ? (machine.resolveState(
+          JSON.parse(JSON.stringify(machine.getPersistedSnapshot(snapshot))) as never,
+        ) as AnyMachineSnapshot)
       : snapshot;
-    [snapshot] = transition(machine, base, { type: outcomeEvent(`joint-review.${state}`, outcome) }) as [AnyMachineSnapshot, unknown];
+    [snapshot] = transition(machine, base, { type: outcomeEvent(`joint-review.${state}`, outcome) }) as [
+      AnyMachineSnapshot,
+      unknown,
+    ];
   };
   send('intake', 'accept');
   send('review.lead.reviewing', 'approve');
@@ -71,7 +96,8 @@ function rate(run: () => number, cases: number): number {
   return steps / ((performance.now() - began) / 1000);
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
+const median = (values: number[]) =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
 
 // warm up both paths so the JIT has seen them
 for (let i = 0; i < 300; i++) {
@@ -111,7 +137,13 @@ function generatedWorkflow(size: number): WorkflowDefinition {
     };
   }
   states.end = { type: 'final' };
-  return { kind: 'workflow', key: 'generated', version: 1, title: { 'zh-CN': '生成', en: 'Generated' }, machine: { initial: 's0', states } };
+  return {
+    kind: 'workflow',
+    key: 'generated',
+    version: 1,
+    title: { 'zh-CN': '生成', en: 'Generated' },
+    machine: { initial: 's0', states },
+  };
 }
 
 const big = generatedWorkflow(1000);
@@ -129,12 +161,18 @@ const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 console.log('engine: step() on the 6-state joint-review workflow with a parallel lead/cooperating region');
 console.log('  snapshot kept in memory between steps:');
 console.log(`    XState transition (baseline)    ${fmt(rawRate)} steps/s`);
-console.log(`    Tongban step                    ${fmt(ourRate)} steps/s   ratio ${ratio.toFixed(2)} (target >= 0.50)`);
+console.log(
+  `    Tongban step                    ${fmt(ourRate)} steps/s   ratio ${ratio.toFixed(2)} (target >= 0.50)`,
+);
 console.log('  snapshot restored from JSON before every step (as after a database read):');
 console.log(`    XState resolveState+transition  ${fmt(rawJsonRate)} steps/s`);
-console.log(`    Tongban step                    ${fmt(jsonRate)} steps/s   ratio ${jsonRatio.toFixed(2)} (target >= 0.50)`);
+console.log(
+  `    Tongban step                    ${fmt(jsonRate)} steps/s   ratio ${jsonRatio.toFixed(2)} (target >= 0.50)`,
+);
 console.log('engine: validate() of a generated 1,000-state workflow');
-console.log(`  median ${validateMs.toFixed(1)} ms, first (cold) ${firstValidateMs.toFixed(1)} ms (target < 200 ms)`);
+console.log(
+  `  median ${validateMs.toFixed(1)} ms, first (cold) ${firstValidateMs.toFixed(1)} ms (target < 200 ms)`,
+);
 
 const failures: string[] = [];
 if (ratio < 0.5) failures.push(`step ratio ${ratio.toFixed(2)} < 0.50`);

@@ -8,12 +8,21 @@ const china = new BusinessCalendar(readDefinition<CalendarSpec>('calendars/cn-ma
 const from2026 = Date.parse('2026-01-01T00:00:00+08:00');
 const to2026 = Date.parse('2026-12-31T23:59:00+08:00');
 const at = (local: string) => Date.parse(`${local}+08:00`);
-const show = (instant: number) => new Date(instant + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
+const show = (instant: number) =>
+  new Date(instant + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
 const HOUR = 3_600_000;
 
 describe('business calendar: working days', () => {
   it('should treat statutory holidays as rest days', () => {
-    for (const date of ['2026-01-01', '2026-02-16', '2026-04-06', '2026-05-05', '2026-06-19', '2026-09-25', '2026-10-07']) {
+    for (const date of [
+      '2026-01-01',
+      '2026-02-16',
+      '2026-04-06',
+      '2026-05-05',
+      '2026-06-19',
+      '2026-09-25',
+      '2026-10-07',
+    ]) {
       expect(china.isWorkingDay(date), date).toBe(false);
     }
   });
@@ -145,7 +154,14 @@ describe('business calendar: time zones and bad data', () => {
 
   it('should refuse an unknown time zone', () => {
     expect(
-      () => new BusinessCalendar({ timeZone: 'Mars/Olympus', weekendDays: [], workingHours: [{ from: '09:00', to: '17:00' }], holidays: [], workdays: [] }),
+      () =>
+        new BusinessCalendar({
+          timeZone: 'Mars/Olympus',
+          weekendDays: [],
+          workingHours: [{ from: '09:00', to: '17:00' }],
+          holidays: [],
+          workdays: [],
+        }),
     ).toThrowError(/unknown time zone/);
   });
 

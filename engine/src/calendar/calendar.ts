@@ -70,13 +70,16 @@ export class BusinessCalendar {
   /** Is this civil date (YYYY-MM-DD) a working day? Adjusted workdays win over holidays and weekends. */
   isWorkingDay(date: string): boolean {
     const day = parseCivilDate(date);
-    if (day === null) throw new EngineError('TB_CALENDAR_INVALID', { detail: `"${date}" is not a date (YYYY-MM-DD)` });
+    if (day === null)
+      throw new EngineError('TB_CALENDAR_INVALID', { detail: `"${date}" is not a date (YYYY-MM-DD)` });
     return this.isWorkingDayNumber(day);
   }
 
   /** Is the instant inside a working period (start inclusive, end exclusive)? */
   isWorkingTime(instant: number): boolean {
-    return this.plan(this.localDay(instant)).periods.some(([start, end]) => instant >= start && instant < end);
+    return this.plan(this.localDay(instant)).periods.some(
+      ([start, end]) => instant >= start && instant < end,
+    );
   }
 
   /** The working periods of the civil day that contains the instant, as UTC instants. */
@@ -92,14 +95,17 @@ export class BusinessCalendar {
   /** Converts an amount of working time to ms; a working day is `workingDayMs` long. */
   toMs(amount: WorkingAmount): number {
     return (
-      (amount.days ?? 0) * this.workingDayMs + (amount.hours ?? 0) * 60 * MINUTE_MS + (amount.minutes ?? 0) * MINUTE_MS
+      (amount.days ?? 0) * this.workingDayMs +
+      (amount.hours ?? 0) * 60 * MINUTE_MS +
+      (amount.minutes ?? 0) * MINUTE_MS
     );
   }
 
   /** The instant when `amount` of working time has passed after `start`. */
   addWorking(start: number, amount: WorkingAmount | number): number {
     let remaining = typeof amount === 'number' ? amount : this.toMs(amount);
-    if (remaining < 0) throw new EngineError('TB_CALENDAR_INVALID', { detail: 'cannot add a negative working time' });
+    if (remaining < 0)
+      throw new EngineError('TB_CALENDAR_INVALID', { detail: 'cannot add a negative working time' });
     if (remaining === 0) return start;
     let day = this.localDay(start);
     for (let searched = 0; searched < SEARCH_LIMIT_DAYS; searched++, day++) {
@@ -140,7 +146,9 @@ export class BusinessCalendar {
     if (plan === undefined) {
       const working = this.isWorkingDayNumber(day);
       const periods = working
-        ? this.periodsMinutes.map(([from, to]) => [this.instantOf(day, from), this.instantOf(day, to)] as const)
+        ? this.periodsMinutes.map(
+            ([from, to]) => [this.instantOf(day, from), this.instantOf(day, to)] as const,
+          )
         : [];
       plan = { working, periods };
       this.plans.set(day, plan);
@@ -177,31 +185,37 @@ export function calendarProblems(spec: CalendarSpec): string[] {
   const problems: string[] = [];
   if (!isValidTimeZone(spec.timeZone)) problems.push(`unknown time zone "${spec.timeZone}"`);
   for (const day of spec.weekendDays) {
-    if (!Number.isInteger(day) || day < 1 || day > 7) problems.push(`weekend day ${day} is not 1 (Monday) to 7 (Sunday)`);
+    if (!Number.isInteger(day) || day < 1 || day > 7)
+      problems.push(`weekend day ${day} is not 1 (Monday) to 7 (Sunday)`);
   }
   const periods: Array<[number, number]> = [];
   for (const period of spec.workingHours) {
     const from = parseClockTime(period.from);
     const to = parseClockTime(period.to);
-    if (from === null || to === null) problems.push(`working hours ${period.from}-${period.to} are not HH:MM`);
+    if (from === null || to === null)
+      problems.push(`working hours ${period.from}-${period.to} are not HH:MM`);
     else if (from >= to) problems.push(`working hours ${period.from}-${period.to} end before they start`);
     else periods.push([from, to]);
   }
   if (spec.workingHours.length === 0) problems.push('a calendar needs at least one working period');
   periods.sort((a, b) => a[0] - b[0]);
   for (let i = 1; i < periods.length; i++) {
-    if ((periods[i] as [number, number])[0] < (periods[i - 1] as [number, number])[1]) problems.push('working periods overlap');
+    if ((periods[i] as [number, number])[0] < (periods[i - 1] as [number, number])[1])
+      problems.push('working periods overlap');
   }
   for (const holiday of spec.holidays) {
     const from = parseCivilDate(holiday.from);
     const to = holiday.to === undefined ? from : parseCivilDate(holiday.to);
     if (from === null) problems.push(`holiday date "${holiday.from}" is not a date (YYYY-MM-DD)`);
     if (to === null) problems.push(`holiday date "${holiday.to}" is not a date (YYYY-MM-DD)`);
-    if (from !== null && to !== null && to < from) problems.push(`holiday ${holiday.from} to ${holiday.to} ends before it starts`);
-    if (from !== null && to !== null && to - from > 366) problems.push(`holiday ${holiday.from} to ${holiday.to} is longer than a year`);
+    if (from !== null && to !== null && to < from)
+      problems.push(`holiday ${holiday.from} to ${holiday.to} ends before it starts`);
+    if (from !== null && to !== null && to - from > 366)
+      problems.push(`holiday ${holiday.from} to ${holiday.to} is longer than a year`);
   }
   for (const workday of spec.workdays) {
-    if (parseCivilDate(workday.date) === null) problems.push(`workday date "${workday.date}" is not a date (YYYY-MM-DD)`);
+    if (parseCivilDate(workday.date) === null)
+      problems.push(`workday date "${workday.date}" is not a date (YYYY-MM-DD)`);
   }
   return problems;
 }

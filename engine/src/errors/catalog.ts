@@ -21,11 +21,17 @@ export const engineErrors = {
   },
   TB_CASE_CLOSED: {
     user: true,
-    message: { 'zh-CN': '案件已结束（{status}），不能再处理', en: 'The case is already {status} and accepts no more events' },
+    message: {
+      'zh-CN': '案件已结束（{status}），不能再处理',
+      en: 'The case is already {status} and accepts no more events',
+    },
   },
   TB_TASK_NOT_FOUND: {
     user: true,
-    message: { 'zh-CN': '任务 {taskId} 不存在或已关闭', en: 'Task {taskId} does not exist or is already closed' },
+    message: {
+      'zh-CN': '任务 {taskId} 不存在或已关闭',
+      en: 'Task {taskId} does not exist or is already closed',
+    },
   },
   TB_TASK_WAITING: {
     user: true,

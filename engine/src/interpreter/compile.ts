@@ -83,13 +83,15 @@ export function compileWorkflow(definition: WorkflowDefinition, catalog: Catalog
   const machine = setup({
     types: {} as { context: MachineContext; input: MachineContext },
     guards: {
-      'tb.when': ({ context, event }, params: { when: Expression }) => evaluateCondition(params.when, expressionScope(context, event)),
+      'tb.when': ({ context, event }, params: { when: Expression }) =>
+        evaluateCondition(params.when, expressionScope(context, event)),
     },
     actions: {
       'tb.set': assign(({ context, event }, params: { set: Record<string, Expression> }) => {
         const scope = expressionScope(context, event);
         const data = { ...context.data };
-        for (const [target, expression] of Object.entries(params.set)) setPath(data, target.slice('data.'.length), evaluate(expression, scope));
+        for (const [target, expression] of Object.entries(params.set))
+          setPath(data, target.slice('data.'.length), evaluate(expression, scope));
         return { data };
       }),
       // carried out by the interpreter from the returned action list
@@ -113,7 +115,16 @@ export function compileWorkflow(definition: WorkflowDefinition, catalog: Catalog
   if (defaultCalendar === undefined && tasks.size > 0) {
     throw new EngineError('TB_UNKNOWN_DEFINITION', { kind: 'calendar', key: '(default)' });
   }
-  return { definition, catalog, machine, graph, tasks, results, calendars, defaultCalendar: defaultCalendar ?? '' };
+  return {
+    definition,
+    catalog,
+    machine,
+    graph,
+    tasks,
+    results,
+    calendars,
+    defaultCalendar: defaultCalendar ?? '',
+  };
 }
 
 /** Rewrites our declarative JSON into XState's: guards and actions by name, task states wired to the engine. */
@@ -127,13 +138,16 @@ function transformNode(spec: StateNodeSpec, id: string, graph: WorkflowGraph, is
     entry.unshift({ type: 'tb.enterTask', params: { stateId: id } });
     exit.push({ type: 'tb.exitTask', params: { stateId: id } });
   }
-  if (spec.meta?.childCase !== undefined) entry.push({ type: 'tb.startChild', params: { stateId: id, ...spec.meta.childCase } });
+  if (spec.meta?.childCase !== undefined)
+    entry.push({ type: 'tb.startChild', params: { stateId: id, ...spec.meta.childCase } });
   if (entry.length > 0) out.entry = entry;
   if (exit.length > 0) out.exit = exit;
 
   if (spec.on !== undefined) {
     const on: Record<string, unknown> = {};
-    const outcomes = new Set((task?.outcomes ?? []).map(outcomeKey).filter((key) => !engineOutcomes.has(key)));
+    const outcomes = new Set(
+      (task?.outcomes ?? []).map(outcomeKey).filter((key) => !engineOutcomes.has(key)),
+    );
     for (const [event, list] of Object.entries(spec.on)) {
       const isOutcome = outcomes.has(event);
       on[isOutcome ? outcomeEvent(id, event) : event] = toTransitions(list);
@@ -153,7 +167,8 @@ function transformNode(spec: StateNodeSpec, id: string, graph: WorkflowGraph, is
 function toTransitions(list: TransitionList): unknown[] {
   return normalizeTransitions(list).map((transition) => {
     const out: Record<string, unknown> = { ...transition };
-    if (transition.guard !== undefined) out.guard = { type: 'tb.when', params: { when: transition.guard.when } };
+    if (transition.guard !== undefined)
+      out.guard = { type: 'tb.when', params: { when: transition.guard.when } };
     const actions = toActions(transition.actions);
     if (actions.length > 0) out.actions = actions;
     else delete out.actions;
@@ -161,10 +176,14 @@ function toTransitions(list: TransitionList): unknown[] {
   });
 }
 
-function toActions(actions: ActionSpec | ActionSpec[] | undefined): Array<{ type: string; params?: unknown }> {
+function toActions(
+  actions: ActionSpec | ActionSpec[] | undefined,
+): Array<{ type: string; params?: unknown }> {
   if (actions === undefined) return [];
   return (Array.isArray(actions) ? actions : [actions]).map((action) =>
-    'set' in action ? { type: 'tb.set', params: { set: action.set } } : { type: 'tb.notify', params: action.notify },
+    'set' in action
+      ? { type: 'tb.set', params: { set: action.set } }
+      : { type: 'tb.notify', params: action.notify },
   );
 }
 
@@ -179,7 +198,10 @@ function setPath(target: Record<string, unknown>, path: string, value: unknown):
       return;
     }
     const next = current[segment];
-    const copy = next !== null && typeof next === 'object' && !Array.isArray(next) ? { ...(next as Record<string, unknown>) } : {};
+    const copy =
+      next !== null && typeof next === 'object' && !Array.isArray(next)
+        ? { ...(next as Record<string, unknown>) }
+        : {};
     current[segment] = copy;
     current = copy;
   });

@@ -16,7 +16,12 @@ describe('escalation timers', () => {
 
   function started() {
     const ids = counterIds();
-    const result = start(grid, { case: kase, data: { eventType: 'garbage', urgency: 'immediate', location: 'x', description: 'y' } }, t0, ids);
+    const result = start(
+      grid,
+      { case: kase, data: { eventType: 'garbage', urgency: 'immediate', location: 'x', description: 'y' } },
+      t0,
+      ids,
+    );
     const timers = ofType(result.effects, 'scheduleTimer');
     return { result, ids, timers };
   }
@@ -24,9 +29,24 @@ describe('escalation timers', () => {
   it('should fire a due timer once: a second delivery of the same timer changes nothing', () => {
     const { result, ids, timers } = started();
     const warn = timers[0]!;
-    const first = step(grid, result.snapshot, { type: 'timer.fired', timerId: warn.timerId }, warn.fireAt, ids);
-    expect(ofType(first.effects, 'updateTask')[0]?.changes).toMatchObject({ flag: 'yellow', escalationLevel: 1 });
-    const again = step(grid, first.snapshot, { type: 'timer.fired', timerId: warn.timerId }, warn.fireAt + 1000, ids);
+    const first = step(
+      grid,
+      result.snapshot,
+      { type: 'timer.fired', timerId: warn.timerId },
+      warn.fireAt,
+      ids,
+    );
+    expect(ofType(first.effects, 'updateTask')[0]?.changes).toMatchObject({
+      flag: 'yellow',
+      escalationLevel: 1,
+    });
+    const again = step(
+      grid,
+      first.snapshot,
+      { type: 'timer.fired', timerId: warn.timerId },
+      warn.fireAt + 1000,
+      ids,
+    );
     expect(again.effects).toEqual([]);
     expect(again.ignored).toMatch(/already fired/);
     expect(again.snapshot).toBe(first.snapshot);
@@ -34,17 +54,36 @@ describe('escalation timers', () => {
 
   it('should ignore a timer that arrives before its moment (a stale job for a moved deadline)', () => {
     const { result, ids, timers } = started();
-    const early = step(grid, result.snapshot, { type: 'timer.fired', timerId: timers[1]!.timerId }, t0 + 60_000, ids);
+    const early = step(
+      grid,
+      result.snapshot,
+      { type: 'timer.fired', timerId: timers[1]!.timerId },
+      t0 + 60_000,
+      ids,
+    );
     expect(early.ignored).toMatch(/not due/);
   });
 
   it('should ignore a timer of a task that has closed, and an id that is not ours', () => {
     const { result, ids, timers } = started();
     const taskId = Object.keys(result.snapshot.tasks)[0]!;
-    const done = step(grid, result.snapshot, { type: 'task.outcome', taskId, outcome: 'resolved' }, t0 + 60_000, ids);
-    expect(ofType(done.effects, 'cancelTimer').map((effect) => effect.timerId)).toEqual(timers.map((timer) => timer.timerId));
-    expect(step(grid, done.snapshot, { type: 'timer.fired', timerId: timers[1]!.timerId }, timers[1]!.fireAt, ids).ignored).toMatch(/closed/);
-    expect(step(grid, done.snapshot, { type: 'timer.fired', timerId: 'garbage' }, t0, ids).ignored).toMatch(/not an SLA timer/);
+    const done = step(
+      grid,
+      result.snapshot,
+      { type: 'task.outcome', taskId, outcome: 'resolved' },
+      t0 + 60_000,
+      ids,
+    );
+    expect(ofType(done.effects, 'cancelTimer').map((effect) => effect.timerId)).toEqual(
+      timers.map((timer) => timer.timerId),
+    );
+    expect(
+      step(grid, done.snapshot, { type: 'timer.fired', timerId: timers[1]!.timerId }, timers[1]!.fireAt, ids)
+        .ignored,
+    ).toMatch(/closed/);
+    expect(step(grid, done.snapshot, { type: 'timer.fired', timerId: 'garbage' }, t0, ids).ignored).toMatch(
+      /not an SLA timer/,
+    );
   });
 });
 
@@ -80,7 +119,11 @@ describe('priority changes and supervision orders', () => {
       },
     },
   };
-  const catalog = new Catalog([...(libraryCatalog().all('department') as Definition[]), ...(libraryCatalog().all('calendar') as Definition[]), workflow]);
+  const catalog = new Catalog([
+    ...(libraryCatalog().all('department') as Definition[]),
+    ...(libraryCatalog().all('calendar') as Definition[]),
+    workflow,
+  ]);
   const priorityWorkflow = compileWorkflow(workflow, catalog);
   const t0 = shanghai('2026-03-09T09:00');
 
@@ -90,11 +133,19 @@ describe('priority changes and supervision orders', () => {
     const task = Object.values(started.snapshot.tasks)[0]!;
     expect(showShanghai(task.dueAt)).toBe('2026-03-11 17:30');
     // one working hour later the task becomes urgent: 2 working hours in all, 1 left
-    const urgent = step(priorityWorkflow, started.snapshot, { type: 'task.setPriority', taskId: task.id, priority: 'urgent' }, t0 + 3_600_000, ids);
+    const urgent = step(
+      priorityWorkflow,
+      started.snapshot,
+      { type: 'task.setPriority', taskId: task.id, priority: 'urgent' },
+      t0 + 3_600_000,
+      ids,
+    );
     const updated = Object.values(urgent.snapshot.tasks)[0]!;
     expect(updated.tier).toBe('urgent');
     expect(showShanghai(updated.dueAt)).toBe('2026-03-09 11:00');
-    expect(ofType(urgent.effects, 'scheduleTimer').map((timer) => [timer.action, showShanghai(timer.fireAt)])).toEqual([
+    expect(
+      ofType(urgent.effects, 'scheduleTimer').map((timer) => [timer.action, showShanghai(timer.fireAt)]),
+    ).toEqual([
       ['breach', '2026-03-09 11:00'],
       ['supervise', '2026-03-09 16:30'],
       ['raisePriority', '2026-03-10 11:00'],
@@ -105,7 +156,13 @@ describe('priority changes and supervision orders', () => {
     const ids = counterIds();
     const started = start(priorityWorkflow, { case: { id: 'p2' } }, t0, ids);
     const supervise = ofType(started.effects, 'scheduleTimer').find((timer) => timer.action === 'supervise')!;
-    const fired = step(priorityWorkflow, started.snapshot, { type: 'timer.fired', timerId: supervise.timerId }, supervise.fireAt, ids);
+    const fired = step(
+      priorityWorkflow,
+      started.snapshot,
+      { type: 'timer.fired', timerId: supervise.timerId },
+      supervise.fireAt,
+      ids,
+    );
     const [order] = ofType(fired.effects, 'openSupervisionOrder');
     expect(order).toMatchObject({ department: 'd1.minzheng' });
     // breach Wed 17:30, supervise 4 working hours later (Thu 14:30), 8 working hours to respond: Fri 15:30
@@ -117,7 +174,13 @@ describe('priority changes and supervision orders', () => {
     const ids = counterIds();
     const started = start(priorityWorkflow, { case: { id: 'p3' } }, t0, ids);
     const raise = ofType(started.effects, 'scheduleTimer').find((timer) => timer.action === 'raisePriority')!;
-    const fired = step(priorityWorkflow, started.snapshot, { type: 'timer.fired', timerId: raise.timerId }, raise.fireAt, ids);
+    const fired = step(
+      priorityWorkflow,
+      started.snapshot,
+      { type: 'timer.fired', timerId: raise.timerId },
+      raise.fireAt,
+      ids,
+    );
     const task = Object.values(fired.snapshot.tasks)[0]!;
     expect(task.priority).toBe('high');
     expect(task.dueAt).toBe(Object.values(started.snapshot.tasks)[0]!.dueAt);

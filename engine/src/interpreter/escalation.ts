@@ -21,10 +21,12 @@ export function dueStep(book: TaskBook, timerId: string): FiredStep | string {
   if (task === undefined) return `task ${parsed.taskId} is already closed`;
   const entry = task.steps[parsed.step];
   const step = book.definitionOf(task).escalation[parsed.step];
-  if (entry === undefined || step === undefined) return `task ${task.id} has no escalation step ${parsed.step}`;
+  if (entry === undefined || step === undefined)
+    return `task ${task.id} has no escalation step ${parsed.step}`;
   if (entry.fired) return `step ${parsed.step} of task ${task.id} has already fired`;
   if (task.status === 'waiting' || entry.fireAt === null) return `the clock of task ${task.id} is paused`;
-  if (entry.fireAt > book.now) return `step ${parsed.step} of task ${task.id} is not due until ${new Date(entry.fireAt).toISOString()}`;
+  if (entry.fireAt > book.now)
+    return `step ${parsed.step} of task ${task.id} is not due until ${new Date(entry.fireAt).toISOString()}`;
   return { task, step, index: parsed.step };
 }
 
@@ -33,12 +35,23 @@ export function escalate(book: TaskBook, fired: FiredStep): TaskRecord {
   const { step, index } = fired;
   let task = book.markFired(fired.task, index);
   task = book.put({ ...task, escalationLevel: task.escalationLevel + 1 });
-  book.effects.push({ type: 'escalated', taskId: task.id, step: index, action: step.action, at: book.now, department: task.department });
+  book.effects.push({
+    type: 'escalated',
+    taskId: task.id,
+    step: index,
+    action: step.action,
+    at: book.now,
+    department: task.department,
+  });
   const changes = { escalationLevel: task.escalationLevel };
   switch (step.action) {
     case 'warn':
       task = book.put({ ...task, flag: task.flag === 'red' ? 'red' : 'yellow' });
-      book.effects.push({ type: 'updateTask', taskId: task.id, changes: { ...changes, flag: task.flag as 'yellow' | 'red' } });
+      book.effects.push({
+        type: 'updateTask',
+        taskId: task.id,
+        changes: { ...changes, flag: task.flag as 'yellow' | 'red' },
+      });
       break;
     case 'breach':
       task = book.put({ ...task, flag: 'red' });
@@ -46,7 +59,14 @@ export function escalate(book: TaskBook, fired: FiredStep): TaskRecord {
       break;
     case 'notify':
       book.effects.push({ type: 'updateTask', taskId: task.id, changes });
-      book.effects.push({ type: 'notify', to: step.to ?? 'supervisors', template: 'sla.escalation', taskId: task.id, data: { department: task.department, step: index }, at: book.now });
+      book.effects.push({
+        type: 'notify',
+        to: step.to ?? 'supervisors',
+        template: 'sla.escalation',
+        taskId: task.id,
+        data: { department: task.department, step: index },
+        at: book.now,
+      });
       break;
     case 'raisePriority':
       book.effects.push({ type: 'updateTask', taskId: task.id, changes });
@@ -54,8 +74,15 @@ export function escalate(book: TaskBook, fired: FiredStep): TaskRecord {
       break;
     case 'reassign':
       book.effects.push({ type: 'updateTask', taskId: task.id, changes });
-      if (step.to === 'supervisor') book.effects.push({ type: 'assignTask', taskId: task.id, to: 'supervisor', at: book.now });
-      else task = moveUp(book, task, step.to === 'parent' || step.to === undefined ? parentOf(book, task) : step.to, 'reassign');
+      if (step.to === 'supervisor')
+        book.effects.push({ type: 'assignTask', taskId: task.id, to: 'supervisor', at: book.now });
+      else
+        task = moveUp(
+          book,
+          task,
+          step.to === 'parent' || step.to === undefined ? parentOf(book, task) : step.to,
+          'reassign',
+        );
       break;
     case 'escalate':
       book.effects.push({ type: 'updateTask', taskId: task.id, changes });
@@ -83,9 +110,21 @@ function parentOf(book: TaskBook, task: TaskRecord): string | undefined {
 }
 
 /** Moves the task up; at the top of the hierarchy the supervisors are told instead. */
-function moveUp(book: TaskBook, task: TaskRecord, to: string | undefined, kind: 'reassign' | 'escalate'): TaskRecord {
+function moveUp(
+  book: TaskBook,
+  task: TaskRecord,
+  to: string | undefined,
+  kind: 'reassign' | 'escalate',
+): TaskRecord {
   if (to === undefined || to === task.department) {
-    book.effects.push({ type: 'notify', to: 'supervisors', template: 'sla.escalation.top', taskId: task.id, data: { department: task.department }, at: book.now });
+    book.effects.push({
+      type: 'notify',
+      to: 'supervisors',
+      template: 'sla.escalation.top',
+      taskId: task.id,
+      data: { department: task.department },
+      at: book.now,
+    });
     return task;
   }
   return book.move(task, to, kind, { reason: kind === 'escalate' ? 'sla' : 'sla.reassign' });

@@ -18,7 +18,12 @@ export const engineEventSchemas = {
       reason,
       data,
       toDepartment: { type: 'string', minLength: 1 },
-      items: { type: 'array', minItems: 1, maxItems: 50, items: { type: 'string', minLength: 1, maxLength: 500 } },
+      items: {
+        type: 'array',
+        minItems: 1,
+        maxItems: 50,
+        items: { type: 'string', minLength: 1, maxLength: 500 },
+      },
       actor,
     },
     additionalProperties: false,
@@ -26,7 +31,12 @@ export const engineEventSchemas = {
   'task.setPriority': {
     type: 'object',
     required: ['type', 'taskId', 'priority'],
-    properties: { type: { const: 'task.setPriority' }, taskId: { type: 'string', minLength: 1 }, priority: { enum: priorities }, actor },
+    properties: {
+      type: { const: 'task.setPriority' },
+      taskId: { type: 'string', minLength: 1 },
+      priority: { enum: priorities },
+      actor,
+    },
     additionalProperties: false,
   },
   'supplement.provided': {
@@ -75,8 +85,13 @@ export function assertEventShape(event: unknown): asserts event is { type: strin
   const validate = validators.get(type);
   if (validate && !validate(event)) {
     const error = validate.errors?.[0];
-    const path = error ? error.instancePath + (error.keyword === 'required' ? `/${String(error.params.missingProperty)}` : '') : '';
-    const detail = error?.keyword === 'additionalProperties' ? `unknown field "${String(error.params.additionalProperty)}"` : (error?.message ?? 'invalid');
+    const path = error
+      ? error.instancePath + (error.keyword === 'required' ? `/${String(error.params.missingProperty)}` : '')
+      : '';
+    const detail =
+      error?.keyword === 'additionalProperties'
+        ? `unknown field "${String(error.params.additionalProperty)}"`
+        : (error?.message ?? 'invalid');
     throw new EngineError('TB_EVENT_INVALID', { detail: `${path || '/'} ${detail}` }, path);
   }
 }

@@ -21,11 +21,18 @@ export interface ExitContext {
 
 const noExit: ExitContext = { completedTaskIds: new Set() };
 
-export function initialMachineStep(workflow: CompiledWorkflow, input: MachineContext): [AnyMachineSnapshot, ReturnedAction[]] {
+export function initialMachineStep(
+  workflow: CompiledWorkflow,
+  input: MachineContext,
+): [AnyMachineSnapshot, ReturnedAction[]] {
   return initialTransition(workflow.machine, input) as [AnyMachineSnapshot, ReturnedAction[]];
 }
 
-export function machineStep(workflow: CompiledWorkflow, snapshot: AnyMachineSnapshot, event: { type: string }): [AnyMachineSnapshot, ReturnedAction[]] {
+export function machineStep(
+  workflow: CompiledWorkflow,
+  snapshot: AnyMachineSnapshot,
+  event: { type: string },
+): [AnyMachineSnapshot, ReturnedAction[]] {
   return transition(workflow.machine, snapshot, event) as [AnyMachineSnapshot, ReturnedAction[]];
 }
 
@@ -33,7 +40,12 @@ export function machineStep(workflow: CompiledWorkflow, snapshot: AnyMachineSnap
  * Carries out the actions XState returned, in order: exits close tasks, entries open them, notify and
  * child cases become effects. This is where the machine's declarative intent turns into effects.
  */
-export function applyActions(book: TaskBook, actions: ReturnedAction[], fallback: MachineContext, exit: ExitContext = noExit): void {
+export function applyActions(
+  book: TaskBook,
+  actions: ReturnedAction[],
+  fallback: MachineContext,
+  exit: ExitContext = noExit,
+): void {
   for (const action of actions) {
     const context = (action.info?.context as MachineContext | undefined) ?? fallback;
     const params = (action.params ?? {}) as Record<string, unknown>;
@@ -79,7 +91,10 @@ function detailsOf(exit: ExitContext): { outcome?: string; reason?: string; acto
   return details;
 }
 
-function evaluateMap(map: Record<string, Expression> | undefined, context: MachineContext): Record<string, unknown> {
+function evaluateMap(
+  map: Record<string, Expression> | undefined,
+  context: MachineContext,
+): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   if (map === undefined) return out;
   const scope = { data: context.data, case: context.case, task: null, event: null };

@@ -7,7 +7,15 @@ import { assertEventShape } from './events.js';
 import { applyActions, initialMachineStep, machineStep, type ExitContext } from './machine-run.js';
 import type { MachineContext } from './scope.js';
 import { needsReason, TaskBook } from './tasks.js';
-import type { CaseSnapshot, EngineEvent, IdSource, JoinRecord, StartInput, StepResult, TaskRecord } from './types.js';
+import type {
+  CaseSnapshot,
+  EngineEvent,
+  IdSource,
+  JoinRecord,
+  StartInput,
+  StepResult,
+  TaskRecord,
+} from './types.js';
 
 /** Machine snapshots this process produced, so a case stepped twice in a row is not restored twice. */
 const restored = new WeakMap<CaseSnapshot, AnyMachineSnapshot>();
@@ -37,7 +45,13 @@ export function start(workflow: CompiledWorkflow, input: StartInput, now: number
  * same inputs give the same result, and the snapshot passed in is never modified. An event that is not
  * allowed throws an EngineError that says why.
  */
-export function step(workflow: CompiledWorkflow, snapshot: CaseSnapshot, event: EngineEvent, now: number, ids: IdSource): StepResult {
+export function step(
+  workflow: CompiledWorkflow,
+  snapshot: CaseSnapshot,
+  event: EngineEvent,
+  now: number,
+  ids: IdSource,
+): StepResult {
   assertEventShape(event);
   assertSnapshot(snapshot);
   if (snapshot.status !== 'active') throw new EngineError('TB_CASE_CLOSED', { status: snapshot.status });
@@ -51,26 +65,57 @@ export function step(workflow: CompiledWorkflow, snapshot: CaseSnapshot, event: 
       return finish(workflow, book, snapshot, machineOf(workflow, snapshot), {});
     }
     case 'supplement.provided':
-      return provideSupplement(workflow, snapshot, book, event as Extract<EngineEvent, { type: 'supplement.provided' }>);
+      return provideSupplement(
+        workflow,
+        snapshot,
+        book,
+        event as Extract<EngineEvent, { type: 'supplement.provided' }>,
+      );
     case 'timer.fired':
-      return fireTimer(workflow, snapshot, book, (event as Extract<EngineEvent, { type: 'timer.fired' }>).timerId);
+      return fireTimer(
+        workflow,
+        snapshot,
+        book,
+        (event as Extract<EngineEvent, { type: 'timer.fired' }>).timerId,
+      );
     case 'case.cancel': {
       const { reason, actor } = event as Extract<EngineEvent, { type: 'case.cancel' }>;
-      for (const task of Object.values(book.tasks)) book.close(task, 'cancelled', actor === undefined ? { reason } : { reason, actor });
+      for (const task of Object.values(book.tasks))
+        book.close(task, 'cancelled', actor === undefined ? { reason } : { reason, actor });
       book.effects.push({ type: 'completeCase', result: 'cancelled', at: now });
-      return { snapshot: { ...snapshot, status: 'cancelled', result: 'cancelled', tasks: {}, joins: {}, supplement: null }, effects: book.effects };
+      return {
+        snapshot: {
+          ...snapshot,
+          status: 'cancelled',
+          result: 'cancelled',
+          tasks: {},
+          joins: {},
+          supplement: null,
+        },
+        effects: book.effects,
+      };
     }
     default: {
       const machine = machineOf(workflow, snapshot);
       const [next, actions] = machineStep(workflow, machine, event);
-      if (next === machine) throw new EngineError('TB_EVENT_NOT_ALLOWED', { event: event.type, state: describe(snapshot) }, '/type');
+      if (next === machine)
+        throw new EngineError(
+          'TB_EVENT_NOT_ALLOWED',
+          { event: event.type, state: describe(snapshot) },
+          '/type',
+        );
       applyActions(book, actions, next.context as MachineContext);
       return finish(workflow, book, snapshot, next, {});
     }
   }
 }
 
-function completeTask(workflow: CompiledWorkflow, snapshot: CaseSnapshot, book: TaskBook, event: Extract<EngineEvent, { type: 'task.outcome' }>): StepResult {
+function completeTask(
+  workflow: CompiledWorkflow,
+  snapshot: CaseSnapshot,
+  book: TaskBook,
+  event: Extract<EngineEvent, { type: 'task.outcome' }>,
+): StepResult {
   const task = requireTask(book, event.taskId);
   if (task.status === 'waiting') throw new EngineError('TB_TASK_WAITING', { taskId: task.id });
   const compiled = book.definitionOf(task);
@@ -89,19 +134,44 @@ function completeTask(workflow: CompiledWorkflow, snapshot: CaseSnapshot, book: 
 
   if (event.outcome === 'transfer') {
     const to = event.toDepartment;
-    if (to === undefined) throw new EngineError('TB_EVENT_INVALID', { detail: '/toDepartment is required to transfer a task' }, '/toDepartment');
-    if (to === task.department) throw new EngineError('TB_TRANSFER_TARGET_INVALID', { department: to, detail: 'the task is already there' }, '/toDepartment');
+    if (to === undefined)
+      throw new EngineError(
+        'TB_EVENT_INVALID',
+        { detail: '/toDepartment is required to transfer a task' },
+        '/toDepartment',
+      );
+    if (to === task.department)
+      throw new EngineError(
+        'TB_TRANSFER_TARGET_INVALID',
+        { department: to, detail: 'the task is already there' },
+        '/toDepartment',
+      );
     book.move(task, to, 'transfer', { ...why, ...who });
     return finish(workflow, book, snapshot, machineOf(workflow, snapshot), {});
   }
 
   if (event.outcome === 'requestSupplement') {
-    if (snapshot.supplementsUsed >= 1 || snapshot.supplement !== null) throw new EngineError('TB_SUPPLEMENT_ALREADY_USED');
-    if (event.items === undefined) throw new EngineError('TB_EVENT_INVALID', { detail: '/items must list what the applicant has to supply' }, '/items');
+    if (snapshot.supplementsUsed >= 1 || snapshot.supplement !== null)
+      throw new EngineError('TB_SUPPLEMENT_ALREADY_USED');
+    if (event.items === undefined)
+      throw new EngineError(
+        'TB_EVENT_INVALID',
+        { detail: '/items must list what the applicant has to supply' },
+        '/items',
+      );
     book.pause(task);
-    const request = { taskId: task.id, department: task.department, items: event.items, reason: event.reason ?? '', requestedAt: book.now };
+    const request = {
+      taskId: task.id,
+      department: task.department,
+      items: event.items,
+      reason: event.reason ?? '',
+      requestedAt: book.now,
+    };
     book.effects.push({ type: 'requestSupplement', ...request, at: book.now });
-    return finish(workflow, book, snapshot, machineOf(workflow, snapshot), { supplement: request, supplementsUsed: snapshot.supplementsUsed + 1 });
+    return finish(workflow, book, snapshot, machineOf(workflow, snapshot), {
+      supplement: request,
+      supplementsUsed: snapshot.supplementsUsed + 1,
+    });
   }
 
   const context = withData(snapshot.context, event.data);
@@ -111,25 +181,41 @@ function completeTask(workflow: CompiledWorkflow, snapshot: CaseSnapshot, book: 
   if (stillOpen.length > 0) {
     // one department of several has answered: record it and wait for the others
     book.close(task, 'completed', { outcome: event.outcome, ...why, ...who });
-    const joins: Record<string, JoinRecord> = { ...snapshot.joins, [task.stateId]: { outcomes: [...joined, mine] } };
-    const machine = context === snapshot.context ? machineOf(workflow, snapshot) : restore(workflow, snapshot.value, context);
+    const joins: Record<string, JoinRecord> = {
+      ...snapshot.joins,
+      [task.stateId]: { outcomes: [...joined, mine] },
+    };
+    const machine =
+      context === snapshot.context
+        ? machineOf(workflow, snapshot)
+        : restore(workflow, snapshot.value, context);
     return finish(workflow, book, snapshot, machine, { joins });
   }
 
   const outcomes = [...joined, mine];
   // when departments disagree, the outcome listed first in the task wins (list "reject" before "approve")
-  const chosen = compiled.outcomeOrder.find((key) => outcomes.some((entry) => entry.outcome === key)) ?? event.outcome;
-  const machine = context === snapshot.context ? machineOf(workflow, snapshot) : restore(workflow, snapshot.value, context);
+  const chosen =
+    compiled.outcomeOrder.find((key) => outcomes.some((entry) => entry.outcome === key)) ?? event.outcome;
+  const machine =
+    context === snapshot.context ? machineOf(workflow, snapshot) : restore(workflow, snapshot.value, context);
   const machineEvent = {
     type: outcomeEvent(task.stateId, chosen),
     taskId: task.id,
     outcome: chosen,
     ...why,
     ...who,
-    task: { id: task.id, department: task.department, outcome: chosen, outcomes, priority: task.priority, ...why },
+    task: {
+      id: task.id,
+      department: task.department,
+      outcome: chosen,
+      outcomes,
+      priority: task.priority,
+      ...why,
+    },
   };
   const [next, actions] = machineStep(workflow, machine, machineEvent);
-  if (next === machine) throw new EngineError('TB_OUTCOME_CONDITIONS_NOT_MET', { outcome: chosen }, '/outcome');
+  if (next === machine)
+    throw new EngineError('TB_OUTCOME_CONDITIONS_NOT_MET', { outcome: chosen }, '/outcome');
   const exit: ExitContext = { completedTaskIds: new Set([task.id]), outcome: event.outcome, ...why, ...who };
   applyActions(book, actions, next.context as MachineContext, exit);
   const joins = { ...snapshot.joins };
@@ -137,14 +223,20 @@ function completeTask(workflow: CompiledWorkflow, snapshot: CaseSnapshot, book: 
   return finish(workflow, book, snapshot, next, { joins });
 }
 
-function provideSupplement(workflow: CompiledWorkflow, snapshot: CaseSnapshot, book: TaskBook, event: Extract<EngineEvent, { type: 'supplement.provided' }>): StepResult {
+function provideSupplement(
+  workflow: CompiledWorkflow,
+  snapshot: CaseSnapshot,
+  book: TaskBook,
+  event: Extract<EngineEvent, { type: 'supplement.provided' }>,
+): StepResult {
   const request = snapshot.supplement;
   if (request === null) throw new EngineError('TB_SUPPLEMENT_NOT_REQUESTED');
   const task = requireTask(book, request.taskId);
   book.resume(task);
   book.effects.push({ type: 'supplementProvided', taskId: task.id, at: book.now });
   const context = withData(snapshot.context, event.data);
-  let machine = context === snapshot.context ? machineOf(workflow, snapshot) : restore(workflow, snapshot.value, context);
+  let machine =
+    context === snapshot.context ? machineOf(workflow, snapshot) : restore(workflow, snapshot.value, context);
   // the workflow may react to the answer too (e.g. re-check the data); it does not have to
   const [next, actions] = machineStep(workflow, machine, event);
   if (next !== machine) {
@@ -154,13 +246,30 @@ function provideSupplement(workflow: CompiledWorkflow, snapshot: CaseSnapshot, b
   return finish(workflow, book, snapshot, machine, { supplement: null });
 }
 
-function fireTimer(workflow: CompiledWorkflow, snapshot: CaseSnapshot, book: TaskBook, timerId: string): StepResult {
+function fireTimer(
+  workflow: CompiledWorkflow,
+  snapshot: CaseSnapshot,
+  book: TaskBook,
+  timerId: string,
+): StepResult {
   const due = dueStep(book, timerId);
   if (typeof due === 'string') return { snapshot, effects: [], ignored: due };
   const task = escalate(book, due);
   const machine = machineOf(workflow, snapshot);
-  const type = due.step.action === 'warn' ? 'sla.warning' : due.step.action === 'breach' ? 'sla.breached' : 'sla.escalated';
-  const event = { type, taskId: task.id, stateId: task.stateId, step: due.index, action: due.step.action, task: { id: task.id, department: task.department, priority: task.priority } };
+  const type =
+    due.step.action === 'warn'
+      ? 'sla.warning'
+      : due.step.action === 'breach'
+        ? 'sla.breached'
+        : 'sla.escalated';
+  const event = {
+    type,
+    taskId: task.id,
+    stateId: task.stateId,
+    step: due.index,
+    action: due.step.action,
+    task: { id: task.id, department: task.department, priority: task.priority },
+  };
   // a workflow may route on a deadline (e.g. escalate to the street when breached); most only flag
   const [next, actions] = machineStep(workflow, machine, event);
   if (next === machine) return finish(workflow, book, snapshot, machine, {});
@@ -177,7 +286,8 @@ function finish(
   changes: Partial<Pick<CaseSnapshot, 'joins' | 'supplement' | 'supplementsUsed'>>,
 ): StepResult {
   const done = machine.status === 'done';
-  if (done) for (const task of Object.values(book.tasks)) book.close(task, 'cancelled', { reason: 'case completed' });
+  if (done)
+    for (const task of Object.values(book.tasks)) book.close(task, 'cancelled', { reason: 'case completed' });
   let supplement = changes.supplement === undefined ? previous.supplement : changes.supplement;
   if (supplement !== null && book.get(supplement.taskId) === undefined) supplement = null;
   const snapshot: CaseSnapshot = {
@@ -191,7 +301,8 @@ function finish(
     supplementsUsed: changes.supplementsUsed ?? previous.supplementsUsed,
   };
   if (done) {
-    const result = typeof machine.value === 'string' ? (workflow.results.get(machine.value) ?? machine.value) : 'done';
+    const result =
+      typeof machine.value === 'string' ? (workflow.results.get(machine.value) ?? machine.value) : 'done';
     snapshot.result = result;
     book.effects.push({ type: 'completeCase', result, at: book.now });
   }
@@ -207,11 +318,17 @@ function machineOf(workflow: CompiledWorkflow, snapshot: CaseSnapshot): AnyMachi
   return machine;
 }
 
-function restore(workflow: CompiledWorkflow, value: CaseSnapshot['value'], context: MachineContext): AnyMachineSnapshot {
+function restore(
+  workflow: CompiledWorkflow,
+  value: CaseSnapshot['value'],
+  context: MachineContext,
+): AnyMachineSnapshot {
   try {
     return workflow.machine.resolveState({ value, context }) as AnyMachineSnapshot;
   } catch (error) {
-    throw new EngineError('TB_SNAPSHOT_INVALID', { detail: error instanceof Error ? error.message : String(error) });
+    throw new EngineError('TB_SNAPSHOT_INVALID', {
+      detail: error instanceof Error ? error.message : String(error),
+    });
   }
 }
 
@@ -227,7 +344,13 @@ function requireTask(book: TaskBook, taskId: string): TaskRecord {
 }
 
 function assertSnapshot(snapshot: CaseSnapshot): void {
-  if (snapshot === null || typeof snapshot !== 'object' || snapshot.format !== 1 || typeof snapshot.tasks !== 'object' || snapshot.context === undefined) {
+  if (
+    snapshot === null ||
+    typeof snapshot !== 'object' ||
+    snapshot.format !== 1 ||
+    typeof snapshot.tasks !== 'object' ||
+    snapshot.context === undefined
+  ) {
     throw new EngineError('TB_SNAPSHOT_INVALID', { detail: 'not a Tongban case snapshot (format 1)' });
   }
 }

@@ -54,14 +54,18 @@ export class TaskBook {
 
   definitionOf(task: TaskRecord): CompiledTask {
     const compiled = this.workflow.tasks.get(task.stateId);
-    if (!compiled) throw new EngineError('TB_SNAPSHOT_INVALID', { detail: `no task state ${task.stateId} in the workflow` });
+    if (!compiled)
+      throw new EngineError('TB_SNAPSHOT_INVALID', {
+        detail: `no task state ${task.stateId} in the workflow`,
+      });
     return compiled;
   }
 
   /** Opens one task per department the state's queue resolves to. */
   open(stateId: string, context: MachineContext): TaskRecord[] {
     const compiled = this.workflow.tasks.get(stateId);
-    if (!compiled) throw new EngineError('TB_SNAPSHOT_INVALID', { detail: `no task state ${stateId} in the workflow` });
+    if (!compiled)
+      throw new EngineError('TB_SNAPSHOT_INVALID', { detail: `no task state ${stateId} in the workflow` });
     const departments = this.resolveQueue(compiled, context);
     return departments.map((department) => {
       const priority = compiled.spec.priority ?? 'normal';
@@ -83,7 +87,11 @@ export class TaskBook {
         record.clock = startClock(sla, this.now, this.calendarFor(department), this.workflow.calendars);
         if (tier !== undefined) record.tier = tier;
         record.steps = compiled.escalation.map((step) => ({
-          position: stepPosition(step, record.clock as NonNullable<TaskRecord['clock']>, this.workflow.calendars),
+          position: stepPosition(
+            step,
+            record.clock as NonNullable<TaskRecord['clock']>,
+            this.workflow.calendars,
+          ),
           fired: false,
           fireAt: null,
         }));
@@ -96,7 +104,11 @@ export class TaskBook {
     });
   }
 
-  close(task: TaskRecord, status: 'completed' | 'cancelled', details: { outcome?: string; reason?: string; actor?: string } = {}): void {
+  close(
+    task: TaskRecord,
+    status: 'completed' | 'cancelled',
+    details: { outcome?: string; reason?: string; actor?: string } = {},
+  ): void {
     delete this.tasks[task.id];
     this.cancelTimers(task);
     this.effects.push({
@@ -111,34 +123,63 @@ export class TaskBook {
   }
 
   /** Sends a task to another department; its SLA clock carries on, counted on the new department's calendar. */
-  move(task: TaskRecord, to: string, kind: 'transfer' | 'reassign' | 'escalate', details: { reason?: string; actor?: string } = {}): TaskRecord {
+  move(
+    task: TaskRecord,
+    to: string,
+    kind: 'transfer' | 'reassign' | 'escalate',
+    details: { reason?: string; actor?: string } = {},
+  ): TaskRecord {
     if (!this.workflow.catalog.has('department', to)) {
       throw new EngineError('TB_TRANSFER_TARGET_INVALID', { department: to, detail: 'no such department' });
     }
     const compiled = this.definitionOf(task);
-    const fixedCalendar = compiled.spec.sla !== undefined && 'calendar' in compiled.spec.sla ? compiled.spec.sla.calendar : undefined;
+    const fixedCalendar =
+      compiled.spec.sla !== undefined && 'calendar' in compiled.spec.sla
+        ? compiled.spec.sla.calendar
+        : undefined;
     const clock =
       task.clock === null || fixedCalendar !== undefined
         ? task.clock
         : switchCalendar(task.clock, this.now, this.calendarFor(to), this.workflow.calendars);
-    this.effects.push({ type: 'moveTask', taskId: task.id, from: task.department, to, kind, ...details, at: this.now });
+    this.effects.push({
+      type: 'moveTask',
+      taskId: task.id,
+      from: task.department,
+      to,
+      kind,
+      ...details,
+      at: this.now,
+    });
     return this.reschedule({ ...task, department: to, clock });
   }
 
   pause(task: TaskRecord): TaskRecord {
-    const paused: TaskRecord = { ...task, status: 'waiting', clock: task.clock && pauseClock(task.clock, this.now, this.workflow.calendars) };
+    const paused: TaskRecord = {
+      ...task,
+      status: 'waiting',
+      clock: task.clock && pauseClock(task.clock, this.now, this.workflow.calendars),
+    };
     this.effects.push({ type: 'updateTask', taskId: task.id, changes: { status: 'waiting' } });
     return this.reschedule(paused);
   }
 
   resume(task: TaskRecord): TaskRecord {
-    const resumed: TaskRecord = { ...task, status: 'open', clock: task.clock && resumeClock(task.clock, this.now) };
+    const resumed: TaskRecord = {
+      ...task,
+      status: 'open',
+      clock: task.clock && resumeClock(task.clock, this.now),
+    };
     this.effects.push({ type: 'updateTask', taskId: task.id, changes: { status: 'open' } });
     return this.reschedule(resumed);
   }
 
   /** Changes priority; an SLA with tiers may pick another tier, which moves the deadline and the ladder. */
-  setPriority(task: TaskRecord, priority: Priority, context: MachineContext, recomputeSla: boolean): TaskRecord {
+  setPriority(
+    task: TaskRecord,
+    priority: Priority,
+    context: MachineContext,
+    recomputeSla: boolean,
+  ): TaskRecord {
     let next: TaskRecord = { ...task, priority };
     const changes: Extract<Effect, { type: 'updateTask' }>['changes'] = { priority };
     const spec = this.definitionOf(task).spec.sla;
@@ -152,7 +193,11 @@ export class TaskBook {
           clock,
           steps: task.steps.map((step, index) => ({
             ...step,
-            position: stepPosition(escalation[index] as (typeof escalation)[number], clock, this.workflow.calendars),
+            position: stepPosition(
+              escalation[index] as (typeof escalation)[number],
+              clock,
+              this.workflow.calendars,
+            ),
           })),
         };
         if (tier !== undefined) {
@@ -202,7 +247,9 @@ export class TaskBook {
   }
 
   raisePriority(task: TaskRecord): TaskRecord {
-    const next = priorities[Math.min(priorities.indexOf(task.priority) + 1, priorities.length - 1)] as Priority;
+    const next = priorities[
+      Math.min(priorities.indexOf(task.priority) + 1, priorities.length - 1)
+    ] as Priority;
     if (next === task.priority) return task;
     this.effects.push({ type: 'updateTask', taskId: task.id, changes: { priority: next } });
     return this.put({ ...task, priority: next });
@@ -234,7 +281,9 @@ export class TaskBook {
     return {
       ...task,
       dueAt: deadlineOf(clock, this.workflow.calendars),
-      steps: task.steps.map((step) => (step.fired ? step : { ...step, fireAt: instantAt(clock, step.position, this.workflow.calendars) })),
+      steps: task.steps.map((step) =>
+        step.fired ? step : { ...step, fireAt: instantAt(clock, step.position, this.workflow.calendars) },
+      ),
     };
   }
 
@@ -243,7 +292,14 @@ export class TaskBook {
     task.steps.forEach((step, index) => {
       if (step.fired || step.fireAt === null) return;
       const action = (escalation[index] as (typeof escalation)[number]).action;
-      this.effects.push({ type: 'scheduleTimer', timerId: timerId(task.id, index), taskId: task.id, fireAt: step.fireAt, action, step: index });
+      this.effects.push({
+        type: 'scheduleTimer',
+        timerId: timerId(task.id, index),
+        taskId: task.id,
+        fireAt: step.fireAt,
+        action,
+        step: index,
+      });
     });
   }
 
@@ -261,11 +317,18 @@ export class TaskBook {
     let departments: string[];
     if ('department' in queue) departments = [queue.department];
     else if ('matter' in queue) {
-      departments = queue.matter === 'lead' ? (context.case.lead === undefined ? [] : [context.case.lead]) : (context.case.cooperating ?? []);
+      departments =
+        queue.matter === 'lead'
+          ? context.case.lead === undefined
+            ? []
+            : [context.case.lead]
+          : (context.case.cooperating ?? []);
       if (departments.length === 0) fail(`the case names no ${queue.matter} department`);
     } else {
       const value = evaluate(queue.expr, { data: context.data, case: context.case, task: null, event: null });
-      departments = (Array.isArray(value) ? value : [value]).filter((item): item is string => typeof item === 'string');
+      departments = (Array.isArray(value) ? value : [value]).filter(
+        (item): item is string => typeof item === 'string',
+      );
       if (departments.length === 0) fail('the queue expression gave no department');
     }
     for (const department of departments) {
@@ -276,7 +339,12 @@ export class TaskBook {
 }
 
 function slaScope(context: MachineContext, task: TaskRecord): Record<string, unknown> {
-  return { data: context.data, case: context.case, task: { priority: task.priority, department: task.department, stateId: task.stateId }, event: null };
+  return {
+    data: context.data,
+    case: context.case,
+    task: { priority: task.priority, department: task.department, stateId: task.stateId },
+    event: null,
+  };
 }
 
 function warnAtOf(task: TaskRecord, compiled: CompiledTask): number | null {

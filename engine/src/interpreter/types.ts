@@ -127,14 +127,55 @@ export type Effect =
       }>;
     }
   | { type: 'assignTask'; taskId: string; to: 'supervisor'; at: number }
-  | { type: 'scheduleTimer'; timerId: string; taskId: string; fireAt: number; action: EscalationAction; step: number }
+  | {
+      type: 'scheduleTimer';
+      timerId: string;
+      taskId: string;
+      fireAt: number;
+      action: EscalationAction;
+      step: number;
+    }
   | { type: 'cancelTimer'; timerId: string }
-  | { type: 'escalated'; taskId: string; step: number; action: EscalationAction; at: number; department: string }
-  | { type: 'notify'; to: string; template: string; taskId?: string; data: Record<string, unknown>; at: number }
-  | { type: 'requestSupplement'; taskId: string; department: string; items: string[]; reason: string; at: number }
+  | {
+      type: 'escalated';
+      taskId: string;
+      step: number;
+      action: EscalationAction;
+      at: number;
+      department: string;
+    }
+  | {
+      type: 'notify';
+      to: string;
+      template: string;
+      taskId?: string;
+      data: Record<string, unknown>;
+      at: number;
+    }
+  | {
+      type: 'requestSupplement';
+      taskId: string;
+      department: string;
+      items: string[];
+      reason: string;
+      at: number;
+    }
   | { type: 'supplementProvided'; taskId: string; at: number }
-  | { type: 'openSupervisionOrder'; orderId: string; taskId: string; department: string; respondBy: number; at: number }
-  | { type: 'startChildCase'; childId: string; stateId: string; workflow: string; data: Record<string, unknown> }
+  | {
+      type: 'openSupervisionOrder';
+      orderId: string;
+      taskId: string;
+      department: string;
+      respondBy: number;
+      at: number;
+    }
+  | {
+      type: 'startChildCase';
+      childId: string;
+      stateId: string;
+      workflow: string;
+      data: Record<string, unknown>;
+    }
   | { type: 'completeCase'; result: string; at: number };
 
 /** Events the engine understands; any other event type is passed to the workflow as a custom event. */

@@ -12,11 +12,16 @@ import { exploreWorkflow, type ExploreOptions } from './explore.js';
 const samples: Array<{ key: string; options: ExploreOptions }> = [
   {
     key: 'standard-approval',
-    options: { inputs: [{ case: { id: 'c', lead: 'd1.minzheng' }, data: { amount: 100 } }], outcomeData: [{}, { amount: 50_000 }] },
+    options: {
+      inputs: [{ case: { id: 'c', lead: 'd1.minzheng' }, data: { amount: 100 } }],
+      outcomeData: [{}, { amount: 50_000 }],
+    },
   },
   {
     key: 'joint-review',
-    options: { inputs: [{ case: { id: 'c', lead: 'd1.minzheng', cooperating: ['d1.weijian', 'd1.jiaotong'] } }] },
+    options: {
+      inputs: [{ case: { id: 'c', lead: 'd1.minzheng', cooperating: ['d1.weijian', 'd1.jiaotong'] } }],
+    },
   },
   {
     key: 'grid-event',
@@ -56,23 +61,41 @@ describe('path tests: the explorer itself', () => {
       machine: {
         initial: 'a',
         states: {
-          a: { meta: { task: { queue: { department: 'd1.minzheng' }, outcomes: ['pass'] } }, on: { pass: 'b' } },
-          b: { meta: { task: { queue: { department: 'd1.renshe' }, outcomes: ['pass'] } }, on: { pass: 'a' } },
+          a: {
+            meta: { task: { queue: { department: 'd1.minzheng' }, outcomes: ['pass'] } },
+            on: { pass: 'b' },
+          },
+          b: {
+            meta: { task: { queue: { department: 'd1.renshe' }, outcomes: ['pass'] } },
+            on: { pass: 'a' },
+          },
         },
       },
     };
     const catalog = libraryCatalog();
-    const exploration = exploreWorkflow(compileWorkflow(pingPong, new Catalog([...catalog.all('department'), ...catalog.all('calendar'), pingPong])), {
-      inputs: [{ case: { id: 'c' } }],
-    });
+    const exploration = exploreWorkflow(
+      compileWorkflow(
+        pingPong,
+        new Catalog([...catalog.all('department'), ...catalog.all('calendar'), pingPong]),
+      ),
+      {
+        inputs: [{ case: { id: 'c' } }],
+      },
+    );
     expect(exploration.unreached).toEqual([]);
-    expect(exploration.deadEnds).toEqual([[], [{ state: 'ping-pong.a', department: 'd1.minzheng', outcome: 'pass' }]]);
+    expect(exploration.deadEnds).toEqual([
+      [],
+      [{ state: 'ping-pong.a', department: 'd1.minzheng', outcome: 'pass' }],
+    ]);
   });
 
   it('should give the shortest path of outcomes to each state', () => {
     const exploration = exploreWorkflow(compiled('grid-event'), {
       inputs: [{ case: { id: 'c', lead: 'd1.chengguan', street: 'd1.s1' }, data: { urgency: 'immediate' } }],
     });
-    expect(exploration.reached.get('grid-event.closed')?.map((step) => step.outcome)).toEqual(['resolved', 'confirmed']);
+    expect(exploration.reached.get('grid-event.closed')?.map((step) => step.outcome)).toEqual([
+      'resolved',
+      'confirmed',
+    ]);
   });
 });

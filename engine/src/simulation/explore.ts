@@ -52,7 +52,8 @@ export function exploreWorkflow(workflow: CompiledWorkflow, options: ExploreOpti
     if (!seen.has(key)) {
       seen.set(key, { snapshot, path, next: new Set() });
       queue.push(key);
-      for (const node of activeNodes(workflow.graph, snapshot.value)) if (!reached.has(node.id)) reached.set(node.id, path);
+      for (const node of activeNodes(workflow.graph, snapshot.value))
+        if (!reached.has(node.id)) reached.set(node.id, path);
     }
     return key;
   };
@@ -67,7 +68,13 @@ export function exploreWorkflow(workflow: CompiledWorkflow, options: ExploreOpti
       for (const outcome of outcomes) {
         if (engineOutcomes.has(outcome)) continue;
         for (const data of variants) {
-          const event: EngineEvent = { type: 'task.outcome', taskId: task.id, outcome, reason: 'path test', data };
+          const event: EngineEvent = {
+            type: 'task.outcome',
+            taskId: task.id,
+            outcome,
+            reason: 'path test',
+            data,
+          };
           try {
             const next = step(workflow, current.snapshot, event, NOW, ids).snapshot;
             const stepTaken: PathStep = { state: task.stateId, department: task.department, outcome };
@@ -82,8 +89,10 @@ export function exploreWorkflow(workflow: CompiledWorkflow, options: ExploreOpti
   }
 
   // a situation is live if the case can end from it; what cannot is a dead end
-  const live = new Set([...seen].filter(([, entry]) => entry.snapshot.status !== 'active').map(([key]) => key));
-  for (let grew = true; grew; ) {
+  const live = new Set(
+    [...seen].filter(([, entry]) => entry.snapshot.status !== 'active').map(([key]) => key),
+  );
+  for (let grew = true; grew;) {
     grew = false;
     for (const [key, entry] of seen) {
       if (!live.has(key) && [...entry.next].some((next) => live.has(next))) {

@@ -8,7 +8,10 @@ const report = { eventType: 'fire-lane-blocked', location: '和平街 3 号楼',
 
 const escalations = (result: SimulationResult) =>
   result.timeline
-    .filter((entry): entry is typeof entry & { effect: Extract<Effect, { type: 'escalated' }> } => entry.effect.type === 'escalated')
+    .filter(
+      (entry): entry is typeof entry & { effect: Extract<Effect, { type: 'escalated' }> } =>
+        entry.effect.type === 'escalated',
+    )
     .map((entry) => `${entry.effect.action}@${showShanghai(entry.at)}@${entry.effect.department}`);
 
 describe('simulation: grid event urgency tiers', () => {
@@ -21,7 +24,10 @@ describe('simulation: grid event urgency tiers', () => {
       steps: [{ advance: 'PT1H' }],
     });
     expect(result.failure).toBeUndefined();
-    const opened = result.timeline.find((entry) => entry.effect.type === 'openTask')?.effect as Extract<Effect, { type: 'openTask' }>;
+    const opened = result.timeline.find((entry) => entry.effect.type === 'openTask')?.effect as Extract<
+      Effect,
+      { type: 'openTask' }
+    >;
     expect(opened.task.tier).toBe('immediate');
     expect(showShanghai(opened.task.dueAt)).toBe('2026-10-01 20:30');
     expect(escalations(result)).toEqual([
@@ -55,8 +61,17 @@ describe('simulation: grid event urgency tiers', () => {
   });
 
   it('should default to the deadline tier when the urgency is missing', () => {
-    const result = simulate(libraryCatalog(), { workflow: 'grid-event', start: '2026-03-09T09:00:00+08:00', case: gridCase, data: report, steps: [] });
-    const opened = result.timeline.find((entry) => entry.effect.type === 'openTask')?.effect as Extract<Effect, { type: 'openTask' }>;
+    const result = simulate(libraryCatalog(), {
+      workflow: 'grid-event',
+      start: '2026-03-09T09:00:00+08:00',
+      case: gridCase,
+      data: report,
+      steps: [],
+    });
+    const opened = result.timeline.find((entry) => entry.effect.type === 'openTask')?.effect as Extract<
+      Effect,
+      { type: 'openTask' }
+    >;
     expect(opened.task.tier).toBe('deadline');
     expect(showShanghai(opened.task.dueAt)).toBe('2026-03-11 17:30');
   });

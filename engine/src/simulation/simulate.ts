@@ -77,18 +77,27 @@ export function simulate(definitions: Catalog | Definition[], script: Simulation
   };
 
   let snapshot = record(
-    start(workflow, { case: { id: 'simulated-case', ...script.case } as CaseInfo, data: script.data ?? {} }, now, ids),
+    start(
+      workflow,
+      { case: { id: 'simulated-case', ...script.case } as CaseInfo, data: script.data ?? {} },
+      now,
+      ids,
+    ),
     -1,
   );
 
   const runTimersUntil = (until: number, stepIndex: number): void => {
     for (;;) {
       let next: [string, number] | undefined;
-      for (const entry of pending) if (entry[1] <= until && (next === undefined || entry[1] < next[1])) next = entry;
+      for (const entry of pending)
+        if (entry[1] <= until && (next === undefined || entry[1] < next[1])) next = entry;
       if (next === undefined || snapshot.status !== 'active') break;
       pending.delete(next[0]);
       now = Math.max(now, next[1]);
-      snapshot = record(step(workflow, snapshot, { type: 'timer.fired', timerId: next[0] }, now, ids), stepIndex);
+      snapshot = record(
+        step(workflow, snapshot, { type: 'timer.fired', timerId: next[0] }, now, ids),
+        stepIndex,
+      );
     }
     now = Math.max(now, until);
   };
@@ -96,12 +105,19 @@ export function simulate(definitions: Catalog | Definition[], script: Simulation
   for (const [index, line] of script.steps.entries()) {
     try {
       if (line.at !== undefined) runTimersUntil(toInstant(line.at), index);
-      if (line.advance !== undefined) runTimersUntil(addDuration(now, parseDuration(line.advance), 'UTC'), index);
+      if (line.advance !== undefined)
+        runTimersUntil(addDuration(now, parseDuration(line.advance), 'UTC'), index);
       const event = line.event ?? (line.outcome !== undefined ? outcomeEvent(snapshot, line) : undefined);
       if (event !== undefined) snapshot = record(step(workflow, snapshot, event, now, ids), index);
     } catch (error) {
       if (!isEngineError(error)) throw error;
-      return { timeline, snapshot, now, pendingTimers: pendingList(pending), failure: { step: index, code: error.code, message: error.text } };
+      return {
+        timeline,
+        snapshot,
+        now,
+        pendingTimers: pendingList(pending),
+        failure: { step: index, code: error.code, message: error.text },
+      };
     }
   }
   return { timeline, snapshot, now, pendingTimers: pendingList(pending) };
@@ -131,13 +147,20 @@ function outcomeEvent(snapshot: CaseSnapshot, line: ScriptStep): EngineEvent {
       (line.department === undefined || task.department === line.department),
   );
   if (candidates.length !== 1) {
-    const open = Object.values(snapshot.tasks).map((task) => `${task.stateId}@${task.department}`).join(', ') || 'none';
+    const open =
+      Object.values(snapshot.tasks)
+        .map((task) => `${task.stateId}@${task.department}`)
+        .join(', ') || 'none';
     throw new EngineError('TB_TASK_NOT_FOUND', {
       taskId: `${line.task ?? '(any)'}@${line.department ?? '(any)'} (${candidates.length} match; open: ${open})`,
     });
   }
   const task = candidates[0] as (typeof candidates)[number];
-  const event: Extract<EngineEvent, { type: 'task.outcome' }> = { type: 'task.outcome', taskId: task.id, outcome: line.outcome as string };
+  const event: Extract<EngineEvent, { type: 'task.outcome' }> = {
+    type: 'task.outcome',
+    taskId: task.id,
+    outcome: line.outcome as string,
+  };
   if (line.reason !== undefined) event.reason = line.reason;
   if (line.data !== undefined) event.data = line.data;
   if (line.toDepartment !== undefined) event.toDepartment = line.toDepartment;
@@ -147,7 +170,10 @@ function outcomeEvent(snapshot: CaseSnapshot, line: ScriptStep): EngineEvent {
 
 function toInstant(value: string | number): number {
   const instant = typeof value === 'number' ? value : Date.parse(value);
-  if (Number.isNaN(instant)) throw new EngineError('TB_EVENT_INVALID', { detail: `"${value}" is not an instant (use ISO 8601 with an offset)` });
+  if (Number.isNaN(instant))
+    throw new EngineError('TB_EVENT_INVALID', {
+      detail: `"${value}" is not an instant (use ISO 8601 with an offset)`,
+    });
   return instant;
 }
 

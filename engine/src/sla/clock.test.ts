@@ -2,24 +2,46 @@ import { describe, expect, it } from 'vitest';
 import { BusinessCalendar } from '../calendar/calendar.js';
 import { readDefinition } from '../../test/support/definitions.js';
 import type { CalendarSpec } from '../calendar/calendar.js';
-import { deadlineOf, elapsedAt, pauseClock, resizeClock, resumeClock, startClock, stepPosition, switchCalendar, type CalendarLookup } from './clock.js';
+import {
+  deadlineOf,
+  elapsedAt,
+  pauseClock,
+  resizeClock,
+  resumeClock,
+  startClock,
+  stepPosition,
+  switchCalendar,
+  type CalendarLookup,
+} from './clock.js';
 
 const china = new BusinessCalendar(readDefinition<CalendarSpec>('calendars/cn-mainland.json'));
 // a department that works 08:00-16:00 without a lunch break
-const shifts = new BusinessCalendar({ ...readDefinition<CalendarSpec>('calendars/cn-mainland.json'), workingHours: [{ from: '08:00', to: '16:00' }] });
+const shifts = new BusinessCalendar({
+  ...readDefinition<CalendarSpec>('calendars/cn-mainland.json'),
+  workingHours: [{ from: '08:00', to: '16:00' }],
+});
 const calendars: CalendarLookup = (key) => (key === 'shifts' ? shifts : china);
 const at = (local: string) => Date.parse(`${local}+08:00`);
-const show = (instant: number | null) => (instant === null ? 'paused' : new Date(instant + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' '));
+const show = (instant: number | null) =>
+  instant === null
+    ? 'paused'
+    : new Date(instant + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
 const HOUR = 3_600_000;
 
 describe('SLA clock', () => {
   it('should measure calendar-time SLAs in elapsed time and working-time SLAs on the calendar', () => {
-    expect(show(deadlineOf(startClock({ duration: 'PT24H' }, at('2026-10-01T10:00'), 'cn', calendars), calendars))).toBe('2026-10-02 10:00');
-    expect(show(deadlineOf(startClock({ workingHours: 2 }, at('2026-09-30T17:00'), 'cn', calendars), calendars))).toBe('2026-10-08 10:30');
+    expect(
+      show(deadlineOf(startClock({ duration: 'PT24H' }, at('2026-10-01T10:00'), 'cn', calendars), calendars)),
+    ).toBe('2026-10-02 10:00');
+    expect(
+      show(deadlineOf(startClock({ workingHours: 2 }, at('2026-09-30T17:00'), 'cn', calendars), calendars)),
+    ).toBe('2026-10-08 10:30');
   });
 
   it('should add calendar days on the wall clock of the calendar time zone', () => {
-    expect(show(deadlineOf(startClock({ duration: 'P3D' }, at('2026-03-09T10:00'), 'cn', calendars), calendars))).toBe('2026-03-12 10:00');
+    expect(
+      show(deadlineOf(startClock({ duration: 'P3D' }, at('2026-03-09T10:00'), 'cn', calendars), calendars)),
+    ).toBe('2026-03-12 10:00');
   });
 
   it('should not count time while paused and move the deadline by exactly the pause', () => {

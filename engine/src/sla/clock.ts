@@ -7,7 +7,12 @@ import type { EscalationStep, FixedSla, SlaClock } from './types.js';
 export type CalendarLookup = (key: string) => BusinessCalendar;
 
 /** The measure and length of a fixed SLA, started at `start`. */
-export function measureSla(sla: FixedSla, start: number, calendarKey: string, calendars: CalendarLookup): Pick<SlaClock, 'measure' | 'calendar' | 'totalMs'> {
+export function measureSla(
+  sla: FixedSla,
+  start: number,
+  calendarKey: string,
+  calendars: CalendarLookup,
+): Pick<SlaClock, 'measure' | 'calendar' | 'totalMs'> {
   const calendar = sla.calendar ?? calendarKey;
   if ('duration' in sla) {
     const duration = parseDuration(sla.duration);
@@ -15,11 +20,20 @@ export function measureSla(sla: FixedSla, start: number, calendarKey: string, ca
     return { measure: 'elapsed', calendar, totalMs };
   }
   const amount =
-    'workingDays' in sla ? { days: sla.workingDays } : 'workingHours' in sla ? { hours: sla.workingHours } : { minutes: sla.workingMinutes };
+    'workingDays' in sla
+      ? { days: sla.workingDays }
+      : 'workingHours' in sla
+        ? { hours: sla.workingHours }
+        : { minutes: sla.workingMinutes };
   return { measure: 'working', calendar, totalMs: calendars(calendar).toMs(amount) };
 }
 
-export function startClock(sla: FixedSla, now: number, calendarKey: string, calendars: CalendarLookup): SlaClock {
+export function startClock(
+  sla: FixedSla,
+  now: number,
+  calendarKey: string,
+  calendars: CalendarLookup,
+): SlaClock {
   return { ...measureSla(sla, now, calendarKey, calendars), elapsedMs: 0, runningSince: now };
 }
 
@@ -27,7 +41,8 @@ export function startClock(sla: FixedSla, now: number, calendarKey: string, cale
 export function elapsedAt(clock: SlaClock, now: number, calendars: CalendarLookup): number {
   if (clock.runningSince === null) return clock.elapsedMs;
   const since = clock.runningSince;
-  const counted = clock.measure === 'elapsed' ? now - since : calendars(clock.calendar).workingTimeBetween(since, now);
+  const counted =
+    clock.measure === 'elapsed' ? now - since : calendars(clock.calendar).workingTimeBetween(since, now);
   return clock.elapsedMs + Math.max(0, counted);
 }
 
@@ -46,16 +61,27 @@ export function resumeClock(clock: SlaClock, now: number): SlaClock {
  * Moves the clock to another calendar (a task transferred to a department that keeps other hours):
  * what was counted stays counted, the rest is counted on the new calendar.
  */
-export function switchCalendar(clock: SlaClock, now: number, calendar: string, calendars: CalendarLookup): SlaClock {
+export function switchCalendar(
+  clock: SlaClock,
+  now: number,
+  calendar: string,
+  calendars: CalendarLookup,
+): SlaClock {
   if (clock.calendar === calendar) return clock;
   const paused = pauseClock(clock, now, calendars);
   return { ...paused, calendar, runningSince: clock.runningSince === null ? null : now };
 }
 
 /** Re-sizes the clock to a new SLA (a priority change picked another tier); time already counted stays. */
-export function resizeClock(clock: SlaClock, sla: FixedSla, now: number, calendars: CalendarLookup): SlaClock {
+export function resizeClock(
+  clock: SlaClock,
+  sla: FixedSla,
+  now: number,
+  calendars: CalendarLookup,
+): SlaClock {
   const measured = measureSla(sla, now, clock.calendar, calendars);
-  if (measured.measure === clock.measure && measured.calendar === clock.calendar) return { ...clock, totalMs: measured.totalMs };
+  if (measured.measure === clock.measure && measured.calendar === clock.calendar)
+    return { ...clock, totalMs: measured.totalMs };
   // The measure changed (e.g. 3 working days -> 30 minutes): carry the fraction used, not the raw ms.
   const used = clock.totalMs > 0 ? elapsedAt(clock, now, calendars) / clock.totalMs : 0;
   return {
@@ -70,7 +96,9 @@ export function instantAt(clock: SlaClock, position: number, calendars: Calendar
   if (clock.runningSince === null) return null;
   const remaining = position - clock.elapsedMs;
   if (remaining <= 0) return clock.runningSince;
-  return clock.measure === 'elapsed' ? clock.runningSince + remaining : calendars(clock.calendar).addWorking(clock.runningSince, remaining);
+  return clock.measure === 'elapsed'
+    ? clock.runningSince + remaining
+    : calendars(clock.calendar).addWorking(clock.runningSince, remaining);
 }
 
 export function deadlineOf(clock: SlaClock, calendars: CalendarLookup): number | null {

@@ -17,7 +17,15 @@ export interface TieredSla {
 
 export type SlaSpec = FixedSla | TieredSla;
 
-export const escalationActions = ['warn', 'breach', 'notify', 'reassign', 'raisePriority', 'supervise', 'escalate'] as const;
+export const escalationActions = [
+  'warn',
+  'breach',
+  'notify',
+  'reassign',
+  'raisePriority',
+  'supervise',
+  'escalate',
+] as const;
 export type EscalationAction = (typeof escalationActions)[number];
 
 /**

@@ -1,4 +1,10 @@
-import type { MachineSpec, StateNodeSpec, TaskSpec, TransitionList, TransitionSpec } from '../definitions/types.js';
+import type {
+  MachineSpec,
+  StateNodeSpec,
+  TaskSpec,
+  TransitionList,
+  TransitionSpec,
+} from '../definitions/types.js';
 import { pointer } from '../definitions/problems.js';
 
 export interface GraphTransition {
@@ -43,7 +49,9 @@ export interface WorkflowGraph {
   tasks: GraphNode[];
 }
 
-export function normalizeTransitions(list: TransitionList | undefined): Array<Exclude<TransitionSpec, string>> {
+export function normalizeTransitions(
+  list: TransitionList | undefined,
+): Array<Exclude<TransitionSpec, string>> {
   if (list === undefined) return [];
   const items = Array.isArray(list) ? list : [list];
   return items.map((item) => (typeof item === 'string' ? { target: item } : item));
@@ -60,7 +68,13 @@ export function buildGraph(machine: MachineSpec, machineId: string, basePointer 
   const byId = new Map<string, GraphNode>();
   const duplicateIds: GraphNode[] = [];
 
-  const make = (spec: StateNodeSpec, key: string, path: string[], at: string, parent: GraphNode | null): GraphNode => {
+  const make = (
+    spec: StateNodeSpec,
+    key: string,
+    path: string[],
+    at: string,
+    parent: GraphNode | null,
+  ): GraphNode => {
     const childEntries = isObject(spec.states) ? Object.entries(spec.states) : [];
     const type = spec.type ?? (childEntries.length > 0 ? 'compound' : 'atomic');
     const node: GraphNode = {
@@ -103,7 +117,10 @@ export function buildGraph(machine: MachineSpec, machineId: string, basePointer 
       );
     }
     for (const [childKey, childSpec] of childEntries) {
-      if (isObject(childSpec)) node.children.push(make(childSpec, childKey, [...path, childKey], pointer(at, 'states', childKey), node));
+      if (isObject(childSpec))
+        node.children.push(
+          make(childSpec, childKey, [...path, childKey], pointer(at, 'states', childKey), node),
+        );
     }
     return node;
   };
@@ -138,7 +155,8 @@ export function buildGraph(machine: MachineSpec, machineId: string, basePointer 
   for (const node of nodes) {
     for (const transition of node.transitions) {
       resolveTargets(transition, node).forEach((found, index) => {
-        if (found === null) unresolved.push({ node, transition, target: transition.targets[index] as string });
+        if (found === null)
+          unresolved.push({ node, transition, target: transition.targets[index] as string });
       });
     }
   }

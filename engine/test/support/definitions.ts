@@ -16,7 +16,8 @@ export function readAllDefinitions(dir = definitionsDir): unknown[] {
     const path = join(dir, name);
     if (name === 'node_modules') continue;
     if (statSync(path).isDirectory()) found.push(...readAllDefinitions(path));
-    else if (name.endsWith('.json') && name !== 'package.json') found.push(JSON.parse(readFileSync(path, 'utf8')));
+    else if (name.endsWith('.json') && name !== 'package.json')
+      found.push(JSON.parse(readFileSync(path, 'utf8')));
   }
   return found;
 }

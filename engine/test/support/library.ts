@@ -27,4 +27,6 @@ export function counterIds(prefix = 't'): IdSource {
 /** Shanghai wall-clock time to epoch ms. */
 export const shanghai = (local: string): number => Date.parse(`${local}+08:00`);
 export const showShanghai = (instant: number | null | undefined): string =>
-  instant === null || instant === undefined ? String(instant) : new Date(instant + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
+  instant === null || instant === undefined
+    ? String(instant)
+    : new Date(instant + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
