@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-const runtimeEntry = fileURLToPath(new URL('../runtime/package.json', import.meta.url));
+const runtimeEntry = fileURLToPath(new URL('../runtime/bin/tongban.mjs', import.meta.url));
 if (!existsSync(runtimeEntry)) {
   console.log('Tongban: the runtime is not built yet (it arrives with the runtime issue).');
   console.log('The engine is ready: run `pnpm test` to exercise it, `pnpm bench` to measure it.');
