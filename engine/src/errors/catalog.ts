@@ -111,7 +111,7 @@ export const engineErrors = {
     message: { 'zh-CN': '案件快照无法读取：{detail}', en: 'The case snapshot cannot be read: {detail}' },
   },
   TB_QUEUE_UNRESOLVED: {
-    user: false,
+    user: true,
     message: {
       'zh-CN': '任务“{task}”无法确定办理部门：{detail}',
       en: 'Cannot decide which department handles task "{task}": {detail}',

@@ -78,6 +78,20 @@ describe('interpreter: starting a case', () => {
   });
 });
 
+describe('interpreter: queues', () => {
+  it('should refuse to start a case whose workflow needs a lead department the case does not name', () => {
+    expect(() => start(approval, { case: { id: 'c0' }, data: applicant }, monday, counterIds())).toThrowError(
+      'Cannot decide which department handles task "standard-approval.accept": the case names no lead department',
+    );
+  });
+
+  it('should refuse a department that does not exist', () => {
+    expect(() =>
+      start(approval, { case: { id: 'c0', lead: 'nowhere' }, data: applicant }, monday, counterIds()),
+    ).toThrowError(/no department "nowhere"/);
+  });
+});
+
 describe('interpreter: outcomes', () => {
   it('should close the task and open the next one when an outcome is given', () => {
     const { result, ids } = startApproval();
