@@ -15,6 +15,8 @@ describe('engine boundary', () => {
   });
 
   it('should depend on no other Tongban package: imports go one way, into the engine', () => {
-    expect(Object.keys(manifest.dependencies ?? {}).filter((name) => name.startsWith('@tongban/'))).toEqual([]);
+    expect(Object.keys(manifest.dependencies ?? {}).filter((name) => name.startsWith('@tongban/'))).toEqual(
+      [],
+    );
   });
 });

@@ -12,13 +12,19 @@ const m = (zh: string, en: string): MessageTemplate => ({ 'zh-CN': zh, en });
 /** Every problem the validator reports. Sentences are for administrators, not programmers. */
 export const problemMessages = {
   'not-an-object': m('定义必须是一个 JSON 对象', 'A definition must be a JSON object'),
-  'unknown-kind': m('不认识的定义类型“{value}”，可用的类型：{allowed}', 'Unknown definition kind "{value}"; the kinds are: {allowed}'),
+  'unknown-kind': m(
+    '不认识的定义类型“{value}”，可用的类型：{allowed}',
+    'Unknown definition kind "{value}"; the kinds are: {allowed}',
+  ),
   'schema.required': m('缺少必填项“{property}”', 'The required field "{property}" is missing'),
   'schema.type': m('这里应填写{expected}', 'This must be {expected}'),
-  'schema.enum': m('“{value}”不是允许的值，可选：{allowed}', '"{value}" is not one of the allowed values: {allowed}'),
+  'schema.enum': m(
+    '“{value}”不是允许的值，可选：{allowed}',
+    '"{value}" is not one of the allowed values: {allowed}',
+  ),
   'schema.const': m('这里只能是“{allowed}”', 'This must be "{allowed}"'),
   'schema.additional': m('不认识的字段“{property}”', 'Unknown field "{property}"'),
-  'schema.pattern': m('“{value}”的格式不对（只能用小写字母、数字和 . _ -，或要求的格式）', '"{value}" is not in the expected format (lower-case letters, digits and . _ -, or as required)'),
+  'schema.pattern': m('“{value}”的格式不对，应为{hint}', '"{value}" is not in the expected format: {hint}'),
   'schema.minLength': m('至少需要 {limit} 个字符', 'Needs at least {limit} character(s)'),
   'schema.maxLength': m('最多 {limit} 个字符', 'At most {limit} characters'),
   'schema.minItems': m('至少需要 {limit} 项', 'Needs at least {limit} item(s)'),
@@ -26,47 +32,125 @@ export const problemMessages = {
   'schema.minimum': m('不能小于 {limit}', 'Must not be less than {limit}'),
   'schema.maximum': m('不能大于 {limit}', 'Must not be more than {limit}'),
   'schema.exclusiveMinimum': m('必须大于 {limit}', 'Must be more than {limit}'),
-  'schema.uniqueItems': m('列表中有重复项（第 {i} 项和第 {j} 项）', 'The list has duplicates (items {i} and {j})'),
+  'schema.uniqueItems': m(
+    '列表中有重复项（第 {i} 项和第 {j} 项）',
+    'The list has duplicates (items {i} and {j})',
+  ),
   'schema.minProperties': m('不能为空', 'Must not be empty'),
   'schema.maxProperties': m('只能写一项，这里写了多项', 'Only one entry is allowed here'),
   'schema.other': m('不符合规则（{rule}）', 'Does not satisfy the rule ({rule})'),
-  'forbidden-feature': m('工作流中不能使用“{feature}”：{why}', '"{feature}" cannot be used in a workflow: {why}'),
+  'forbidden-feature': m(
+    '工作流中不能使用“{feature}”：{why}',
+    '"{feature}" cannot be used in a workflow: {why}',
+  ),
   'unknown-reference': m('找不到{kind}“{key}”', 'No {kind} named "{key}" exists'),
   'unknown-target': m('目标状态“{target}”不存在', 'The target state "{target}" does not exist'),
-  'unknown-initial': m('初始状态“{initial}”不是“{state}”的子状态', 'The initial state "{initial}" is not a child of "{state}"'),
-  'missing-initial': m('状态“{state}”有子状态，必须指定初始状态（initial）', 'State "{state}" has child states, so it needs an initial state'),
+  'unknown-initial': m(
+    '初始状态“{initial}”不是“{state}”的子状态',
+    'The initial state "{initial}" is not a child of "{state}"',
+  ),
+  'missing-initial': m(
+    '状态“{state}”有子状态，必须指定初始状态（initial）',
+    'State "{state}" has child states, so it needs an initial state',
+  ),
   'no-children': m('{type} 状态“{state}”必须有子状态', 'The {type} state "{state}" needs child states'),
-  'final-with-children': m('结束状态“{state}”不能有子状态或出口', 'The final state "{state}" cannot have child states or transitions'),
+  'final-with-children': m(
+    '结束状态“{state}”不能有子状态或出口',
+    'The final state "{state}" cannot have child states or transitions',
+  ),
   'unreachable-state': m('状态“{state}”永远无法到达', 'State "{state}" can never be reached'),
   'duplicate-id': m('状态编号“{id}”重复使用', 'The state id "{id}" is used twice'),
-  'task-not-atomic': m('办理任务状态“{state}”不能有子状态', 'The task state "{state}" cannot have child states'),
-  'task-no-way-out': m('办理任务“{state}”没有可以离开的办理结果', 'The task "{state}" has no outcome that leads anywhere'),
-  'outcome-without-transition': m('办理结果“{outcome}”没有对应的去向（on.{outcome}）', 'Outcome "{outcome}" has no transition (on.{outcome})'),
+  'task-not-atomic': m(
+    '办理任务状态“{state}”不能有子状态',
+    'The task state "{state}" cannot have child states',
+  ),
+  'task-no-way-out': m(
+    '办理任务“{state}”没有可以离开的办理结果',
+    'The task "{state}" has no outcome that leads anywhere',
+  ),
+  'outcome-without-transition': m(
+    '办理结果“{outcome}”没有对应的去向（on.{outcome}）',
+    'Outcome "{outcome}" has no transition (on.{outcome})',
+  ),
   'outcome-duplicate': m('办理结果“{outcome}”重复', 'Outcome "{outcome}" is listed twice'),
-  'outcome-reserved': m('办理结果“{outcome}”由引擎处理，不能有去向', 'Outcome "{outcome}" is handled by the engine and cannot have a transition'),
+  'outcome-reserved': m(
+    '办理结果“{outcome}”由引擎处理，不能有去向',
+    'Outcome "{outcome}" is handled by the engine and cannot have a transition',
+  ),
   'event-reserved': m('事件名“{event}”是保留名称', 'The event name "{event}" is reserved'),
   'expression-invalid': m('条件表达式有误：{detail}', 'The expression is wrong: {detail}'),
-  'unknown-field': m('表达式引用了表单中没有的字段“{field}”', 'The expression uses the field "{field}", which no form of this workflow has'),
-  'unknown-variable': m('表达式引用了“{name}”，只能使用 data、task、event、case', 'The expression uses "{name}"; only data, task, event and case can be used'),
-  'duration-invalid': m('时长“{value}”无法识别，请使用 ISO 8601 格式，例如 PT30M（30 分钟）、PT24H、P3D', 'The duration "{value}" cannot be read; use ISO 8601 such as PT30M (30 minutes), PT24H or P3D'),
-  'sla-one-kind': m('时限只能写一种：duration、workingDays、workingHours、workingMinutes，或者 by + tiers', 'A time limit takes exactly one of duration, workingDays, workingHours, workingMinutes, or by + tiers'),
-  'sla-tier-unknown': m('默认档位“{tier}”不在 tiers 中', 'The fallback tier "{tier}" is not one of the tiers'),
-  'sla-tier-fallback': m('按表达式选择时限时必须用 otherwise 指定默认档位', 'A time limit chosen by an expression needs an "otherwise" tier'),
-  'queue-one-kind': m('办理部门只能写一种：department、matter 或 expr', 'A queue takes exactly one of department, matter or expr'),
-  'escalation-moment': m('升级步骤只能写一个时间点：at、before 或 after', 'An escalation step takes exactly one moment: at, before or after'),
-  'escalation-target': m('“{action}”步骤需要用 to 指明对象', 'The "{action}" step needs "to" to say whom it concerns'),
+  'unknown-field': m(
+    '表达式引用了表单中没有的字段“{field}”',
+    'The expression uses the field "{field}", which no form of this workflow has',
+  ),
+  'unknown-variable': m(
+    '表达式引用了“{name}”，只能使用 data、task、event、case',
+    'The expression uses "{name}"; only data, task, event and case can be used',
+  ),
+  'duration-invalid': m(
+    '时长“{value}”无法识别，请使用 ISO 8601 格式，例如 PT30M（30 分钟）、PT24H、P3D',
+    'The duration "{value}" cannot be read; use ISO 8601 such as PT30M (30 minutes), PT24H or P3D',
+  ),
+  'sla-one-kind': m(
+    '时限只能写一种：duration、workingDays、workingHours、workingMinutes，或者 by + tiers',
+    'A time limit takes exactly one of duration, workingDays, workingHours, workingMinutes, or by + tiers',
+  ),
+  'sla-tier-unknown': m(
+    '默认档位“{tier}”不在 tiers 中',
+    'The fallback tier "{tier}" is not one of the tiers',
+  ),
+  'sla-tier-fallback': m(
+    '按表达式选择时限时必须用 otherwise 指定默认档位',
+    'A time limit chosen by an expression needs an "otherwise" tier',
+  ),
+  'queue-one-kind': m(
+    '办理部门只能写一种：department、matter 或 expr',
+    'A queue takes exactly one of department, matter or expr',
+  ),
+  'escalation-moment': m(
+    '升级步骤只能写一个时间点：at、before 或 after',
+    'An escalation step takes exactly one moment: at, before or after',
+  ),
+  'escalation-target': m(
+    '“{action}”步骤需要用 to 指明对象',
+    'The "{action}" step needs "to" to say whom it concerns',
+  ),
   'calendar-invalid': m('工作日历有误：{detail}', 'The calendar is wrong: {detail}'),
   'date-invalid': m('“{value}”不是有效日期（YYYY-MM-DD）', '"{value}" is not a valid date (YYYY-MM-DD)'),
   'department-cycle': m('上级部门形成了循环：{cycle}', 'The parent departments form a loop: {cycle}'),
-  'department-parent-level': m('上级部门“{parent}”的层级（{parentLevel}）不高于本部门（{level}）', 'The parent "{parent}" ({parentLevel}) is not above this department ({level})'),
-  'lead-also-cooperating': m('牵头部门“{department}”不能同时是配合部门', 'The lead department "{department}" cannot also be a cooperating department'),
-  'form-schema-invalid': m('表单的 JSON Schema 有误：{detail}', 'The form\'s JSON Schema is wrong: {detail}'),
-  'form-scope-unknown': m('界面引用的字段“{scope}”在表单结构中不存在', 'The layout refers to "{scope}", which the form schema does not have'),
-  'element-invalid': m('数据元素“{element}”的格式不对，应形如 person.idNumber', 'The data element "{element}" should look like person.idNumber'),
-  'element-duplicate': m('数据元素“{element}”在同一表单中用了两次（{first} 和 {second}）', 'The data element "{element}" is used twice in one form ({first} and {second})'),
-  'bundle-unknown-dependency': m('依赖的事项“{matter}”不在本套餐中', 'The matter "{matter}" it depends on is not in this bundle'),
-  'bundle-cycle': m('事项之间的先后依赖形成了循环：{cycle}', 'The matters depend on each other in a loop: {cycle}'),
-  'bundle-duplicate-matter': m('事项“{matter}”在套餐中出现了两次', 'The matter "{matter}" appears twice in the bundle'),
+  'department-parent-level': m(
+    '上级部门“{parent}”的层级（{parentLevel}）不高于本部门（{level}）',
+    'The parent "{parent}" ({parentLevel}) is not above this department ({level})',
+  ),
+  'lead-also-cooperating': m(
+    '牵头部门“{department}”不能同时是配合部门',
+    'The lead department "{department}" cannot also be a cooperating department',
+  ),
+  'form-schema-invalid': m('表单的 JSON Schema 有误：{detail}', "The form's JSON Schema is wrong: {detail}"),
+  'form-scope-unknown': m(
+    '界面引用的字段“{scope}”在表单结构中不存在',
+    'The layout refers to "{scope}", which the form schema does not have',
+  ),
+  'element-invalid': m(
+    '数据元素“{element}”的格式不对，应形如 person.idNumber',
+    'The data element "{element}" should look like person.idNumber',
+  ),
+  'element-duplicate': m(
+    '数据元素“{element}”在同一表单中用了两次（{first} 和 {second}）',
+    'The data element "{element}" is used twice in one form ({first} and {second})',
+  ),
+  'bundle-unknown-dependency': m(
+    '依赖的事项“{matter}”不在本套餐中',
+    'The matter "{matter}" it depends on is not in this bundle',
+  ),
+  'bundle-cycle': m(
+    '事项之间的先后依赖形成了循环：{cycle}',
+    'The matters depend on each other in a loop: {cycle}',
+  ),
+  'bundle-duplicate-matter': m(
+    '事项“{matter}”在套餐中出现了两次',
+    'The matter "{matter}" appears twice in the bundle',
+  ),
 } as const satisfies Record<string, MessageTemplate>;
 
 export type ProblemCode = keyof typeof problemMessages;
@@ -77,5 +161,8 @@ export function problem(path: string, code: ProblemCode, params: MessageParams =
 
 /** Appends a segment to a JSON pointer, escaping `~` and `/` as RFC 6901 says. */
 export function pointer(base: string, ...segments: Array<string | number>): string {
-  return segments.reduce<string>((path, segment) => `${path}/${String(segment).replace(/~/g, '~0').replace(/\//g, '~1')}`, base);
+  return segments.reduce<string>(
+    (path, segment) => `${path}/${String(segment).replace(/~/g, '~0').replace(/\//g, '~1')}`,
+    base,
+  );
 }

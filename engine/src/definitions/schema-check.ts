@@ -2,9 +2,11 @@ import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { definitionSchemas } from './schemas/index.js';
 import type { LocalizedText } from '../i18n/text.js';
 import { problem, pointer, type Problem } from './problems.js';
+import { keyPattern } from './schemas/common.js';
 import type { DefinitionKind } from './types.js';
 
-const ajv = new Ajv({ allErrors: true, strict: false, allowUnionTypes: true });
+// verbose: errors carry the offending value (`error.data`), which the enum and pattern messages quote
+const ajv = new Ajv({ allErrors: true, strict: false, allowUnionTypes: true, verbose: true });
 const validators = new Map<DefinitionKind, ValidateFunction>();
 
 function validatorFor(kind: DefinitionKind): ValidateFunction {
@@ -17,10 +19,16 @@ function validatorFor(kind: DefinitionKind): ValidateFunction {
 }
 
 /** XState features that do not survive persistence or that run code; named so the message can say why. */
-const forbiddenFeatures: Record<string, string> = {
-  after: 'delays inside the machine are lost when a case is saved; give the task an SLA (meta.task.sla) instead',
-  invoke: 'a workflow cannot run code; use a task state or meta.childCase',
-  history: 'history states are not kept when a case is saved',
+const forbiddenFeatures: Record<string, LocalizedText> = {
+  after: {
+    'zh-CN': '状态机内的延时在保存案件时会丢失，请改为给办理任务设置时限（meta.task.sla）',
+    en: 'delays inside the machine are lost when a case is saved; give the task an SLA (meta.task.sla) instead',
+  },
+  invoke: {
+    'zh-CN': '工作流不能运行代码，请改用办理任务状态或 meta.childCase',
+    en: 'a workflow cannot run code; use a task state or meta.childCase',
+  },
+  history: { 'zh-CN': '保存案件时不会保留历史状态', en: 'history states are not kept when a case is saved' },
 };
 
 /** Checks a definition against its kind's published JSON Schema; one problem per real mistake. */
@@ -51,8 +59,13 @@ const typeNames: Record<string, LocalizedText> = {
 };
 
 function describeTypes(types: string | string[]): LocalizedText {
-  const list = (Array.isArray(types) ? types : [types]).map((type) => typeNames[type] ?? { 'zh-CN': type, en: type });
-  return { 'zh-CN': list.map((name) => name['zh-CN']).join('或'), en: list.map((name) => name.en).join(' or ') };
+  const list = (Array.isArray(types) ? types : [types]).map(
+    (type) => typeNames[type] ?? { 'zh-CN': type, en: type },
+  );
+  return {
+    'zh-CN': list.map((name) => name['zh-CN']).join('或'),
+    en: list.map((name) => name.en).join(' or '),
+  };
 }
 
 function toProblem(error: ErrorObject): Problem {
@@ -60,7 +73,9 @@ function toProblem(error: ErrorObject): Problem {
   const params = error.params as Record<string, unknown>;
   switch (error.keyword) {
     case 'required':
-      return problem(pointer(path, String(params.missingProperty)), 'schema.required', { property: String(params.missingProperty) });
+      return problem(pointer(path, String(params.missingProperty)), 'schema.required', {
+        property: String(params.missingProperty),
+      });
     case 'additionalProperties': {
       const property = String(params.additionalProperty);
       const why = forbiddenFeatures[property];
@@ -73,14 +88,23 @@ function toProblem(error: ErrorObject): Problem {
       return problem(path, 'schema.type', { expected: describeTypes(params.type as string | string[]) });
     case 'enum': {
       if (path.endsWith('/type') && error.data === 'history') {
-        return problem(path, 'forbidden-feature', { feature: 'history', why: forbiddenFeatures.history as string });
+        return problem(path, 'forbidden-feature', {
+          feature: 'history',
+          why: forbiddenFeatures.history as LocalizedText,
+        });
       }
-      return problem(path, 'schema.enum', { value: show(error.data), allowed: (params.allowedValues as unknown[]).map(show).join(', ') });
+      return problem(path, 'schema.enum', {
+        value: show(error.data),
+        allowed: (params.allowedValues as unknown[]).map(show).join(', '),
+      });
     }
     case 'const':
       return problem(path, 'schema.const', { allowed: show(params.allowedValue) });
     case 'pattern':
-      return problem(path, 'schema.pattern', { value: show(error.data) });
+      return problem(path, 'schema.pattern', {
+        value: show(error.data),
+        hint: patternHint(String(params.pattern)),
+      });
     case 'minLength':
     case 'maxLength':
     case 'minItems':
@@ -99,6 +123,28 @@ function toProblem(error: ErrorObject): Problem {
   }
 }
 
+/** Says in words what a pattern of our schemas wants; an unknown pattern is quoted as is. */
+function patternHint(pattern: string): LocalizedText {
+  if (pattern === keyPattern)
+    return {
+      'zh-CN': '小写字母、数字和 . _ -（例如 d1.minzheng）',
+      en: 'lower-case letters, digits and . _ - (for example d1.minzheng)',
+    };
+  if (pattern.includes('\\d{4}-'))
+    return {
+      'zh-CN': '日期 YYYY-MM-DD（例如 2026-10-01）',
+      en: 'a date YYYY-MM-DD (for example 2026-10-01)',
+    };
+  if (pattern.includes('[0-5]\\d$'))
+    return { 'zh-CN': '时间 HH:MM（例如 09:00）', en: 'a time HH:MM (for example 09:00)' };
+  if (pattern.startsWith('^[a-zA-Z]'))
+    return {
+      'zh-CN': '以字母开头，只含字母、数字、_ 和 -',
+      en: 'a letter followed by letters, digits, _ or -',
+    };
+  return { 'zh-CN': `符合规则 ${pattern}`, en: `matching ${pattern}` };
+}
+
 function show(value: unknown): string {
-  return typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
+  return typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
 }

@@ -89,7 +89,13 @@ export type ActionSpec =
 
 export type TransitionSpec =
   | string
-  | { target?: string | string[]; guard?: Guard; actions?: ActionSpec | ActionSpec[]; reenter?: boolean; description?: string };
+  | {
+      target?: string | string[];
+      guard?: Guard;
+      actions?: ActionSpec | ActionSpec[];
+      reenter?: boolean;
+      description?: string;
+    };
 
 export type TransitionList = TransitionSpec | TransitionSpec[];
 

@@ -15,7 +15,9 @@ export interface ValidationResult {
   problems: Problem[];
 }
 
-const semanticChecks: { [K in DefinitionKind]: (context: CheckContext, definition: Extract<Definition, { kind: K }>) => void } = {
+const semanticChecks: {
+  [K in DefinitionKind]: (context: CheckContext, definition: Extract<Definition, { kind: K }>) => void;
+} = {
   department: checkDepartment,
   calendar: checkCalendar,
   matter: checkMatter,
@@ -38,16 +40,24 @@ export function validate(definition: unknown, catalog?: Catalog): ValidationResu
     return { valid: false, problems: [problem('', 'not-an-object')] };
   }
   const kind = (definition as { kind?: unknown }).kind;
+  if (kind === undefined) {
+    return { valid: false, problems: [problem('/kind', 'schema.required', { property: 'kind' })] };
+  }
   if (!isKind(kind)) {
     return {
       valid: false,
-      problems: [problem('/kind', 'unknown-kind', { value: String(kind), allowed: definitionKinds.join(', ') })],
+      problems: [
+        problem('/kind', 'unknown-kind', { value: String(kind), allowed: definitionKinds.join(', ') }),
+      ],
     };
   }
   const problems = schemaProblems(kind, definition);
   const context = new CheckContext(catalog);
   try {
-    (semanticChecks[kind] as (context: CheckContext, definition: Definition) => void)(context, definition as Definition);
+    (semanticChecks[kind] as (context: CheckContext, definition: Definition) => void)(
+      context,
+      definition as Definition,
+    );
     problems.push(...context.problems);
   } catch (error) {
     // With schema problems the semantic checks may trip over the malformed parts: those are reported already.

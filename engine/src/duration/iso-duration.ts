@@ -14,11 +14,21 @@ export interface IsoDuration {
 
 const cache = new Map<string, IsoDuration>();
 
+/**
+ * The whole text must be one ISO 8601 duration: tinyduration alone finds one anywhere in the text, so it
+ * would read "P1DX" as P1D and "P20WD" as P20W.
+ */
+const number = String.raw`\d+([.,]\d+)?`;
+const durationShape = new RegExp(
+  `^-?P(?!$)(${number}Y)?(${number}M)?(${number}W)?(${number}D)?(T(?!$)(${number}H)?(${number}M)?(${number}S)?)?$`,
+);
+
 export function parseDuration(text: string): IsoDuration {
   const cached = cache.get(text);
   if (cached) return cached;
   let parsed: Duration;
   try {
+    if (!durationShape.test(text)) throw new Error('not one ISO 8601 duration');
     parsed = parseIso(text);
   } catch {
     throw new EngineError('TB_DURATION_INVALID', { value: text });

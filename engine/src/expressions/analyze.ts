@@ -14,7 +14,10 @@ export interface ExpressionAnalysis {
 }
 
 /** Checks an expression without running it, and lists the variables it reads. */
-export function analyzeExpression(expression: unknown, limits: ExpressionLimits = defaultLimits): ExpressionAnalysis {
+export function analyzeExpression(
+  expression: unknown,
+  limits: ExpressionLimits = defaultLimits,
+): ExpressionAnalysis {
   const issues: ExpressionIssue[] = [];
   const variables = new Set<string>();
   let nodes = 0;
@@ -25,7 +28,8 @@ export function analyzeExpression(expression: unknown, limits: ExpressionLimits 
       return;
     }
     if (node === null || typeof node !== 'object') {
-      if (typeof node === 'number' && !Number.isFinite(node)) issues.push({ path, detail: 'numbers must be finite' });
+      if (typeof node === 'number' && !Number.isFinite(node))
+        issues.push({ path, detail: 'numbers must be finite' });
       return;
     }
     if (Array.isArray(node)) {
@@ -47,26 +51,31 @@ export function analyzeExpression(expression: unknown, limits: ExpressionLimits 
       return;
     }
     nodes += 1;
-    if (nodes === limits.maxNodes + 1) issues.push({ path: here, detail: `more than ${limits.maxNodes} operations` });
+    if (nodes === limits.maxNodes + 1)
+      issues.push({ path: here, detail: `more than ${limits.maxNodes} operations` });
     const raw = (node as Record<string, unknown>)[operator];
     const args = Array.isArray(raw) ? raw : [raw];
+    // a lone argument is written without the array, so it sits at the operator itself
+    const argPath = (index: number): string => (Array.isArray(raw) ? `${here}/${index}` : here);
     if (operator === 'var') {
       const target = args[0];
-      if (outer && (typeof target === 'string' || typeof target === 'number') && target !== '') variables.add(String(target));
-      args.slice(1).forEach((arg, index) => visit(arg, `${here}/${index + 1}`, depth + 1, outer));
-      if (typeof target === 'object' && target !== null) visit(target, `${here}/0`, depth + 1, outer);
+      if (outer && (typeof target === 'string' || typeof target === 'number') && target !== '')
+        variables.add(String(target));
+      args.slice(1).forEach((arg, index) => visit(arg, argPath(index + 1), depth + 1, outer));
+      if (typeof target === 'object' && target !== null) visit(target, argPath(0), depth + 1, outer);
       return;
     }
     if (operator === 'missing' || operator === 'missing_some') {
-      const listed = operator === 'missing' ? args : Array.isArray(args[1]) ? args[1] : [];
+      // like the evaluator, `missing` also takes its paths as one list: {"missing": [["a", "b"]]}
+      const listed = operator === 'missing' ? args.flat() : Array.isArray(args[1]) ? args[1] : [];
       for (const item of listed) if (outer && typeof item === 'string') variables.add(item);
     }
     if (iterating.has(operator)) {
-      visit(args[0], `${here}/0`, depth + 1, outer);
-      visit(args[1], `${here}/1`, depth + 1, false);
+      visit(args[0], argPath(0), depth + 1, outer);
+      visit(args[1], argPath(1), depth + 1, false);
       return;
     }
-    args.forEach((arg, index) => visit(arg, Array.isArray(raw) ? `${here}/${index}` : here, depth + 1, outer));
+    args.forEach((arg, index) => visit(arg, argPath(index), depth + 1, outer));
   };
 
   visit(expression, '', 0, true);

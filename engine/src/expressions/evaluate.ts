@@ -13,12 +13,20 @@ interface Run {
  * Evaluates an expression against a scope. Pure and bounded: no code is ever run, only the operators in
  * `operators.ts`; depth, size, strings and arrays are capped; property lookups see own data only.
  */
-export function evaluate(expression: Expression, scope: ExpressionScope, limits: ExpressionLimits = defaultLimits): unknown {
+export function evaluate(
+  expression: Expression,
+  scope: ExpressionScope,
+  limits: ExpressionLimits = defaultLimits,
+): unknown {
   return evalNode(expression, scope, { limits, nodes: 0 }, 0);
 }
 
 /** Evaluates to a boolean with JSON Logic truthiness (empty arrays are false). */
-export function evaluateCondition(expression: Expression, scope: ExpressionScope, limits?: ExpressionLimits): boolean {
+export function evaluateCondition(
+  expression: Expression,
+  scope: ExpressionScope,
+  limits?: ExpressionLimits,
+): boolean {
   return truthy(evaluate(expression, scope, limits));
 }
 
@@ -52,8 +60,15 @@ function evalNode(node: Expression, scope: ExpressionScope, run: Run, depth: num
   return apply(operator, args, scope, run, depth + 1);
 }
 
-function apply(operator: OperatorName, args: Expression[], scope: ExpressionScope, run: Run, depth: number): unknown {
-  const value = (index: number): unknown => (index < args.length ? evalNode(args[index] as Expression, scope, run, depth) : undefined);
+function apply(
+  operator: OperatorName,
+  args: Expression[],
+  scope: ExpressionScope,
+  run: Run,
+  depth: number,
+): unknown {
+  const value = (index: number): unknown =>
+    index < args.length ? evalNode(args[index] as Expression, scope, run, depth) : undefined;
   const values = (): unknown[] => args.map((arg) => evalNode(arg, scope, run, depth));
 
   if (iterating.has(operator)) return iterate(operator, args, scope, run, depth);
@@ -62,14 +77,14 @@ function apply(operator: OperatorName, args: Expression[], scope: ExpressionScop
     case 'var': {
       const path = value(0);
       const found = lookup(scope, path);
-      return found === undefined ? value(1) ?? null : found;
+      return found === undefined ? (value(1) ?? null) : found;
     }
     case 'missing': {
       const paths = flatten(values());
       return paths.filter((path) => isMissing(lookup(scope, path)));
     }
     case 'missing_some': {
-      const need = Number(value(0));
+      const need = toNumber(value(0));
       const paths = toArray(value(1));
       const missing = paths.filter((path) => isMissing(lookup(scope, path)));
       return paths.length - missing.length >= need ? [] : missing;
@@ -132,20 +147,25 @@ function apply(operator: OperatorName, args: Expression[], scope: ExpressionScop
     case '%':
       return toNumber(value(0)) % toNumber(value(1));
     case 'min':
-      return Math.min(...values().map(toNumber));
+      return values().reduce<number>((least, item) => Math.min(least, toNumber(item)), Infinity);
     case 'max':
-      return Math.max(...values().map(toNumber));
+      return values().reduce<number>((most, item) => Math.max(most, toNumber(item)), -Infinity);
     case 'in': {
       const needle = value(0);
       const haystack = value(1);
-      if (typeof haystack === 'string') return haystack.includes(String(needle));
+      if (typeof haystack === 'string') return haystack.includes(toText(needle));
       if (Array.isArray(haystack)) return haystack.includes(needle);
       return false;
     }
     case 'cat':
-      return capString(values().map((item) => (item === null || item === undefined ? '' : String(item))).join(''), run);
+      return capString(
+        values()
+          .map((item) => (item === null || item === undefined ? '' : toText(item)))
+          .join(''),
+        run,
+      );
     case 'substr': {
-      const text = String(value(0) ?? '');
+      const text = toText(value(0) ?? '');
       const start = toNumber(value(1));
       const length = args.length > 2 ? toNumber(value(2)) : undefined;
       const from = start < 0 ? Math.max(text.length + start, 0) : start;
@@ -168,7 +188,13 @@ function apply(operator: OperatorName, args: Expression[], scope: ExpressionScop
   }
 }
 
-function iterate(operator: OperatorName, args: Expression[], scope: ExpressionScope, run: Run, depth: number): unknown {
+function iterate(
+  operator: OperatorName,
+  args: Expression[],
+  scope: ExpressionScope,
+  run: Run,
+  depth: number,
+): unknown {
   const items = toArray(evalNode(args[0] ?? null, scope, run, depth));
   capArray(items.length, run);
   const body = args[1] ?? null;
@@ -189,19 +215,23 @@ function iterate(operator: OperatorName, args: Expression[], scope: ExpressionSc
   }
 }
 
-/** Inside some/all/map the item is the scope, as in JSON Logic; plain values are reachable as `var ""`. */
+/**
+ * Inside some/all/map the item is the scope, as in JSON Logic (so `var 0` reads an array item's first entry);
+ * plain values are reachable as `var ""`.
+ */
 function itemScope(item: unknown): ExpressionScope {
-  if (item !== null && typeof item === 'object' && !Array.isArray(item)) return item as ExpressionScope;
+  if (item !== null && typeof item === 'object') return item as ExpressionScope;
   return { '': item };
 }
 
 /** Reads `a.b.0.c` from own properties only, so prototypes can never be reached. */
 export function lookup(scope: unknown, path: unknown): unknown {
   if (path === null || path === undefined || path === '') {
-    if (scope !== null && typeof scope === 'object' && Object.hasOwn(scope, '')) return (scope as Record<string, unknown>)[''];
+    if (scope !== null && typeof scope === 'object' && Object.hasOwn(scope, ''))
+      return (scope as Record<string, unknown>)[''];
     return scope;
   }
-  const segments = typeof path === 'number' ? [String(path)] : String(path).split('.');
+  const segments = typeof path === 'number' ? [String(path)] : toText(path).split('.');
   let current: unknown = scope;
   for (const segment of segments) {
     if (forbiddenKeys.has(segment)) return undefined;
@@ -210,6 +240,18 @@ export function lookup(scope: unknown, path: unknown): unknown {
     current = (current as Record<string, unknown>)[segment];
   }
   return current;
+}
+
+/**
+ * `String(value)` without calling anything reachable from the data: an object with a `toString` key or
+ * without a prototype would make `String` throw a TypeError. Arrays join like `Array.prototype.join`.
+ */
+function toText(value: unknown): string {
+  if (Array.isArray(value)) {
+    return value.map((item) => (item === null || item === undefined ? '' : toText(item))).join(',');
+  }
+  if (value !== null && typeof value === 'object') return '[object Object]';
+  return String(value);
 }
 
 function isMissing(value: unknown): boolean {
@@ -259,13 +301,17 @@ function looseEquals(a: unknown, b: unknown): boolean {
 
 function capString(text: string, run: Run): string {
   if (text.length > run.limits.maxStringLength) {
-    throw new EngineError('TB_EXPRESSION_LIMIT', { detail: `a string longer than ${run.limits.maxStringLength} characters` });
+    throw new EngineError('TB_EXPRESSION_LIMIT', {
+      detail: `a string longer than ${run.limits.maxStringLength} characters`,
+    });
   }
   return text;
 }
 
 function capArray(length: number, run: Run): void {
   if (length > run.limits.maxArrayLength) {
-    throw new EngineError('TB_EXPRESSION_LIMIT', { detail: `an array longer than ${run.limits.maxArrayLength} items` });
+    throw new EngineError('TB_EXPRESSION_LIMIT', {
+      detail: `an array longer than ${run.limits.maxArrayLength} items`,
+    });
   }
 }

@@ -84,3 +84,14 @@ describe('SLA clock', () => {
     expect(stepPosition({ before: 'P5D', action: 'warn' }, clock, calendars)).toBe(0);
   });
 });
+
+describe('ISO 8601 durations', () => {
+  it('should refuse text that merely contains a duration', async () => {
+    const { isValidDuration, parseDuration } = await import('../duration/iso-duration.js');
+    for (const text of ['P1DX', 'P20WD', 'PT30M ', 'P1D1D', 'P', 'PT', 'P-1D', '30M'])
+      expect(isValidDuration(text), text).toBe(false);
+    for (const text of ['PT30M', 'PT24H', 'P3D', 'P1W', 'P1Y2M3DT4H5M6S', 'PT0.5H', '-PT2H'])
+      expect(isValidDuration(text), text).toBe(true);
+    expect(parseDuration('-PT2H')).toMatchObject({ negative: true, exactMs: 7_200_000 });
+  });
+});

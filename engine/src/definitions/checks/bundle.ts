@@ -7,7 +7,10 @@ import { checkFixedSla } from './sla.js';
 export function checkBundle(context: CheckContext, bundle: BundleDefinition): void {
   const included = new Map<string, number>();
   bundle.matters.forEach((item, index) => {
-    if (included.has(item.matter)) context.report(pointer('/matters', index, 'matter'), 'bundle-duplicate-matter', { matter: item.matter });
+    if (included.has(item.matter))
+      context.report(pointer('/matters', index, 'matter'), 'bundle-duplicate-matter', {
+        matter: item.matter,
+      });
     else included.set(item.matter, index);
     context.reference(pointer('/matters', index, 'matter'), 'matter', item.matter);
   });
@@ -16,7 +19,9 @@ export function checkBundle(context: CheckContext, bundle: BundleDefinition): vo
   bundle.matters.forEach((item, index) => {
     (item.after ?? []).forEach((dependency, position) => {
       if (!included.has(dependency)) {
-        context.report(pointer('/matters', index, 'after', position), 'bundle-unknown-dependency', { matter: dependency });
+        context.report(pointer('/matters', index, 'after', position), 'bundle-unknown-dependency', {
+          matter: dependency,
+        });
       }
     });
     if (item.when !== undefined) {
@@ -29,7 +34,10 @@ export function checkBundle(context: CheckContext, bundle: BundleDefinition): vo
   });
 
   const cycle = findCycle(bundle);
-  if (cycle) context.report(pointer('/matters', included.get(cycle[0] as string) ?? 0, 'after'), 'bundle-cycle', { cycle: cycle.join(' → ') });
+  if (cycle)
+    context.report(pointer('/matters', included.get(cycle[0] as string) ?? 0, 'after'), 'bundle-cycle', {
+      cycle: cycle.join(' → '),
+    });
   checkFixedSla(context, bundle.timeLimit, '/timeLimit');
 }
 

@@ -14,9 +14,15 @@ export interface FieldScope {
 
 export const caseRoots: ReadonlySet<string> = new Set(['data', 'task', 'event', 'case']);
 
-export function checkExpression(context: CheckContext, expression: unknown, path: string, fields: FieldScope): void {
+export function checkExpression(
+  context: CheckContext,
+  expression: unknown,
+  path: string,
+  fields: FieldScope,
+): void {
   const analysis = analyzeExpression(expression);
-  for (const issue of analysis.issues) context.report(path + issue.path, 'expression-invalid', { detail: issue.detail });
+  for (const issue of analysis.issues)
+    context.report(path + issue.path, 'expression-invalid', { detail: issue.detail });
   for (const variable of analysis.variables) {
     const [root, ...rest] = variable.split('.');
     if (root === undefined || !fields.roots.has(root)) {

@@ -5,14 +5,23 @@ import type { CheckContext } from './context.js';
 import { schemaHasPath } from './expression.js';
 
 const elementPattern = /^[a-z][a-zA-Z0-9]*(\.[a-z][a-zA-Z0-9]*)+$/;
-const schemaCompiler = new Ajv({ allErrors: true, strict: false, allowUnionTypes: true, validateFormats: false });
+const schemaCompiler = new Ajv({
+  allErrors: true,
+  strict: false,
+  allowUnionTypes: true,
+  validateFormats: false,
+});
 
 export function checkForm(context: CheckContext, form: FormDefinition): void {
   try {
     schemaCompiler.compile(form.schema);
   } catch (error) {
-    context.report('/schema', 'form-schema-invalid', { detail: error instanceof Error ? error.message : String(error) });
+    context.report('/schema', 'form-schema-invalid', {
+      detail: error instanceof Error ? error.message : String(error),
+    });
     return;
+  } finally {
+    forget(form.schema);
   }
   const elements = new Map<string, string>();
   walkProperties(form.schema, '/schema', (property, path) => {
@@ -23,14 +32,32 @@ export function checkForm(context: CheckContext, form: FormDefinition): void {
       return;
     }
     const first = elements.get(element);
-    if (first !== undefined) context.report(pointer(path, 'x-element'), 'element-duplicate', { element, first, second: path });
+    if (first !== undefined)
+      context.report(pointer(path, 'x-element'), 'element-duplicate', { element, first, second: path });
     else elements.set(element, path);
   });
   if (form.uischema !== undefined) checkScopes(context, form.uischema, '/uischema', form.schema);
 }
 
+/**
+ * Ajv keeps every compiled schema and registers its `$id`: without this, validating a form whose schema
+ * has an `$id` a second time (or a new version of it) fails with "already exists", and memory grows.
+ */
+function forget(schema: JsonSchemaObject): void {
+  if (schema === null || typeof schema !== 'object') return; // removeSchema(undefined) would remove them all
+  try {
+    schemaCompiler.removeSchema(schema);
+  } catch {
+    // an `$id` Ajv could not read was never registered
+  }
+}
+
 /** Calls `visit` for every property schema, depth first, with its JSON pointer in the definition. */
-export function walkProperties(schema: JsonSchemaObject, path: string, visit: (property: JsonSchemaObject, path: string) => void): void {
+export function walkProperties(
+  schema: JsonSchemaObject,
+  path: string,
+  visit: (property: JsonSchemaObject, path: string) => void,
+): void {
   const properties = schema.properties as Record<string, JsonSchemaObject> | undefined;
   if (properties === undefined || typeof properties !== 'object') return;
   for (const [name, property] of Object.entries(properties)) {
@@ -52,10 +79,14 @@ function checkScopes(context: CheckContext, node: unknown, path: string, schema:
   if (node === null || typeof node !== 'object') return;
   const element = node as Record<string, unknown>;
   if (typeof element.scope === 'string') {
-    const segments = element.scope.replace(/^#\/?/, '').split('/').filter((segment) => segment !== 'properties' && segment !== '');
+    const segments = element.scope
+      .replace(/^#\/?/, '')
+      .split('/')
+      .filter((segment) => segment !== 'properties' && segment !== '');
     if (!element.scope.startsWith('#/properties/') || !schemaHasPath(schema, segments)) {
       context.report(pointer(path, 'scope'), 'form-scope-unknown', { scope: element.scope });
     }
   }
-  if (Array.isArray(element.elements)) checkScopes(context, element.elements, pointer(path, 'elements'), schema);
+  if (Array.isArray(element.elements))
+    checkScopes(context, element.elements, pointer(path, 'elements'), schema);
 }

@@ -7,7 +7,8 @@ export function checkMatter(context: CheckContext, matter: MatterDefinition): vo
   context.reference('/lead', 'department', matter.lead);
   matter.cooperating.forEach((department, index) => {
     context.reference(pointer('/cooperating', index), 'department', department);
-    if (department === matter.lead) context.report(pointer('/cooperating', index), 'lead-also-cooperating', { department });
+    if (department === matter.lead)
+      context.report(pointer('/cooperating', index), 'lead-also-cooperating', { department });
   });
   context.reference('/form', 'form', matter.form);
   context.reference('/workflow', 'workflow', matter.workflow);

@@ -6,6 +6,11 @@ import { checkExpression, type FieldScope } from './expression.js';
 
 const fixedKinds = ['duration', 'workingDays', 'workingHours', 'workingMinutes'] as const;
 
+/** A time limit or offset is a positive duration: "-P1D" parses, but means nothing here. */
+function isReadableDuration(text: string): boolean {
+  return !text.startsWith('-') && isValidDuration(text);
+}
+
 export function checkFixedSla(context: CheckContext, sla: FixedSla | undefined, path: string): void {
   if (sla === undefined || typeof sla !== 'object') return;
   const present = fixedKinds.filter((kind) => kind in sla);
@@ -13,13 +18,18 @@ export function checkFixedSla(context: CheckContext, sla: FixedSla | undefined, 
     context.report(path, 'sla-one-kind');
     return;
   }
-  if ('duration' in sla && typeof sla.duration === 'string' && !isValidDuration(sla.duration)) {
+  if ('duration' in sla && typeof sla.duration === 'string' && !isReadableDuration(sla.duration)) {
     context.report(pointer(path, 'duration'), 'duration-invalid', { value: sla.duration });
   }
   if (sla.calendar !== undefined) context.reference(pointer(path, 'calendar'), 'calendar', sla.calendar);
 }
 
-export function checkSla(context: CheckContext, sla: SlaSpec | undefined, path: string, fields: FieldScope): void {
+export function checkSla(
+  context: CheckContext,
+  sla: SlaSpec | undefined,
+  path: string,
+  fields: FieldScope,
+): void {
   if (sla === undefined || typeof sla !== 'object') return;
   if (!('tiers' in sla) && !('by' in sla)) {
     checkFixedSla(context, sla, path);
@@ -32,14 +42,20 @@ export function checkSla(context: CheckContext, sla: SlaSpec | undefined, path: 
   }
   checkExpression(context, tiered.by, pointer(path, 'by'), fields);
   const tiers = (tiered.tiers ?? {}) as Record<string, FixedSla>;
-  for (const [name, tier] of Object.entries(tiers)) checkFixedSla(context, tier, pointer(path, 'tiers', name));
+  for (const [name, tier] of Object.entries(tiers))
+    checkFixedSla(context, tier, pointer(path, 'tiers', name));
   if (typeof tiered.otherwise !== 'string') context.report(pointer(path, 'otherwise'), 'sla-tier-fallback');
-  else if (!Object.hasOwn(tiers, tiered.otherwise)) context.report(pointer(path, 'otherwise'), 'sla-tier-unknown', { tier: tiered.otherwise });
+  else if (!Object.hasOwn(tiers, tiered.otherwise))
+    context.report(pointer(path, 'otherwise'), 'sla-tier-unknown', { tier: tiered.otherwise });
 }
 
 const needsTarget = new Set(['notify', 'reassign']);
 
-export function checkEscalation(context: CheckContext, steps: EscalationStep[] | undefined, path: string): void {
+export function checkEscalation(
+  context: CheckContext,
+  steps: EscalationStep[] | undefined,
+  path: string,
+): void {
   if (!Array.isArray(steps)) return;
   steps.forEach((step, index) => {
     const at = pointer(path, index);
@@ -47,12 +63,15 @@ export function checkEscalation(context: CheckContext, steps: EscalationStep[] |
     if (moments.length > 1) context.report(at, 'escalation-moment');
     for (const offset of ['before', 'after'] as const) {
       const value = step[offset];
-      if (typeof value === 'string' && !isValidDuration(value)) context.report(pointer(at, offset), 'duration-invalid', { value });
+      if (typeof value === 'string' && !isReadableDuration(value))
+        context.report(pointer(at, offset), 'duration-invalid', { value });
     }
-    if (needsTarget.has(step.action) && step.to === undefined) context.report(pointer(at, 'to'), 'escalation-target', { action: step.action });
+    if (needsTarget.has(step.action) && step.to === undefined)
+      context.report(pointer(at, 'to'), 'escalation-target', { action: step.action });
     if (step.action === 'reassign' && step.to !== undefined && !['supervisor', 'parent'].includes(step.to)) {
       context.reference(pointer(at, 'to'), 'department', step.to);
     }
-    if (step.respondWithin !== undefined) checkFixedSla(context, step.respondWithin, pointer(at, 'respondWithin'));
+    if (step.respondWithin !== undefined)
+      checkFixedSla(context, step.respondWithin, pointer(at, 'respondWithin'));
   });
 }

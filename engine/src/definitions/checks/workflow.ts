@@ -13,7 +13,8 @@ export function checkWorkflow(context: CheckContext, workflow: WorkflowDefinitio
   context.reference('/form', 'form', workflow.form);
   context.reference('/calendar', 'calendar', workflow.calendar);
 
-  for (const node of graph.duplicateIds) context.report(pointer(node.pointer, 'id'), 'duplicate-id', { id: node.id });
+  for (const node of graph.duplicateIds)
+    context.report(pointer(node.pointer, 'id'), 'duplicate-id', { id: node.id });
   for (const { transition, target } of graph.unresolved) {
     context.report(targetPath(transition.path, transition.spec.target, target), 'unknown-target', { target });
   }
@@ -23,10 +24,17 @@ export function checkWorkflow(context: CheckContext, workflow: WorkflowDefinitio
     checkStructure(context, node);
     if (!graph.reachable.has(node)) context.report(node.pointer, 'unreachable-state', { state: node.id });
     for (const event of Object.keys(node.spec.on ?? {})) {
-      if (reservedEventPrefixes.some((prefix) => event.startsWith(prefix))) context.report(pointer(node.pointer, 'on', event), 'event-reserved', { event });
+      if (reservedEventPrefixes.some((prefix) => event.startsWith(prefix)))
+        context.report(pointer(node.pointer, 'on', event), 'event-reserved', { event });
     }
     for (const transition of node.transitions) {
-      if (transition.spec.guard !== undefined) checkExpression(context, transition.spec.guard.when, pointer(transition.path, 'guard', 'when'), fields);
+      if (transition.spec.guard !== undefined)
+        checkExpression(
+          context,
+          transition.spec.guard.when,
+          pointer(transition.path, 'guard', 'when'),
+          fields,
+        );
       checkActions(context, transition.spec.actions, pointer(transition.path, 'actions'), fields);
     }
     checkActions(context, node.spec.entry, pointer(node.pointer, 'entry'), fields);
@@ -35,7 +43,8 @@ export function checkWorkflow(context: CheckContext, workflow: WorkflowDefinitio
     if (child !== undefined) {
       const at = pointer(node.pointer, 'meta', 'childCase');
       context.reference(pointer(at, 'workflow'), 'workflow', child.workflow);
-      for (const [name, expression] of Object.entries(child.data ?? {})) checkExpression(context, expression, pointer(at, 'data', name), fields);
+      for (const [name, expression] of Object.entries(child.data ?? {}))
+        checkExpression(context, expression, pointer(at, 'data', name), fields);
     }
     if (node.task !== undefined) checkTask(context, node, fields);
   }
@@ -52,7 +61,10 @@ function checkStructure(context: CheckContext, node: GraphNode): void {
   if (node.type === 'compound' && node.children.length > 0) {
     if (spec.initial === undefined) context.report(node.pointer, 'missing-initial', { state: node.id });
     else if (!node.children.some((child) => child.key === spec.initial)) {
-      context.report(pointer(node.pointer, 'initial'), 'unknown-initial', { initial: spec.initial, state: node.id });
+      context.report(pointer(node.pointer, 'initial'), 'unknown-initial', {
+        initial: spec.initial,
+        state: node.id,
+      });
     }
   }
 }
@@ -66,7 +78,8 @@ function checkTask(context: CheckContext, node: GraphNode, fields: FieldScope): 
   const queue = task.queue as Record<string, unknown> | undefined;
   if (queue !== undefined && typeof queue === 'object') {
     if (Object.keys(queue).length !== 1) context.report(pointer(at, 'queue'), 'queue-one-kind');
-    if (typeof queue.department === 'string') context.reference(pointer(at, 'queue', 'department'), 'department', queue.department);
+    if (typeof queue.department === 'string')
+      context.reference(pointer(at, 'queue', 'department'), 'department', queue.department);
     if ('expr' in queue) checkExpression(context, queue.expr, pointer(at, 'queue', 'expr'), fields);
   }
   context.reference(pointer(at, 'form'), 'form', task.form);
@@ -83,17 +96,24 @@ function checkTask(context: CheckContext, node: GraphNode, fields: FieldScope): 
     if (seen.has(key)) context.report(path, 'outcome-duplicate', { outcome: key });
     seen.add(key);
     if (engineOutcomes.has(key)) {
-      if (Object.hasOwn(on, key)) context.report(pointer(node.pointer, 'on', key), 'outcome-reserved', { outcome: key });
+      if (Object.hasOwn(on, key))
+        context.report(pointer(node.pointer, 'on', key), 'outcome-reserved', { outcome: key });
       return;
     }
     const transitions = node.transitions.filter((transition) => transition.event === key);
     if (transitions.length === 0) context.report(path, 'outcome-without-transition', { outcome: key });
     if (transitions.some((transition) => transition.targets.length > 0)) leaves = true;
   });
-  if (!leaves && (task.outcomes ?? []).length > 0) context.report(pointer(at, 'outcomes'), 'task-no-way-out', { state: node.id });
+  if (!leaves && (task.outcomes ?? []).length > 0)
+    context.report(pointer(at, 'outcomes'), 'task-no-way-out', { state: node.id });
 }
 
-function checkActions(context: CheckContext, actions: ActionSpec | ActionSpec[] | undefined, path: string, fields: FieldScope): void {
+function checkActions(
+  context: CheckContext,
+  actions: ActionSpec | ActionSpec[] | undefined,
+  path: string,
+  fields: FieldScope,
+): void {
   if (actions === undefined) return;
   const list = Array.isArray(actions) ? actions : [actions];
   list.forEach((action, index) => {
@@ -101,7 +121,8 @@ function checkActions(context: CheckContext, actions: ActionSpec | ActionSpec[] 
     if (action === null || typeof action !== 'object') return;
     if ('set' in action && action.set !== null && typeof action.set === 'object') {
       for (const [target, expression] of Object.entries(action.set)) {
-        if (!target.startsWith('data.')) context.report(pointer(at, 'set', target), 'unknown-variable', { name: target });
+        if (!target.startsWith('data.'))
+          context.report(pointer(at, 'set', target), 'unknown-variable', { name: target });
         checkExpression(context, expression, pointer(at, 'set', target), fields);
       }
     }
@@ -120,7 +141,13 @@ function fieldScope(context: CheckContext, workflow: WorkflowDefinition, nodes: 
   if (workflow.form !== undefined) formKeys.add(workflow.form);
   const collectSets = (actions: StateNodeSpec['entry']): void => {
     for (const action of actions === undefined ? [] : Array.isArray(actions) ? actions : [actions]) {
-      if (action !== null && typeof action === 'object' && 'set' in action && action.set && typeof action.set === 'object') {
+      if (
+        action !== null &&
+        typeof action === 'object' &&
+        'set' in action &&
+        action.set &&
+        typeof action.set === 'object'
+      ) {
         for (const target of Object.keys(action.set)) {
           const [root, field] = target.split('.');
           if (root === 'data' && field !== undefined) extraData.add(field);

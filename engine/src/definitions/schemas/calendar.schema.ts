@@ -8,7 +8,12 @@ export const calendarSchema = envelope(
   'Tongban business calendar',
   {
     timeZone: { type: 'string', minLength: 1 },
-    weekendDays: { type: 'array', items: { type: 'integer', minimum: 1, maximum: 7 }, uniqueItems: true, maxItems: 7 },
+    weekendDays: {
+      type: 'array',
+      items: { type: 'integer', minimum: 1, maximum: 7 },
+      uniqueItems: true,
+      maxItems: 7,
+    },
     workingHours: {
       type: 'array',
       minItems: 1,

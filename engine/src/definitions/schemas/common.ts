@@ -43,7 +43,12 @@ export const slaSpec = {
   additionalProperties: false,
 } as const;
 
-export function envelope<K extends string>(kind: K, title: string, properties: Record<string, unknown>, required: string[]) {
+export function envelope<K extends string>(
+  kind: K,
+  title: string,
+  properties: Record<string, unknown>,
+  required: string[],
+) {
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
     $id: `urn:tongban:schema:${kind}:${schemaVersion}`,

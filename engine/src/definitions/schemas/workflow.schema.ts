@@ -27,7 +27,12 @@ const action = {
   additionalProperties: false,
 } as const;
 
-const actionList = { ...action, type: ['object', 'array'], maxItems: 50, items: { $ref: '#/definitions/action' } } as const;
+const actionList = {
+  ...action,
+  type: ['object', 'array'],
+  maxItems: 50,
+  items: { $ref: '#/definitions/action' },
+} as const;
 
 const transition = {
   type: ['string', 'object'],
