@@ -97,14 +97,14 @@ export function step(
     }
     default: {
       const machine = machineOf(workflow, snapshot);
-      const [next, actions] = machineStep(workflow, machine, event);
-      if (next === machine)
+      const next = advance(workflow, book, machine, event);
+      if (next === null) {
         throw new EngineError(
           'TB_EVENT_NOT_ALLOWED',
           { event: event.type, state: describe(snapshot) },
           '/type',
         );
-      applyActions(book, actions, next.context as MachineContext);
+      }
       return finish(workflow, book, snapshot, next, {});
     }
   }
@@ -213,11 +213,9 @@ function completeTask(
       ...why,
     },
   };
-  const [next, actions] = machineStep(workflow, machine, machineEvent);
-  if (next === machine)
-    throw new EngineError('TB_OUTCOME_CONDITIONS_NOT_MET', { outcome: chosen }, '/outcome');
   const exit: ExitContext = { completedTaskIds: new Set([task.id]), outcome: event.outcome, ...why, ...who };
-  applyActions(book, actions, next.context as MachineContext, exit);
+  const next = advance(workflow, book, machine, machineEvent, exit);
+  if (next === null) throw new EngineError('TB_OUTCOME_CONDITIONS_NOT_MET', { outcome: chosen }, '/outcome');
   const joins = { ...snapshot.joins };
   delete joins[task.stateId];
   return finish(workflow, book, snapshot, next, { joins });
@@ -235,15 +233,11 @@ function provideSupplement(
   book.resume(task);
   book.effects.push({ type: 'supplementProvided', taskId: task.id, at: book.now });
   const context = withData(snapshot.context, event.data);
-  let machine =
+  const machine =
     context === snapshot.context ? machineOf(workflow, snapshot) : restore(workflow, snapshot.value, context);
   // the workflow may react to the answer too (e.g. re-check the data); it does not have to
-  const [next, actions] = machineStep(workflow, machine, event);
-  if (next !== machine) {
-    applyActions(book, actions, next.context as MachineContext);
-    machine = next;
-  }
-  return finish(workflow, book, snapshot, machine, { supplement: null });
+  const next = advance(workflow, book, machine, event) ?? machine;
+  return finish(workflow, book, snapshot, next, { supplement: null });
 }
 
 function fireTimer(
@@ -271,10 +265,24 @@ function fireTimer(
     task: { id: task.id, department: task.department, priority: task.priority },
   };
   // a workflow may route on a deadline (e.g. escalate to the street when breached); most only flag
+  return finish(workflow, book, snapshot, advance(workflow, book, machine, event) ?? machine, {});
+}
+
+/**
+ * Sends an event to the machine and carries out the actions it returns; null when no transition took
+ * the event (the snapshot XState gives back is then the very same object).
+ */
+function advance(
+  workflow: CompiledWorkflow,
+  book: TaskBook,
+  machine: AnyMachineSnapshot,
+  event: { type: string },
+  exit?: ExitContext,
+): AnyMachineSnapshot | null {
   const [next, actions] = machineStep(workflow, machine, event);
-  if (next === machine) return finish(workflow, book, snapshot, machine, {});
-  applyActions(book, actions, next.context as MachineContext);
-  return finish(workflow, book, snapshot, next, {});
+  if (next === machine) return null;
+  applyActions(book, actions, next.context as MachineContext, exit);
+  return next;
 }
 
 /** Builds the next snapshot; when the machine has reached its end, closes what is left and completes the case. */

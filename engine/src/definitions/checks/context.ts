@@ -1,9 +1,9 @@
 import type { Catalog } from '../catalog.js';
 import { problem, type Problem, type ProblemCode } from '../problems.js';
 import type { DefinitionKind } from '../types.js';
-import type { MessageParams } from '../../i18n/text.js';
+import type { LocalizedText, MessageParams } from '../../i18n/text.js';
 
-const kindNames: Record<DefinitionKind, { 'zh-CN': string; en: string }> = {
+const kindNames: Record<DefinitionKind, LocalizedText> = {
   department: { 'zh-CN': '部门', en: 'department' },
   calendar: { 'zh-CN': '工作日历', en: 'calendar' },
   matter: { 'zh-CN': '事项', en: 'matter' },
