@@ -1,11 +1,8 @@
-// `pnpm start`: install-free entry that starts Tongban in embedded mode once the runtime exists.
-import { existsSync } from 'node:fs';
+// `pnpm start`: Tongban in embedded mode (PGlite under ./data, local workers) with demo data.
+import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-const runtimeEntry = fileURLToPath(new URL('../runtime/bin/tongban.mjs', import.meta.url));
-if (!existsSync(runtimeEntry)) {
-  console.log('Tongban: the runtime is not built yet (it arrives with the runtime issue).');
-  console.log('The engine is ready: run `pnpm test` to exercise it, `pnpm bench` to measure it.');
-  process.exit(0);
-}
-await import('../runtime/bin/tongban.mjs');
+const cli = fileURLToPath(new URL('../runtime/bin/tongban.mjs', import.meta.url));
+const child = spawn(process.execPath, [cli, 'start', ...process.argv.slice(2)], { stdio: 'inherit' });
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+child.on('exit', (code) => process.exit(code ?? 0));

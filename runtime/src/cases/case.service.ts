@@ -1,0 +1,351 @@
+import { and, asc, desc, eq, inArray, lt, type SQL } from 'drizzle-orm';
+import {
+  deadlineOf,
+  start,
+  startClock,
+  step,
+  type CaseSnapshot,
+  type Catalog,
+  type EngineEvent,
+  type FormDefinition,
+  type LocalizedText,
+  type MatterDefinition,
+} from '@tongban/engine';
+import type { Actor } from '../auth/actor.js';
+import { appendAudit, type AuditEntry } from '../audit/audit-log.js';
+import type { Database } from '../db/database.js';
+import { auditEvents, cases, tasks } from '../db/schema.js';
+import type { DefinitionService } from '../definitions/definition.service.js';
+import { ApiError, forbidden, notFound } from '../errors/api-error.js';
+import { assertFormData, sensitiveFields } from '../forms/form-validator.js';
+import { caseAccess, mask } from './case-access.js';
+import { applyEffects } from './effects.js';
+
+export interface StartCaseInput {
+  matter?: string;
+  workflow?: string;
+  data: Record<string, unknown>;
+}
+
+type CaseRow = typeof cases.$inferSelect;
+
+export interface RuntimeDeps {
+  db: Database;
+  definitions: DefinitionService;
+  clock: () => Date;
+  ids: () => string;
+}
+
+const caseTitle = { 'zh-CN': '案件', en: 'case' };
+
+/**
+ * The one flow: load the case, let the engine step, write the snapshot and every effect in one
+ * transaction guarded by the case version. A second writer with the same version gets a 409.
+ */
+export class CaseService {
+  constructor(private readonly deps: RuntimeDeps) {}
+
+  async start(actor: Actor, input: StartCaseInput): Promise<CaseRow> {
+    const catalog = await this.deps.definitions.current();
+    const matter = input.matter === undefined ? undefined : catalog.get('matter', input.matter);
+    if (input.matter !== undefined && !matter)
+      throw notFound({ 'zh-CN': `事项 ${input.matter}`, en: `matter ${input.matter}` });
+    const workflowKey = matter?.workflow ?? input.workflow;
+    if (workflowKey === undefined)
+      throw new ApiError('TB_REQUEST_INVALID', {}, [
+        { path: '/matter', message: { 'zh-CN': '请指定事项或工作流', en: 'give a matter or a workflow' } },
+      ]);
+    const workflowDefinition = catalog.get('workflow', workflowKey);
+    if (!workflowDefinition)
+      throw notFound({ 'zh-CN': `工作流 ${workflowKey}`, en: `workflow ${workflowKey}` });
+    const form = formOf(catalog, matter?.form ?? workflowDefinition.form);
+    if (form) assertFormData(form, input.data);
+
+    const workflow = await this.deps.definitions.workflow(workflowKey, workflowDefinition.version);
+    const now = this.deps.clock();
+    const id = this.deps.ids();
+    const caseInfo = {
+      id,
+      applicant: actor.userId,
+      ...(matter ? { matter: matter.key, lead: matter.lead, cooperating: matter.cooperating } : {}),
+    };
+    const result = start(workflow, { case: caseInfo, data: input.data }, now.getTime(), this.deps.ids);
+    const applicantId = actor.has('resident') || actor.has('grid') ? actor.userId : null;
+    const title: LocalizedText = matter?.title ?? workflowDefinition.title;
+    const dueAt = matter
+      ? caseDeadline(matter, now, workflow.calendars, workflow.defaultCalendar, catalog)
+      : null;
+
+    return this.deps.db.transaction(async (tx) => {
+      const [row] = await tx
+        .insert(cases)
+        .values({
+          id,
+          workflowKey,
+          workflowVersion: workflowDefinition.version,
+          matterKey: matter?.key ?? null,
+          applicantId,
+          title,
+          status: result.snapshot.status,
+          result: result.snapshot.result ?? null,
+          data: result.snapshot.context.data,
+          snapshot: result.snapshot,
+          version: 1,
+          openedAt: now,
+          dueAt,
+          closedAt: result.snapshot.status === 'active' ? null : now,
+        })
+        .returning();
+      const effectAudit = await applyEffects(
+        tx,
+        {
+          caseId: id,
+          matterKey: matter?.key ?? null,
+          applicantId,
+          actorId: actor.userId,
+          now,
+          ids: this.deps.ids,
+        },
+        result.effects,
+      );
+      await appendAudit(tx, [
+        {
+          caseId: id,
+          actorId: actor.userId,
+          action: 'case.started',
+          at: now,
+          after: { state: result.snapshot.value, status: result.snapshot.status },
+          data: {
+            matter: matter?.key ?? null,
+            workflow: `${workflowKey}@${workflowDefinition.version}`,
+            fields: Object.keys(input.data),
+          },
+        },
+        ...effectAudit,
+      ]);
+      return row as CaseRow;
+    });
+  }
+
+  /**
+   * Sends one event to a case. `authorize` sees the loaded row before anything runs; the write is
+   * refused with TB_CASE_VERSION_CONFLICT if someone else changed the case in between.
+   */
+  async command(
+    actor: Actor | null,
+    caseId: string,
+    event: EngineEvent,
+    authorize?: (row: CaseRow) => Promise<void> | void,
+  ): Promise<{ row: CaseRow; ignored?: string }> {
+    const db = this.deps.db;
+    const [row] = await db.select().from(cases).where(eq(cases.id, caseId));
+    if (!row) throw notFound(caseTitle);
+    if (authorize) await authorize(row);
+    const workflow = await this.deps.definitions.workflow(row.workflowKey, row.workflowVersion);
+    const now = this.deps.clock();
+    const result = step(workflow, row.snapshot, event, now.getTime(), this.deps.ids);
+    if (result.ignored !== undefined) return { row, ignored: result.ignored };
+    const snapshot: CaseSnapshot = result.snapshot;
+    const actorId = actor?.userId ?? null;
+
+    return db.transaction(async (tx) => {
+      const [updated] = await tx
+        .update(cases)
+        .set({
+          snapshot,
+          data: snapshot.context.data,
+          status: snapshot.status,
+          result: snapshot.result ?? null,
+          version: row.version + 1,
+          closedAt: snapshot.status === 'active' ? null : now,
+        })
+        .where(and(eq(cases.id, caseId), eq(cases.version, row.version)))
+        .returning();
+      if (!updated) throw new ApiError('TB_CASE_VERSION_CONFLICT');
+      const effectAudit = await applyEffects(
+        tx,
+        { caseId, matterKey: row.matterKey, applicantId: row.applicantId, actorId, now, ids: this.deps.ids },
+        result.effects,
+      );
+      const entry: AuditEntry = {
+        caseId,
+        actorId,
+        action: event.type,
+        at: now,
+        before: { state: row.snapshot.value, status: row.status, version: row.version },
+        after: { state: snapshot.value, status: snapshot.status, version: row.version + 1 },
+        data: describeEvent(event),
+      };
+      await appendAudit(tx, [entry, ...effectAudit]);
+      return { row: updated };
+    });
+  }
+
+  async get(actor: Actor, caseId: string, reveal: string[] = []) {
+    const db = this.deps.db;
+    const [row] = await db.select().from(cases).where(eq(cases.id, caseId));
+    if (!row) throw notFound(caseTitle);
+    const access = await caseAccess(db, actor, row);
+    if (!access.read) throw notFound(caseTitle); // do not confirm that someone else's case exists
+    const catalog = await this.deps.definitions.current();
+    const sensitive = sensitiveFields(
+      formOf(
+        catalog,
+        row.matterKey
+          ? catalog.get('matter', row.matterKey)?.form
+          : catalog.get('workflow', row.workflowKey)?.form,
+      ),
+    );
+    const revealed = reveal.filter((field) => sensitive.includes(field));
+    if (revealed.length > 0 && !access.handles && !access.applicant) throw forbidden();
+    const data: Record<string, unknown> = { ...row.data };
+    for (const field of sensitive) {
+      if (access.applicant || revealed.includes(field)) continue;
+      if (Object.hasOwn(data, field)) data[field] = mask(data[field]);
+    }
+    if (revealed.length > 0 && !access.applicant) {
+      // every read of a sensitive field is on the record
+      await db.transaction((tx) =>
+        appendAudit(tx, [
+          {
+            caseId,
+            actorId: actor.userId,
+            action: 'sensitive.read',
+            at: this.deps.clock(),
+            data: { fields: revealed },
+          },
+        ]),
+      );
+    }
+    const taskRows = await db
+      .select()
+      .from(tasks)
+      .where(eq(tasks.caseId, caseId))
+      .orderBy(asc(tasks.openedAt));
+    const timeline = await db
+      .select({
+        seq: auditEvents.seq,
+        at: auditEvents.at,
+        actorId: auditEvents.actorId,
+        action: auditEvents.action,
+        data: auditEvents.data,
+      })
+      .from(auditEvents)
+      .where(eq(auditEvents.caseId, caseId))
+      .orderBy(asc(auditEvents.seq));
+    return {
+      id: row.id,
+      title: row.title,
+      matter: row.matterKey,
+      workflow: { key: row.workflowKey, version: row.workflowVersion },
+      status: row.status,
+      result: row.result,
+      state: row.snapshot.value,
+      data,
+      masked: sensitive.filter(
+        (field) => !access.applicant && !revealed.includes(field) && Object.hasOwn(row.data, field),
+      ),
+      supplement: row.snapshot.supplement,
+      version: row.version,
+      openedAt: row.openedAt,
+      dueAt: row.dueAt,
+      closedAt: row.closedAt,
+      tasks: taskRows.map((task) => ({
+        id: task.id,
+        state: task.stateId,
+        title: task.title,
+        department: task.department,
+        assigneeId: task.assigneeId,
+        status: task.status,
+        outcome: task.outcome,
+        reason: task.reason,
+        priority: task.priority,
+        flag: task.flag,
+        outcomes: task.outcomes,
+        form: task.formKey,
+        openedAt: task.openedAt,
+        dueAt: task.dueAt,
+        closedAt: task.closedAt,
+      })),
+      timeline,
+    };
+  }
+
+  async listMine(actor: Actor, limit: number) {
+    return this.deps.db
+      .select({
+        id: cases.id,
+        title: cases.title,
+        status: cases.status,
+        result: cases.result,
+        openedAt: cases.openedAt,
+        dueAt: cases.dueAt,
+        closedAt: cases.closedAt,
+      })
+      .from(cases)
+      .where(eq(cases.applicantId, actor.userId))
+      .orderBy(desc(cases.openedAt))
+      .limit(limit);
+  }
+
+  /** Staff and supervisors find the cases their departments have tasks in. */
+  async search(
+    actor: Actor,
+    filters: { status?: string; matter?: string; openedBefore?: Date; limit: number },
+  ) {
+    const conditions: SQL[] = [];
+    if (!actor.isAdmin) {
+      if (actor.visibleDepartments.size === 0) return [];
+      conditions.push(
+        inArray(
+          cases.id,
+          this.deps.db
+            .select({ id: tasks.caseId })
+            .from(tasks)
+            .where(inArray(tasks.department, [...actor.visibleDepartments])),
+        ),
+      );
+    }
+    if (filters.status) conditions.push(eq(cases.status, filters.status as CaseRow['status']));
+    if (filters.matter) conditions.push(eq(cases.matterKey, filters.matter));
+    if (filters.openedBefore) conditions.push(lt(cases.openedAt, filters.openedBefore));
+    return this.deps.db
+      .select({
+        id: cases.id,
+        title: cases.title,
+        matter: cases.matterKey,
+        status: cases.status,
+        result: cases.result,
+        openedAt: cases.openedAt,
+        dueAt: cases.dueAt,
+      })
+      .from(cases)
+      .where(conditions.length > 0 ? and(...conditions) : undefined)
+      .orderBy(desc(cases.openedAt))
+      .limit(filters.limit);
+  }
+}
+
+function formOf(catalog: Catalog, key: string | undefined): FormDefinition | undefined {
+  return key === undefined ? undefined : catalog.get('form', key);
+}
+
+/** The whole case's time limit from the responsibility list, on the lead department's calendar. */
+function caseDeadline(
+  matter: MatterDefinition,
+  now: Date,
+  calendars: Parameters<typeof startClock>[3],
+  fallback: string,
+  catalog: Catalog,
+): Date | null {
+  const calendar = catalog.get('department', matter.lead)?.calendar ?? fallback;
+  if (!calendar) return null;
+  const due = deadlineOf(startClock(matter.timeLimit, now.getTime(), calendar, calendars), calendars);
+  return due === null ? null : new Date(due);
+}
+
+/** What the audit keeps of an event: everything but the form values, of which it keeps the field names. */
+function describeEvent(event: EngineEvent): Record<string, unknown> {
+  const { data, ...rest } = event as { data?: Record<string, unknown> } & Record<string, unknown>;
+  return data === undefined ? rest : { ...rest, fields: Object.keys(data) };
+}

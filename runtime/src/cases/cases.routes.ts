@@ -1,0 +1,171 @@
+import type { FastifyInstance } from 'fastify';
+import type { Runtime } from '../runtime.js';
+import { requireRole, signedIn } from '../http/auth-hook.js';
+import { formData, idParams, reason } from '../http/schemas.js';
+import { forbidden } from '../errors/api-error.js';
+import { caseAccess } from './case-access.js';
+import type { StartCaseInput } from './case.service.js';
+
+const limitQuery = { type: 'integer', minimum: 1, maximum: 100, default: 20 } as const;
+
+export async function caseRoutes(app: FastifyInstance, { runtime }: { runtime: Runtime }) {
+  app.post(
+    '/cases',
+    {
+      schema: {
+        tags: ['cases'],
+        summary: 'Apply: start a case of a matter (or a workflow) with the application form data',
+        body: {
+          type: 'object',
+          required: ['data'],
+          properties: {
+            matter: { type: 'string', minLength: 1, maxLength: 100 },
+            workflow: { type: 'string', minLength: 1, maxLength: 100 },
+            data: formData,
+          },
+          additionalProperties: false,
+        },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireRole(request, 'resident', 'grid', 'staff');
+      const row = await runtime.cases.start(actor, request.body as StartCaseInput);
+      reply.status(201);
+      return runtime.cases.get(actor, row.id);
+    },
+  );
+
+  app.get(
+    '/cases/mine',
+    {
+      schema: {
+        tags: ['cases'],
+        summary: 'My applications',
+        querystring: { type: 'object', properties: { limit: limitQuery }, additionalProperties: false },
+      },
+    },
+    async (request) => {
+      const actor = signedIn(request);
+      return runtime.cases.listMine(actor, (request.query as { limit: number }).limit);
+    },
+  );
+
+  app.get(
+    '/cases',
+    {
+      schema: {
+        tags: ['cases'],
+        summary: 'Search the cases of the departments I work in or supervise',
+        querystring: {
+          type: 'object',
+          properties: {
+            status: { enum: ['active', 'done', 'cancelled'] },
+            matter: { type: 'string', maxLength: 100 },
+            openedBefore: { type: 'string', format: 'date-time' },
+            limit: limitQuery,
+          },
+          additionalProperties: false,
+        },
+      },
+    },
+    async (request) => {
+      const actor = requireRole(request, 'staff', 'supervisor');
+      const query = request.query as {
+        status?: string;
+        matter?: string;
+        openedBefore?: string;
+        limit: number;
+      };
+      return runtime.cases.search(actor, {
+        ...query,
+        openedBefore: query.openedBefore === undefined ? undefined : new Date(query.openedBefore),
+      });
+    },
+  );
+
+  app.get(
+    '/cases/:id',
+    {
+      schema: {
+        tags: ['cases'],
+        summary:
+          'One case with its tasks and timeline; sensitive fields are masked unless revealed (and the reveal is audited)',
+        params: idParams,
+        querystring: {
+          type: 'object',
+          properties: {
+            reveal: { type: 'string', pattern: '^[A-Za-z0-9_.]+(,[A-Za-z0-9_.]+)*$', maxLength: 500 },
+          },
+          additionalProperties: false,
+        },
+      },
+    },
+    async (request) => {
+      const actor = signedIn(request);
+      const { reveal } = request.query as { reveal?: string };
+      return runtime.cases.get(actor, (request.params as { id: string }).id, reveal?.split(',') ?? []);
+    },
+  );
+
+  app.post(
+    '/cases/:id/cancel',
+    {
+      schema: {
+        tags: ['cases'],
+        summary: 'Withdraw an application (applicant) or cancel a case (admin)',
+        params: idParams,
+        body: { type: 'object', required: ['reason'], properties: { reason }, additionalProperties: false },
+      },
+    },
+    async (request) => {
+      const actor = signedIn(request);
+      const { id } = request.params as { id: string };
+      const { reason: why } = request.body as { reason: string };
+      await runtime.cases.command(
+        actor,
+        id,
+        { type: 'case.cancel', reason: why, actor: actor.userId },
+        async (row) => {
+          const access = await caseAccess(runtime.db, actor, row);
+          if (!access.read) throw forbidden();
+          if (!access.applicant && !actor.isAdmin) throw forbidden();
+        },
+      );
+      return runtime.cases.get(actor, id);
+    },
+  );
+
+  app.post(
+    '/cases/:id/supplements',
+    {
+      schema: {
+        tags: ['cases'],
+        summary: 'Answer a request for supplements (applicant)',
+        params: idParams,
+        body: {
+          type: 'object',
+          required: ['data'],
+          properties: { data: formData },
+          additionalProperties: false,
+        },
+      },
+    },
+    async (request) => {
+      const actor = signedIn(request);
+      const { id } = request.params as { id: string };
+      await runtime.cases.command(
+        actor,
+        id,
+        {
+          type: 'supplement.provided',
+          data: (request.body as { data: Record<string, unknown> }).data,
+          actor: actor.userId,
+        },
+        async (row) => {
+          if (row.applicantId !== actor.userId) throw forbidden();
+        },
+      );
+      return runtime.cases.get(actor, id);
+    },
+  );
+}

@@ -1,0 +1,139 @@
+import { parseArgs } from 'node:util';
+import { resolve } from 'node:path';
+import { loadConfig } from '../config/config.js';
+import { createRuntime, type Runtime } from '../runtime.js';
+import { buildApp } from '../http/app.js';
+import { verifyAudit } from '../audit/audit-log.js';
+import { loadDefinitionFiles } from '../definitions/load-directory.js';
+import { demoAccounts, demoPassword, seedDemo } from '../seed/seed.js';
+
+const usage = `tongban <command>
+
+  start                      embedded mode: API and local workers in one process, demo data on first start
+  serve                      API node (scaled mode: set DATABASE_URL, and REDIS_URL for queues)
+  migrate                    run database migrations
+  seed                       import the definitions library and create the demo accounts
+  definitions import <dir>   validate every definition in <dir>, report every problem, publish
+  audit verify [--case id]   check the audit hash chains; exits 1 at the first broken link
+
+Environment: PORT (3000), HOST (127.0.0.1), TONGBAN_DATA_DIR (./data), DATABASE_URL, REDIS_URL, LOG_LEVEL (info)`;
+
+async function main(argv: string[]): Promise<number> {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { case: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+  });
+  const [command, sub, arg] = positionals;
+  if (values.help || command === undefined) {
+    console.log(usage);
+    return command === undefined && !values.help ? 1 : 0;
+  }
+  const config = loadConfig();
+  switch (command) {
+    case 'start':
+      return serve(config, true);
+    case 'serve':
+      return serve(config, false);
+    case 'migrate':
+      return withRuntime(config, async () => {
+        console.log('migrations are up to date');
+      });
+    case 'seed':
+      return withRuntime(config, async (runtime) => {
+        const result = await seedDemo(runtime);
+        console.log(
+          `published ${result.published.length} definitions, created ${result.accounts.length} accounts`,
+        );
+      });
+    case 'definitions':
+      if (sub !== 'import' || arg === undefined) break;
+      return withRuntime(config, async (runtime) => {
+        const files = await loadDefinitionFiles(resolve(arg));
+        const result = await runtime.definitions.importAll(
+          files.map((file) => file.body),
+          null,
+        );
+        for (const entry of result.problems) {
+          for (const problem of entry.problems)
+            console.error(
+              `${entry.key} ${problem.path || '/'}: ${problem.message['zh-CN']} / ${problem.message.en}`,
+            );
+        }
+        if (result.problems.length > 0) {
+          console.error(
+            `nothing imported: ${result.problems.reduce((n, entry) => n + entry.problems.length, 0)} problem(s) in ${result.problems.length} definition(s)`,
+          );
+          process.exitCode = 1;
+          return;
+        }
+        console.log(`published ${result.published.length}, unchanged ${result.unchanged.length}`);
+      });
+    case 'audit':
+      if (sub !== 'verify') break;
+      return withRuntime(config, async (runtime) => {
+        const report = await verifyAudit(runtime.db, values.case);
+        for (const broken of report.breaks)
+          console.error(`case ${broken.caseId}: event ${broken.seq} ${broken.reason}`);
+        console.log(
+          `checked ${report.events} events in ${report.cases} cases: ${report.breaks.length === 0 ? 'all chains intact' : `${report.breaks.length} broken`}`,
+        );
+        if (report.breaks.length > 0) process.exitCode = 1;
+      });
+  }
+  console.error(usage);
+  return 1;
+}
+
+async function withRuntime(
+  config: ReturnType<typeof loadConfig>,
+  work: (runtime: Runtime) => Promise<void>,
+): Promise<number> {
+  const runtime = await createRuntime(config);
+  try {
+    await work(runtime);
+  } finally {
+    await runtime.close();
+  }
+  return Number(process.exitCode ?? 0);
+}
+
+async function serve(config: ReturnType<typeof loadConfig>, embedded: boolean): Promise<number> {
+  const runtime = await createRuntime(config);
+  const seeded = embedded ? await seedDemo(runtime) : undefined;
+  const app = await buildApp(runtime);
+  const shutdown = async () => {
+    await app.close();
+    await runtime.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+  await app.listen({ port: config.port, host: config.host });
+  const url = `http://${config.host}:${config.port}`;
+  console.log('');
+  console.log(
+    `Tongban 通办 is running (${embedded ? 'embedded' : 'scaled'} mode, ${runtime.database.kind}${runtime.database.kind === 'pglite' ? ` at ${config.dataDir}` : ''})`,
+  );
+  console.log(`  API:      ${url}/api`);
+  console.log(`  API docs: ${url}/api/docs`);
+  if (seeded) {
+    console.log(`  Demo accounts (password ${demoPassword}):`);
+    for (const account of demoAccounts)
+      console.log(`    ${account.username.padEnd(11)} ${account.displayName}`);
+    console.log(
+      `  Sign in: curl -c cookies.txt -H 'content-type: application/json' -d '{"username":"resident","password":"${demoPassword}"}' ${url}/api/auth/login`,
+    );
+  }
+  return new Promise<number>(() => undefined);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code !== 0 || process.exitCode) process.exit(code || Number(process.exitCode));
+  },
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,42 @@
+import { resolve } from 'node:path';
+
+/** Everything configurable, read once from the environment (documented in the README). */
+export interface RuntimeConfig {
+  port: number;
+  host: string;
+  /** Embedded mode keeps its PGlite database here. */
+  dataDir: string;
+  /** Set: PostgreSQL (scaled mode). Unset: PGlite under dataDir (embedded mode). */
+  databaseUrl: string | undefined;
+  /** Set: BullMQ on Redis. Unset: the in-process local driver. */
+  redisUrl: string | undefined;
+  logLevel: string;
+  /** How long a login lasts. */
+  sessionTtlMs: number;
+  /** Send cookies with `Secure` (behind HTTPS). */
+  secureCookies: boolean;
+  /** Largest attachment accepted, in bytes. */
+  maxAttachmentBytes: number;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig {
+  return {
+    port: integer(env.PORT, 3000, 'PORT'),
+    host: env.HOST ?? '127.0.0.1',
+    dataDir: resolve(env.TONGBAN_DATA_DIR ?? './data'),
+    databaseUrl: env.DATABASE_URL || undefined,
+    redisUrl: env.REDIS_URL || undefined,
+    logLevel: env.LOG_LEVEL ?? 'info',
+    sessionTtlMs: integer(env.TONGBAN_SESSION_HOURS, 12, 'TONGBAN_SESSION_HOURS') * 3_600_000,
+    secureCookies: env.TONGBAN_SECURE_COOKIES === 'true',
+    maxAttachmentBytes: integer(env.TONGBAN_MAX_ATTACHMENT_MB, 10, 'TONGBAN_MAX_ATTACHMENT_MB') * 1024 * 1024,
+  };
+}
+
+function integer(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined || value === '') return fallback;
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed <= 0)
+    throw new Error(`${name} must be a positive whole number, got "${value}"`);
+  return parsed;
+}

@@ -1,0 +1,285 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  boolean,
+  customType,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import type { CaseSnapshot, LocalizedText, OutcomeView } from '@tongban/engine';
+
+const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
+const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+export const roles = ['admin', 'supervisor', 'staff', 'grid', 'resident'] as const;
+export type Role = (typeof roles)[number];
+
+export const departments = pgTable('departments', {
+  code: text('code').primaryKey(),
+  parent: text('parent'),
+  level: text('level').notNull(),
+  title: jsonb('title').$type<LocalizedText>().notNull(),
+  calendar: text('calendar'),
+});
+
+export const users = pgTable('users', {
+  id: uuid('id').primaryKey(),
+  username: text('username').notNull().unique(),
+  displayName: text('display_name').notNull(),
+  passwordHash: text('password_hash').notNull(),
+  disabled: boolean('disabled').notNull().default(false),
+  createdAt: at('created_at').notNull().defaultNow(),
+});
+
+/** Who works where in which role; residents have one row with no department. */
+export const memberships = pgTable(
+  'memberships',
+  {
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    department: text('department').notNull().default(''),
+    role: text('role').$type<Role>().notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.userId, table.department, table.role] })],
+);
+
+export const sessions = pgTable(
+  'sessions',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: at('created_at').notNull().defaultNow(),
+    expiresAt: at('expires_at').notNull(),
+  },
+  (table) => [index('sessions_user').on(table.userId)],
+);
+
+export const definitionStatuses = ['draft', 'published', 'retired'] as const;
+export type DefinitionStatus = (typeof definitionStatuses)[number];
+
+export const definitions = pgTable(
+  'definitions',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    kind: text('kind').notNull(),
+    key: text('key').notNull(),
+    version: integer('version').notNull(),
+    status: text('status').$type<DefinitionStatus>().notNull(),
+    body: jsonb('body').$type<Record<string, unknown>>().notNull(),
+    contentHash: text('content_hash').notNull(),
+    createdBy: uuid('created_by'),
+    createdAt: at('created_at').notNull().defaultNow(),
+    publishedAt: at('published_at'),
+  },
+  (table) => [uniqueIndex('definitions_version').on(table.kind, table.key, table.version)],
+);
+
+export const caseStatuses = ['active', 'done', 'cancelled'] as const;
+export type CaseStatus = (typeof caseStatuses)[number];
+
+export const cases = pgTable(
+  'cases',
+  {
+    id: uuid('id').primaryKey(),
+    workflowKey: text('workflow_key').notNull(),
+    workflowVersion: integer('workflow_version').notNull(),
+    matterKey: text('matter_key'),
+    parentCaseId: uuid('parent_case_id'),
+    bundleKey: text('bundle_key'),
+    applicantId: uuid('applicant_id'),
+    title: jsonb('title').$type<LocalizedText>().notNull(),
+    status: text('status').$type<CaseStatus>().notNull(),
+    result: text('result'),
+    data: jsonb('data').$type<Record<string, unknown>>().notNull(),
+    snapshot: jsonb('snapshot').$type<CaseSnapshot>().notNull(),
+    version: integer('version').notNull(),
+    /** The newest audit event's sequence and hash, so truncating the chain is detectable too. */
+    auditSeq: integer('audit_seq').notNull().default(0),
+    auditHead: text('audit_head').notNull().default(''),
+    openedAt: at('opened_at').notNull(),
+    dueAt: at('due_at'),
+    closedAt: at('closed_at'),
+  },
+  (table) => [
+    index('cases_applicant').on(table.applicantId, table.openedAt),
+    index('cases_parent').on(table.parentCaseId),
+    index('cases_status_opened').on(table.status, table.openedAt),
+  ],
+);
+
+export const taskStatuses = ['open', 'waiting', 'completed', 'cancelled'] as const;
+export type TaskStatus = (typeof taskStatuses)[number];
+
+export const tasks = pgTable(
+  'tasks',
+  {
+    id: uuid('id').primaryKey(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id),
+    stateId: text('state_id').notNull(),
+    title: jsonb('title').$type<LocalizedText>().notNull(),
+    matterKey: text('matter_key'),
+    department: text('department').notNull(),
+    assigneeId: uuid('assignee_id'),
+    status: text('status').$type<TaskStatus>().notNull(),
+    outcome: text('outcome'),
+    reason: text('reason'),
+    priority: text('priority').notNull(),
+    formKey: text('form_key'),
+    outcomes: jsonb('outcomes').$type<OutcomeView[]>().notNull(),
+    flag: text('flag').notNull().default('none'),
+    escalationLevel: integer('escalation_level').notNull().default(0),
+    openedAt: at('opened_at').notNull(),
+    dueAt: at('due_at'),
+    warnAt: at('warn_at'),
+    closedAt: at('closed_at'),
+    closedBy: uuid('closed_by'),
+  },
+  (table) => [
+    // the inbox: a department's open tasks by due time, then id for a stable keyset
+    index('tasks_inbox').on(table.department, table.status, table.dueAt, table.id),
+    index('tasks_case').on(table.caseId),
+    index('tasks_assignee').on(table.assigneeId, table.status),
+  ],
+);
+
+export const timerStatuses = ['pending', 'fired', 'cancelled'] as const;
+
+export const timers = pgTable(
+  'timers',
+  {
+    id: text('id').primaryKey(),
+    caseId: uuid('case_id').notNull(),
+    taskId: uuid('task_id'),
+    action: text('action').notNull(),
+    fireAt: at('fire_at').notNull(),
+    status: text('status').$type<(typeof timerStatuses)[number]>().notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    firedAt: at('fired_at'),
+  },
+  (table) => [index('timers_due').on(table.status, table.fireAt)],
+);
+
+/** Rows written in the command's transaction and relayed to the queue driver after commit. */
+export const outbox = pgTable(
+  'outbox',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    topic: text('topic').notNull(),
+    payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
+    createdAt: at('created_at').notNull().defaultNow(),
+    sentAt: at('sent_at'),
+    attempts: integer('attempts').notNull().default(0),
+  },
+  (table) => [
+    index('outbox_unsent')
+      .on(table.id)
+      .where(sql`${table.sentAt} is null`),
+  ],
+);
+
+/** Append-only, hash-chained per case. */
+export const auditEvents = pgTable(
+  'audit_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    caseId: uuid('case_id').notNull(),
+    seq: integer('seq').notNull(),
+    at: at('at').notNull(),
+    actorId: uuid('actor_id'),
+    action: text('action').notNull(),
+    before: jsonb('before').$type<unknown>(),
+    after: jsonb('after').$type<unknown>(),
+    data: jsonb('data').$type<Record<string, unknown>>().notNull(),
+    prevHash: text('prev_hash').notNull(),
+    hash: text('hash').notNull(),
+  },
+  (table) => [uniqueIndex('audit_case_seq').on(table.caseId, table.seq)],
+);
+
+export const comments = pgTable(
+  'comments',
+  {
+    id: uuid('id').primaryKey(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id),
+    taskId: uuid('task_id'),
+    authorId: uuid('author_id').notNull(),
+    body: text('body').notNull(),
+    createdAt: at('created_at').notNull(),
+  },
+  (table) => [index('comments_case').on(table.caseId, table.createdAt)],
+);
+
+export const attachments = pgTable(
+  'attachments',
+  {
+    id: uuid('id').primaryKey(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id),
+    taskId: uuid('task_id'),
+    name: text('name').notNull(),
+    contentType: text('content_type').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    content: bytea('content').notNull(),
+    uploadedBy: uuid('uploaded_by').notNull(),
+    createdAt: at('created_at').notNull(),
+  },
+  (table) => [index('attachments_case').on(table.caseId)],
+);
+
+export const ratings = pgTable('ratings', {
+  caseId: uuid('case_id')
+    .primaryKey()
+    .references(() => cases.id),
+  raterId: uuid('rater_id').notNull(),
+  score: text('score').$type<'good' | 'average' | 'bad'>().notNull(),
+  reason: text('reason'),
+  createdAt: at('created_at').notNull(),
+});
+
+export const supervisionOrders = pgTable(
+  'supervision_orders',
+  {
+    id: uuid('id').primaryKey(),
+    caseId: uuid('case_id').notNull(),
+    taskId: uuid('task_id'),
+    department: text('department').notNull(),
+    openedBy: uuid('opened_by'),
+    openedAt: at('opened_at').notNull(),
+    respondBy: at('respond_by').notNull(),
+    response: text('response'),
+    respondedAt: at('responded_at'),
+    status: text('status').$type<'open' | 'answered' | 'overdue'>().notNull(),
+  },
+  (table) => [index('supervision_department').on(table.department, table.status)],
+);
+
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: uuid('id').primaryKey(),
+    caseId: uuid('case_id'),
+    taskId: uuid('task_id'),
+    recipient: text('recipient').notNull(),
+    template: text('template').notNull(),
+    data: jsonb('data').$type<Record<string, unknown>>().notNull(),
+    createdAt: at('created_at').notNull(),
+    readAt: at('read_at'),
+  },
+  (table) => [index('notifications_recipient').on(table.recipient, table.createdAt)],
+);

@@ -1,0 +1,169 @@
+import type { FastifyInstance } from 'fastify';
+import { definitionKinds, definitionSchemas, type DefinitionKind } from '@tongban/engine';
+import type { Runtime } from '../runtime.js';
+import { requireRole } from '../http/auth-hook.js';
+import { localeOf } from '../http/locale.js';
+
+const kindKeyParams = {
+  type: 'object',
+  required: ['kind', 'key'],
+  properties: {
+    kind: { enum: definitionKinds },
+    key: { type: 'string', pattern: '^[a-z0-9][a-z0-9._-]{0,99}$' },
+  },
+  additionalProperties: false,
+} as const;
+const versionParams = {
+  type: 'object',
+  required: ['kind', 'key', 'version'],
+  properties: { ...kindKeyParams.properties, version: { type: 'integer', minimum: 1 } },
+  additionalProperties: false,
+} as const;
+const definitionBody = { type: 'object', required: ['kind', 'key', 'version'] } as const;
+
+type VersionParams = { kind: DefinitionKind; key: string; version: number };
+
+export async function definitionRoutes(app: FastifyInstance, { runtime }: { runtime: Runtime }) {
+  const bodyLimit = 5 * 1024 * 1024;
+
+  app.get(
+    '/definitions',
+    {
+      schema: {
+        tags: ['definitions'],
+        summary: 'All versions of all definitions',
+        querystring: {
+          type: 'object',
+          properties: { kind: { enum: definitionKinds } },
+          additionalProperties: false,
+        },
+      },
+    },
+    async (request) => {
+      requireRole(request, 'admin', 'supervisor');
+      return runtime.definitions.list((request.query as { kind?: DefinitionKind }).kind);
+    },
+  );
+
+  app.get(
+    '/definitions/schemas/:kind',
+    {
+      schema: {
+        tags: ['definitions'],
+        summary: 'The published JSON Schema of a definition kind',
+        params: { type: 'object', required: ['kind'], properties: { kind: { enum: definitionKinds } } },
+      },
+    },
+    async (request) => {
+      return definitionSchemas[(request.params as { kind: DefinitionKind }).kind];
+    },
+  );
+
+  app.post(
+    '/definitions/validate',
+    {
+      bodyLimit,
+      schema: {
+        tags: ['definitions'],
+        summary: 'Validate without storing: every problem with its path',
+        body: { type: 'object' },
+      },
+    },
+    async (request) => {
+      requireRole(request, 'admin');
+      const locale = localeOf(request);
+      const problems = await runtime.definitions.validate(request.body);
+      return {
+        valid: problems.length === 0,
+        problems: problems.map((problem) => ({
+          path: problem.path,
+          code: problem.code,
+          message: problem.message[locale],
+          messages: problem.message,
+        })),
+      };
+    },
+  );
+
+  app.post(
+    '/definitions',
+    {
+      bodyLimit,
+      schema: { tags: ['definitions'], summary: 'Upload a new draft version', body: definitionBody },
+    },
+    async (request, reply) => {
+      const actor = requireRole(request, 'admin');
+      reply.status(201);
+      return runtime.definitions.upload(request.body, actor.userId);
+    },
+  );
+
+  app.get(
+    '/definitions/:kind/:key/versions',
+    { schema: { tags: ['definitions'], summary: 'The versions of one definition', params: kindKeyParams } },
+    async (request) => {
+      requireRole(request, 'admin', 'supervisor');
+      const { kind, key } = request.params as { kind: DefinitionKind; key: string };
+      return runtime.definitions.versions(kind, key);
+    },
+  );
+
+  app.get(
+    '/definitions/:kind/:key/:version',
+    { schema: { tags: ['definitions'], summary: 'One version with its body', params: versionParams } },
+    async (request) => {
+      requireRole(request, 'admin', 'supervisor');
+      const { kind, key, version } = request.params as VersionParams;
+      return runtime.definitions.get(kind, key, version);
+    },
+  );
+
+  app.post(
+    '/definitions/:kind/:key/:version/publish',
+    {
+      schema: {
+        tags: ['definitions'],
+        summary: 'Publish a draft (published versions never change)',
+        params: versionParams,
+      },
+    },
+    async (request) => {
+      requireRole(request, 'admin');
+      const { kind, key, version } = request.params as VersionParams;
+      return runtime.definitions.publish(kind, key, version);
+    },
+  );
+
+  app.post(
+    '/definitions/:kind/:key/:version/retire',
+    { schema: { tags: ['definitions'], summary: 'Retire a published version', params: versionParams } },
+    async (request) => {
+      requireRole(request, 'admin');
+      const { kind, key, version } = request.params as VersionParams;
+      return runtime.definitions.retire(kind, key, version);
+    },
+  );
+
+  app.get(
+    '/catalog/services',
+    {
+      schema: {
+        tags: ['catalog'],
+        summary: 'What residents can apply for: the published matters and their forms',
+      },
+    },
+    async () => {
+      const catalog = await runtime.definitions.current();
+      return catalog.all('matter').map((matter) => ({
+        key: matter.key,
+        title: matter.title,
+        category: matter.category,
+        lead: matter.lead,
+        cooperating: matter.cooperating,
+        timeLimit: matter.timeLimit,
+        materials: matter.materials,
+        form: matter.form === undefined ? null : (catalog.get('form', matter.form) ?? null),
+      }));
+    },
+  );
+}

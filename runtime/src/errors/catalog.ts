@@ -1,0 +1,75 @@
+import type { MessageTemplate } from '@tongban/engine';
+
+interface RuntimeErrorEntry {
+  status: number;
+  message: MessageTemplate;
+}
+
+const m = (status: number, zh: string, en: string): RuntimeErrorEntry => ({
+  status,
+  message: { 'zh-CN': zh, en },
+});
+
+/** Errors of the runtime itself; engine errors keep their own codes (docs/errors.md lists both). */
+export const runtimeErrors = {
+  TB_REQUEST_INVALID: m(400, '请求内容不正确', 'The request is not valid'),
+  TB_FORM_DATA_INVALID: m(422, '表单填写有误', 'The form data is not valid'),
+  TB_DEFINITION_INVALID: m(422, '定义“{key}”有 {count} 个问题', 'Definition "{key}" has {count} problem(s)'),
+  TB_UNAUTHENTICATED: m(401, '请先登录', 'Please sign in first'),
+  TB_LOGIN_FAILED: m(401, '用户名或密码不正确', 'Wrong user name or password'),
+  TB_FORBIDDEN: m(403, '您没有权限执行此操作', 'You are not allowed to do this'),
+  TB_NOT_FOUND: m(404, '找不到{what}', '{what} was not found'),
+  TB_ROUTE_NOT_FOUND: m(404, '没有这个接口：{method} {url}', 'No such endpoint: {method} {url}'),
+  TB_CASE_VERSION_CONFLICT: m(
+    409,
+    '案件已被他人更新，请刷新后重试',
+    'Someone else changed this case just now; reload and try again',
+  ),
+  TB_TASK_CLAIMED: m(409, '任务已由他人签收', 'Someone else has already claimed this task'),
+  TB_TASK_NOT_YOURS: m(409, '任务已由他人签收，您不能办理', 'This task is claimed by someone else'),
+  TB_TASK_CLOSED: m(409, '任务已经办结', 'This task is already closed'),
+  TB_DEFINITION_EXISTS: m(
+    409,
+    '{kind}“{key}”的第 {version} 版已经存在',
+    'Version {version} of {kind} "{key}" already exists',
+  ),
+  TB_DEFINITION_STATUS: m(
+    409,
+    '该版本当前状态为“{status}”，不能{action}',
+    'This version is {status} and cannot be {action}',
+  ),
+  TB_NOT_RATEABLE: m(
+    409,
+    '案件办结后才能评价，且只能评价一次',
+    'A case can be rated once, after it has closed',
+  ),
+  TB_PAYLOAD_TOO_LARGE: m(413, '内容太大，最大 {limit}', 'Too large; the limit is {limit}'),
+  TB_UNSUPPORTED_MEDIA_TYPE: m(415, '不支持的文件类型：{type}', 'Unsupported content type: {type}'),
+  TB_RATE_LIMITED: m(429, '尝试次数过多，请稍后再试', 'Too many attempts; try again later'),
+  TB_INTERNAL: m(500, '服务器内部错误，已记录', 'Internal error; it has been logged'),
+} as const satisfies Record<string, RuntimeErrorEntry>;
+
+export type RuntimeErrorCode = keyof typeof runtimeErrors;
+
+/** HTTP status of each engine error code (the engine knows nothing of HTTP). */
+export const engineErrorStatus: Record<string, number> = {
+  TB_EVENT_NOT_ALLOWED: 409,
+  TB_EVENT_INVALID: 400,
+  TB_CASE_CLOSED: 409,
+  TB_TASK_NOT_FOUND: 404,
+  TB_TASK_WAITING: 409,
+  TB_OUTCOME_NOT_ALLOWED: 422,
+  TB_OUTCOME_CONDITIONS_NOT_MET: 409,
+  TB_REASON_REQUIRED: 422,
+  TB_TRANSFER_TARGET_INVALID: 422,
+  TB_SUPPLEMENT_ALREADY_USED: 409,
+  TB_SUPPLEMENT_NOT_REQUESTED: 409,
+  TB_EXPRESSION_INVALID: 422,
+  TB_EXPRESSION_LIMIT: 422,
+  TB_DURATION_INVALID: 422,
+  TB_CALENDAR_INVALID: 422,
+  TB_DEFINITION_INVALID: 422,
+  TB_UNKNOWN_DEFINITION: 404,
+  TB_QUEUE_UNRESOLVED: 422,
+  TB_SNAPSHOT_INVALID: 500,
+};

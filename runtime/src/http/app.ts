@@ -1,0 +1,75 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { Runtime } from '../runtime.js';
+import { authHook } from './auth-hook.js';
+import { installErrorHandler } from './error-handler.js';
+import { installValidation } from './validation.js';
+import { authRoutes } from '../auth/auth.routes.js';
+import { departmentRoutes } from '../departments/departments.routes.js';
+import { userRoutes } from '../users/users.routes.js';
+import { definitionRoutes } from '../definitions/definitions.routes.js';
+import { caseRoutes } from '../cases/cases.routes.js';
+import { taskRoutes } from '../tasks/tasks.routes.js';
+import { commentRoutes } from '../comments/comments.routes.js';
+import { attachmentRoutes } from '../attachments/attachments.routes.js';
+import { ratingRoutes } from '../ratings/ratings.routes.js';
+
+export interface AppOptions {
+  /** pino logger settings, or false for none (tests). */
+  logger?: boolean | { level: string };
+}
+
+/** The HTTP API under /api: one plugin per route group, JSON Schema on every route, OpenAPI at /api/openapi.json. */
+export async function buildApp(runtime: Runtime, options: AppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? { level: runtime.config.logLevel },
+    bodyLimit: 1024 * 1024,
+    trustProxy: false,
+    ajv: { customOptions: { allErrors: true } },
+  });
+  installValidation(app);
+  installErrorHandler(app);
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'Tongban API',
+        version: '0.1.0',
+        description: 'Cross-department public services: cases, tasks, definitions.',
+      },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'tb_session' } } },
+      security: [{ session: [] }],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  await app.register(authHook, { auth: runtime.auth });
+
+  await app.register(
+    async (api) => {
+      api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+      api.get('/health', { schema: { tags: ['system'], summary: 'Liveness' } }, async () => ({
+        ok: true,
+        database: runtime.database.kind,
+      }));
+      for (const routes of [
+        authRoutes,
+        departmentRoutes,
+        userRoutes,
+        definitionRoutes,
+        caseRoutes,
+        taskRoutes,
+        commentRoutes,
+        attachmentRoutes,
+        ratingRoutes,
+      ]) {
+        await api.register(routes, { runtime });
+      }
+    },
+    { prefix: '/api' },
+  );
+  return app;
+}

@@ -1,0 +1,73 @@
+import { eq } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import type { Runtime } from '../runtime.js';
+import { appendAudit } from '../audit/audit-log.js';
+import { readableCase } from '../cases/case-access.js';
+import { ratings } from '../db/schema.js';
+import { ApiError, forbidden } from '../errors/api-error.js';
+import { signedIn } from '../http/auth-hook.js';
+import { idParams } from '../http/schemas.js';
+
+export async function ratingRoutes(app: FastifyInstance, { runtime }: { runtime: Runtime }) {
+  app.post(
+    '/cases/:id/rating',
+    {
+      schema: {
+        tags: ['ratings'],
+        summary: 'Rate a closed case (好差评): good, average or bad, with a reason',
+        params: idParams,
+        body: {
+          type: 'object',
+          required: ['score'],
+          properties: {
+            score: { enum: ['good', 'average', 'bad'] },
+            reason: { type: 'string', minLength: 1, maxLength: 2000 },
+          },
+          additionalProperties: false,
+        },
+      },
+    },
+    async (request, reply) => {
+      const actor = signedIn(request);
+      const { id } = request.params as { id: string };
+      const body = request.body as { score: 'good' | 'average' | 'bad'; reason?: string };
+      const { row, access } = await readableCase(runtime.db, actor, id);
+      if (!access.applicant) throw forbidden();
+      if (row.status !== 'done') throw new ApiError('TB_NOT_RATEABLE');
+      const rating = {
+        caseId: id,
+        raterId: actor.userId,
+        score: body.score,
+        reason: body.reason ?? null,
+        createdAt: runtime.clock(),
+      };
+      await runtime.db.transaction(async (tx) => {
+        const inserted = await tx.insert(ratings).values(rating).onConflictDoNothing().returning();
+        if (inserted.length === 0) throw new ApiError('TB_NOT_RATEABLE');
+        await appendAudit(tx, [
+          {
+            caseId: id,
+            actorId: actor.userId,
+            action: 'case.rated',
+            at: rating.createdAt,
+            data: { score: body.score },
+          },
+        ]);
+      });
+      reply.status(201);
+      return rating;
+    },
+  );
+
+  app.get(
+    '/cases/:id/rating',
+    { schema: { tags: ['ratings'], summary: "A case's rating", params: idParams } },
+    async (request) => {
+      const actor = signedIn(request);
+      const { id } = request.params as { id: string };
+      await readableCase(runtime.db, actor, id);
+      const [rating] = await runtime.db.select().from(ratings).where(eq(ratings.caseId, id));
+      return rating ?? null;
+    },
+  );
+}

@@ -1,0 +1,212 @@
+import { and, asc, eq, gt, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import type { EngineEvent, Priority } from '@tongban/engine';
+import type { Actor } from '../auth/actor.js';
+import { appendAudit } from '../audit/audit-log.js';
+import type { CaseService, RuntimeDeps } from '../cases/case.service.js';
+import { tasks } from '../db/schema.js';
+import { ApiError, forbidden, notFound } from '../errors/api-error.js';
+import { assertFormData } from '../forms/form-validator.js';
+
+export interface InboxQuery {
+  department: string;
+  status?: 'open' | 'waiting' | 'completed' | 'cancelled';
+  overdue?: boolean;
+  dueBefore?: Date;
+  matter?: string;
+  assignee?: string;
+  cursor?: string;
+  limit: number;
+}
+
+export interface OutcomeInput {
+  outcome: string;
+  data?: Record<string, unknown>;
+  reason?: string;
+  toDepartment?: string;
+  items?: string[];
+}
+
+type TaskRow = typeof tasks.$inferSelect;
+const taskTitle = { 'zh-CN': '任务', en: 'task' };
+
+/** A department's inbox and the actions on one task. Scoped: only the departments an actor works or watches. */
+export class TaskService {
+  constructor(
+    private readonly deps: RuntimeDeps,
+    private readonly cases: CaseService,
+  ) {}
+
+  /** Open tasks of a department by due time (no deadline last), paginated by keyset so deep pages stay fast. */
+  async inbox(actor: Actor, query: InboxQuery) {
+    if (!actor.sees(query.department)) throw forbidden();
+    const now = this.deps.clock();
+    const conditions: SQL[] = [
+      eq(tasks.department, query.department),
+      eq(tasks.status, query.status ?? 'open'),
+    ];
+    if (query.overdue) conditions.push(lt(tasks.dueAt, now));
+    if (query.dueBefore) conditions.push(lt(tasks.dueAt, query.dueBefore));
+    if (query.matter) conditions.push(eq(tasks.matterKey, query.matter));
+    if (query.assignee === 'none') conditions.push(isNull(tasks.assigneeId));
+    else if (query.assignee === 'me') conditions.push(eq(tasks.assigneeId, actor.userId));
+    else if (query.assignee) conditions.push(eq(tasks.assigneeId, query.assignee));
+    if (query.cursor) {
+      const cursor = decodeCursor(query.cursor);
+      conditions.push(
+        cursor.dueAt === null
+          ? (and(isNull(tasks.dueAt), gt(tasks.id, cursor.id)) as SQL)
+          : (or(
+              gt(tasks.dueAt, cursor.dueAt),
+              and(eq(tasks.dueAt, cursor.dueAt), gt(tasks.id, cursor.id)),
+              isNull(tasks.dueAt),
+            ) as SQL),
+      );
+    }
+    const rows = await this.deps.db
+      .select({
+        id: tasks.id,
+        caseId: tasks.caseId,
+        state: tasks.stateId,
+        title: tasks.title,
+        matter: tasks.matterKey,
+        department: tasks.department,
+        assigneeId: tasks.assigneeId,
+        status: tasks.status,
+        priority: tasks.priority,
+        flag: tasks.flag,
+        openedAt: tasks.openedAt,
+        dueAt: tasks.dueAt,
+        warnAt: tasks.warnAt,
+      })
+      .from(tasks)
+      .where(and(...conditions))
+      .orderBy(sql`${tasks.dueAt} asc nulls last`, asc(tasks.id))
+      .limit(query.limit + 1);
+    const page = rows.slice(0, query.limit);
+    const last = page[page.length - 1];
+    return {
+      items: page.map((row) => ({ ...row, overdue: row.dueAt !== null && row.dueAt < now })),
+      nextCursor: rows.length > query.limit && last ? encodeCursor(last.dueAt, last.id) : null,
+    };
+  }
+
+  async get(actor: Actor, taskId: string): Promise<TaskRow> {
+    const [task] = await this.deps.db.select().from(tasks).where(eq(tasks.id, taskId));
+    if (!task || !actor.sees(task.department)) throw notFound(taskTitle);
+    return task;
+  }
+
+  /** Takes a task from the shared inbox. Two people claiming at once: one wins, the other gets a 409. */
+  async claim(actor: Actor, taskId: string): Promise<TaskRow> {
+    const task = await this.get(actor, taskId);
+    if (!actor.worksIn(task.department)) throw forbidden();
+    if (task.status === 'completed' || task.status === 'cancelled') throw new ApiError('TB_TASK_CLOSED');
+    if (task.assigneeId === actor.userId) return task;
+    return this.deps.db.transaction(async (tx) => {
+      const [claimed] = await tx
+        .update(tasks)
+        .set({ assigneeId: actor.userId })
+        .where(
+          and(eq(tasks.id, taskId), isNull(tasks.assigneeId), inArray(tasks.status, ['open', 'waiting'])),
+        )
+        .returning();
+      if (!claimed) throw new ApiError('TB_TASK_CLAIMED');
+      await appendAudit(tx, [
+        {
+          caseId: task.caseId,
+          actorId: actor.userId,
+          action: 'task.claimed',
+          at: this.deps.clock(),
+          data: { taskId },
+        },
+      ]);
+      return claimed;
+    });
+  }
+
+  /** Puts a claimed task back in the shared inbox: the one who holds it, or a supervisor. */
+  async release(actor: Actor, taskId: string): Promise<TaskRow> {
+    const task = await this.get(actor, taskId);
+    if (task.assigneeId === null) return task;
+    if (task.assigneeId !== actor.userId && !actor.supervises(task.department)) throw forbidden();
+    return this.deps.db.transaction(async (tx) => {
+      const [released] = await tx
+        .update(tasks)
+        .set({ assigneeId: null })
+        .where(and(eq(tasks.id, taskId), eq(tasks.assigneeId, task.assigneeId as string)))
+        .returning();
+      if (!released) throw new ApiError('TB_CASE_VERSION_CONFLICT');
+      await appendAudit(tx, [
+        {
+          caseId: task.caseId,
+          actorId: actor.userId,
+          action: 'task.released',
+          at: this.deps.clock(),
+          data: { taskId },
+        },
+      ]);
+      return released;
+    });
+  }
+
+  /**
+   * Gives an outcome (approve, reject, return, transfer, request supplements, ...). The task's form data
+   * is validated with the form's schema first; the case then moves through the one flow.
+   */
+  async complete(actor: Actor, taskId: string, input: OutcomeInput) {
+    const task = await this.get(actor, taskId);
+    this.assertMayAct(actor, task);
+    if (input.data !== undefined && task.formKey !== null) {
+      const form = (await this.deps.definitions.current()).get('form', task.formKey);
+      if (form) assertFormData(form, input.data);
+    }
+    const event: EngineEvent = { type: 'task.outcome', taskId, outcome: input.outcome, actor: actor.userId };
+    if (input.data !== undefined) event.data = input.data;
+    if (input.reason !== undefined) event.reason = input.reason;
+    if (input.toDepartment !== undefined) event.toDepartment = input.toDepartment;
+    if (input.items !== undefined) event.items = input.items;
+    const { row } = await this.cases.command(actor, task.caseId, event);
+    return { caseId: row.id, caseStatus: row.status, caseVersion: row.version, state: row.snapshot.value };
+  }
+
+  async setPriority(actor: Actor, taskId: string, priority: Priority) {
+    const task = await this.get(actor, taskId);
+    if (!actor.supervises(task.department)) throw forbidden();
+    const { row } = await this.cases.command(actor, task.caseId, {
+      type: 'task.setPriority',
+      taskId,
+      priority,
+      actor: actor.userId,
+    });
+    return { caseId: row.id, caseVersion: row.version };
+  }
+
+  private assertMayAct(actor: Actor, task: TaskRow): void {
+    if (!actor.worksIn(task.department) && !actor.supervises(task.department)) throw forbidden();
+    if (task.status === 'completed' || task.status === 'cancelled') throw new ApiError('TB_TASK_CLOSED');
+    if (task.assigneeId !== null && task.assigneeId !== actor.userId && !actor.supervises(task.department))
+      throw new ApiError('TB_TASK_NOT_YOURS');
+  }
+}
+
+function encodeCursor(dueAt: Date | null, id: string): string {
+  return Buffer.from(JSON.stringify([dueAt?.toISOString() ?? null, id])).toString('base64url');
+}
+
+function decodeCursor(cursor: string): { dueAt: Date | null; id: string } {
+  try {
+    const [dueAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [unknown, unknown];
+    const date = dueAt === null ? null : new Date(String(dueAt));
+    if (
+      typeof id !== 'string' ||
+      !/^[0-9a-f-]{36}$/.test(id) ||
+      (date !== null && Number.isNaN(date.getTime()))
+    )
+      throw new Error('bad cursor');
+    return { dueAt: date, id };
+  } catch {
+    throw new ApiError('TB_REQUEST_INVALID', {}, [
+      { path: '/cursor', message: { 'zh-CN': '翻页标记无效', en: 'the page cursor is not valid' } },
+    ]);
+  }
+}

@@ -1,0 +1,49 @@
+import type { FastifyInstance } from 'fastify';
+import type { Runtime } from '../runtime.js';
+import { requireRole } from '../http/auth-hook.js';
+import { departmentCode } from '../http/schemas.js';
+import { roles } from '../db/schema.js';
+import type { NewUser } from './user.service.js';
+
+export async function userRoutes(app: FastifyInstance, { runtime }: { runtime: Runtime }) {
+  app.get('/users', { schema: { tags: ['users'], summary: 'All accounts (admin)' } }, async (request) => {
+    requireRole(request, 'admin');
+    return runtime.users.list();
+  });
+
+  app.post(
+    '/users',
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'Create an account with its memberships (admin)',
+        body: {
+          type: 'object',
+          required: ['username', 'displayName', 'password', 'memberships'],
+          properties: {
+            username: { type: 'string', pattern: '^[a-z0-9][a-z0-9._-]{2,49}$' },
+            displayName: { type: 'string', minLength: 1, maxLength: 100 },
+            password: { type: 'string', minLength: 8, maxLength: 200 },
+            memberships: {
+              type: 'array',
+              minItems: 1,
+              maxItems: 50,
+              items: {
+                type: 'object',
+                required: ['role'],
+                properties: { department: departmentCode, role: { enum: roles } },
+                additionalProperties: false,
+              },
+            },
+          },
+          additionalProperties: false,
+        },
+      },
+    },
+    async (request, reply) => {
+      requireRole(request, 'admin');
+      reply.status(201);
+      return runtime.users.create(request.body as NewUser);
+    },
+  );
+}
