@@ -1,9 +1,10 @@
 import { defineConfig } from 'vitest/config';
+import { runtimeProject } from './runtime/vitest.config.js';
 
 export default defineConfig({
   resolve: { conditions: ['tongban-source'] },
   ssr: { resolve: { conditions: ['tongban-source'] } },
   test: {
-    projects: ['engine'],
+    projects: ['engine', runtimeProject('pglite'), runtimeProject('postgres')],
   },
 });

@@ -1,4 +1,4 @@
-import { format, type LocalizedText } from '../i18n/text.js';
+import { format, type LocalizedText, type MessageParams } from '../i18n/text.js';
 import { engineErrors, type EngineErrorCode } from './catalog.js';
 
 /**
@@ -12,7 +12,7 @@ export class EngineError extends Error {
   /** true when the caller sent something that is not allowed (4xx), false for a broken invariant. */
   readonly isUserError: boolean;
 
-  constructor(code: EngineErrorCode, params: Record<string, string | number> = {}, path = '') {
+  constructor(code: EngineErrorCode, params: MessageParams = {}, path = '') {
     const entry = engineErrors[code];
     const text = format(entry.message, params);
     super(text.en);

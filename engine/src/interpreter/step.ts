@@ -122,7 +122,7 @@ function completeTask(
   if (!compiled.outcomes.has(event.outcome)) {
     throw new EngineError(
       'TB_OUTCOME_NOT_ALLOWED',
-      { outcome: event.outcome, task: compiled.title.en, allowed: compiled.outcomeOrder.join(', ') },
+      { outcome: event.outcome, task: compiled.title, allowed: compiled.outcomeOrder.join(', ') },
       '/outcome',
     );
   }

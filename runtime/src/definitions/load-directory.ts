@@ -16,6 +16,9 @@ export async function loadDefinitionFiles(dir: string): Promise<Array<{ file: st
       } catch (error) {
         throw new Error(
           `${path} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`,
+          {
+            cause: error,
+          },
         );
       }
       for (const item of Array.isArray(body) ? body : [body]) found.push({ file: path, body: item });
