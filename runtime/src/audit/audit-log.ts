@@ -117,7 +117,7 @@ export async function verifyAudit(
           broken = {
             caseId: head.id,
             seq: expectedSeq,
-            reason: `event ${expectedSeq} is missing (found ${row.seq} next)`,
+            reason: `is missing (the next event found is ${row.seq})`,
           };
         else if (row.prevHash !== prevHash)
           broken = { caseId: head.id, seq: row.seq, reason: 'does not link to the event before it' };

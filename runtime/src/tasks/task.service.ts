@@ -1,5 +1,5 @@
 import { and, asc, eq, gt, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
-import type { EngineEvent, Priority } from '@tongban/engine';
+import { EngineError, type EngineEvent, type Priority } from '@tongban/engine';
 import type { Actor } from '../auth/actor.js';
 import { appendAudit } from '../audit/audit-log.js';
 import type { CaseService, RuntimeDeps } from '../cases/case.service.js';
@@ -165,8 +165,15 @@ export class TaskService {
     if (input.reason !== undefined) event.reason = input.reason;
     if (input.toDepartment !== undefined) event.toDepartment = input.toDepartment;
     if (input.items !== undefined) event.items = input.items;
-    const { row } = await this.cases.command(actor, task.caseId, event);
-    return { caseId: row.id, caseStatus: row.status, caseVersion: row.version, state: row.snapshot.value };
+    try {
+      const { row } = await this.cases.command(actor, task.caseId, event);
+      return { caseId: row.id, caseStatus: row.status, caseVersion: row.version, state: row.snapshot.value };
+    } catch (error) {
+      // the task was open when we read it and closed by someone else before the case was: say so
+      if (error instanceof EngineError && error.code === 'TB_TASK_NOT_FOUND')
+        throw new ApiError('TB_TASK_CLOSED');
+      throw error;
+    }
   }
 
   async setPriority(actor: Actor, taskId: string, priority: Priority) {

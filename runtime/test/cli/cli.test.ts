@@ -1,0 +1,172 @@
+import { execFile } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { and, desc, eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config/config.js';
+import { openDatabase, type DatabaseHandle } from '../../src/db/database.js';
+import { auditEvents, definitions } from '../../src/db/schema.js';
+import { createRuntime } from '../../src/runtime.js';
+import { definitionsDir, seedDemo } from '../../src/seed/seed.js';
+import { adminUrl, testDriver } from '../support/test-database.js';
+import postgres from 'postgres';
+
+const run = promisify(execFile);
+const cli = fileURLToPath(new URL('../../bin/tongban.mjs', import.meta.url));
+const work = mkdtempSync(join(tmpdir(), 'tongban-cli-'));
+const dbName = `tb_cli_${Date.now().toString(36)}_${process.pid}`;
+let env: NodeJS.ProcessEnv;
+let caseId: string;
+
+/** The CLI runs in its own process, so the database must outlive this one: a PGlite folder or a real database. */
+async function open(): Promise<DatabaseHandle> {
+  return testDriver() === 'pglite'
+    ? openDatabase({ dataDir: join(work, 'data') })
+    : openDatabase({ databaseUrl: env.DATABASE_URL });
+}
+
+async function tongban(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [cli, ...args], { env, timeout: 60_000 });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code?: number; stdout?: string; stderr?: string };
+    return { code: failed.code ?? -1, stdout: failed.stdout ?? '', stderr: failed.stderr ?? '' };
+  }
+}
+
+beforeAll(async () => {
+  env = { ...process.env, LOG_LEVEL: 'warn', TONGBAN_DATA_DIR: join(work, 'data'), DATABASE_URL: '' };
+  if (testDriver() === 'postgres') {
+    const admin = postgres(adminUrl(), { max: 1, onnotice: () => undefined });
+    await admin.unsafe(`create database "${dbName}"`);
+    await admin.end();
+    const url = new URL(adminUrl());
+    url.pathname = `/${dbName}`;
+    env.DATABASE_URL = url.toString();
+  }
+  // a little history: the demo library, and one case that moved a step
+  const database = await open();
+  const runtime = await createRuntime(loadConfig(env), { database });
+  await seedDemo(runtime);
+  const resident = await runtime.auth.actorOf(
+    (await runtime.auth.login('resident', 'Tongban2026!')).actor.userId,
+  );
+  const staff = (await runtime.auth.login('minzheng', 'Tongban2026!')).actor;
+  const row = await runtime.cases.start(resident, {
+    matter: 'd1.subsistence-allowance',
+    data: { applicantName: '张三', idNumber: '11010519491231002X', phone: '13800000000' },
+  });
+  caseId = row.id;
+  const taskId = Object.keys(row.snapshot.tasks)[0] as string;
+  await runtime.tasks.complete(staff, taskId, { outcome: 'accept' });
+  await runtime.close();
+  await database.close();
+});
+
+afterAll(async () => {
+  rmSync(work, { recursive: true, force: true });
+  if (testDriver() === 'postgres') {
+    const admin = postgres(adminUrl(), { max: 1, onnotice: () => undefined });
+    await admin.unsafe(`drop database if exists "${dbName}" with (force)`);
+    await admin.end();
+  }
+});
+
+async function tamper(change: (database: DatabaseHandle) => Promise<void>): Promise<void> {
+  const database = await open();
+  await change(database);
+  await database.close();
+}
+
+describe('tongban audit verify', () => {
+  it('should report intact chains on an untouched database', async () => {
+    const result = await tongban('audit', 'verify');
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/checked \d+ events in 1 cases: all chains intact/);
+  });
+
+  it('should find an audit row whose content was altered, naming the case and the event', async () => {
+    await tamper((database) =>
+      database.db
+        .update(auditEvents)
+        .set({ data: { forged: true } })
+        .where(and(eq(auditEvents.caseId, caseId), eq(auditEvents.seq, 2)))
+        .then(() => undefined),
+    );
+    const result = await tongban('audit', 'verify');
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`case ${caseId}: event 2 its content was altered after it was written`);
+  });
+
+  it('should find an audit row that was removed from the middle of a chain', async () => {
+    await tamper(async (database) => {
+      await database.db
+        .delete(auditEvents)
+        .where(and(eq(auditEvents.caseId, caseId), eq(auditEvents.seq, 2)));
+    });
+    const result = await tongban('audit', 'verify', '--case', caseId);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`case ${caseId}: event 2 is missing (the next event found is 3)`);
+  });
+
+  it('should find the newest rows cut off the end of a chain', async () => {
+    await tamper(async (database) => {
+      // repair the middle first, so only the truncation is left to find
+      await database.db.execute(sql`delete from audit_events where case_id = ${caseId} and seq >= 2`);
+    });
+    const result = await tongban('audit', 'verify');
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/the chain ends at 1 but the case records \d+ events/);
+  });
+});
+
+describe('tongban definitions import', () => {
+  it('should report every problem of a broken library and import nothing', async () => {
+    const broken = join(work, 'broken');
+    cpSync(definitionsDir, broken, { recursive: true });
+    const workflowFile = join(broken, 'workflows', 'standard-approval.json');
+    const workflow = JSON.parse(readFileSync(workflowFile, 'utf8')) as {
+      version: number;
+      machine: { states: Record<string, { on?: Record<string, unknown> }> };
+    };
+    workflow.version = 2;
+    (workflow.machine.states.accept as { on: Record<string, unknown> }).on.accept = 'nowhere';
+    writeFileSync(workflowFile, JSON.stringify(workflow));
+    const matterFile = join(broken, 'matters', 'd1.fire-lane.json');
+    const matter = JSON.parse(readFileSync(matterFile, 'utf8')) as Record<string, unknown>;
+    writeFileSync(matterFile, JSON.stringify({ ...matter, version: 2, lead: 'd9.nobody' }));
+
+    const result = await tongban('definitions', 'import', broken);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('workflow:standard-approval@2 /machine/states/accept/on/accept/target');
+    expect(result.stderr).toContain(
+      'matter:d1.fire-lane@2 /lead: 找不到部门“d9.nobody” / No department named "d9.nobody" exists',
+    );
+    expect(result.stderr).toMatch(/nothing imported: \d+ problem\(s\) in 2 definition\(s\)/);
+    const database = await open();
+    const [latest] = await database.db
+      .select({ version: definitions.version })
+      .from(definitions)
+      .where(eq(definitions.key, 'standard-approval'))
+      .orderBy(desc(definitions.version));
+    await database.close();
+    expect(latest?.version).toBe(1);
+  });
+
+  it('should publish new versions and leave unchanged ones alone', async () => {
+    const next = join(work, 'next');
+    cpSync(definitionsDir, next, { recursive: true });
+    const formFile = join(next, 'forms', 'review-opinion.json');
+    const form = JSON.parse(readFileSync(formFile, 'utf8')) as { version: number };
+    writeFileSync(formFile, JSON.stringify({ ...form, version: 2 }));
+    const result = await tongban('definitions', 'import', next);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/published 1, unchanged \d+/);
+  });
+});
