@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { Runtime } from '../runtime.js';
 import { appendAudit } from '../audit/audit-log.js';
-import { readableCase } from '../cases/case-access.js';
+import { assertTaskOfCase, readableCase } from '../cases/case-access.js';
 import { attachments } from '../db/schema.js';
 import { ApiError, notFound } from '../errors/api-error.js';
 import { signedIn } from '../http/auth-hook.js';
@@ -32,6 +32,7 @@ export async function attachmentRoutes(app: FastifyInstance, { runtime }: { runt
     {
       // base64 is 4/3 of the bytes, plus the JSON around it
       bodyLimit: Math.ceil((limit * 4) / 3) + 4096,
+      config: { sizeLimit: limit },
       schema: {
         tags: ['attachments'],
         summary: `Attach a document (PDF, JPEG, PNG or WebP, base64, at most ${Math.round(limit / 1048576)} MB)`,
@@ -64,11 +65,20 @@ export async function attachmentRoutes(app: FastifyInstance, { runtime }: { runt
       const { id } = request.params as { id: string };
       const body = request.body as { name: string; contentType: string; content: string; taskId?: string };
       await readableCase(runtime.db, actor, id);
+      await assertTaskOfCase(runtime.db, id, body.taskId);
       if (!(allowedContentTypes as readonly string[]).includes(body.contentType))
-        throw new ApiError('TB_UNSUPPORTED_MEDIA_TYPE', { type: body.contentType });
+        throw new ApiError('TB_UNSUPPORTED_MEDIA_TYPE', { type: body.contentType }, [
+          { path: '/contentType', message: allowedContentTypes.join(', ') },
+        ]);
       const content = Buffer.from(body.content, 'base64');
+      if (content.length === 0)
+        throw new ApiError('TB_REQUEST_INVALID', {}, [
+          { path: '/content', message: { 'zh-CN': '文件是空的', en: 'the file is empty' } },
+        ]);
       if (content.length > limit)
-        throw new ApiError('TB_PAYLOAD_TOO_LARGE', { limit: `${Math.round(limit / 1048576)} MB` });
+        throw new ApiError('TB_PAYLOAD_TOO_LARGE', { limit: `${Math.round(limit / 1048576)} MB` }, [
+          { path: '/content', message: `${content.length} bytes` },
+        ]);
       const row = {
         id: runtime.ids(),
         caseId: id,

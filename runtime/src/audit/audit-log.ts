@@ -58,28 +58,44 @@ export async function appendAudit(tx: Executor, entries: AuditEntry[]): Promise<
       .where(eq(cases.id, caseId))
       .for('update');
     if (!head) throw new Error(`audit: no case ${caseId}`);
-    let seq = head.seq;
-    let prevHash = head.hash === '' ? GENESIS : head.hash;
-    const rows = list.map((entry) => {
-      seq += 1;
-      const row = {
-        caseId,
-        seq,
-        at: entry.at,
-        actorId: entry.actorId,
-        action: entry.action,
-        before: entry.before ?? null,
-        after: entry.after ?? null,
-        data: entry.data ?? {},
-        prevHash,
-      };
-      const hash = hashOf(row);
-      prevHash = hash;
-      return { ...row, hash };
-    });
-    await tx.insert(auditEvents).values(rows);
-    await tx.update(cases).set({ auditSeq: seq, auditHead: prevHash }).where(eq(cases.id, caseId));
+    await Promise.all(auditWrites(tx, caseId, head, list));
   }
+}
+
+/**
+ * The statements that extend one case's chain from a head the caller already holds under the case row's
+ * lock (e.g. from its own `UPDATE cases ... RETURNING`), to be sent with the caller's other writes.
+ */
+export function auditWrites(
+  tx: Executor,
+  caseId: string,
+  head: { seq: number; hash: string },
+  entries: AuditEntry[],
+): Array<PromiseLike<unknown>> {
+  if (entries.length === 0) return [];
+  let seq = head.seq;
+  let prevHash = head.hash === '' ? GENESIS : head.hash;
+  const rows = entries.map((entry) => {
+    seq += 1;
+    const row = {
+      caseId,
+      seq,
+      at: entry.at,
+      actorId: entry.actorId,
+      action: entry.action,
+      before: entry.before ?? null,
+      after: entry.after ?? null,
+      data: entry.data ?? {},
+      prevHash,
+    };
+    const hash = hashOf(row);
+    prevHash = hash;
+    return { ...row, hash };
+  });
+  return [
+    tx.insert(auditEvents).values(rows),
+    tx.update(cases).set({ auditSeq: seq, auditHead: prevHash }).where(eq(cases.id, caseId)),
+  ];
 }
 
 export interface AuditBreak {

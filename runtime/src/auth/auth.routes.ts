@@ -10,6 +10,8 @@ export async function authRoutes(app: FastifyInstance, { runtime }: { runtime: R
         rateLimit: {
           max: 10,
           timeWindow: '1 minute',
+          // after the body is parsed, so the key has the user name (on onRequest every name shared one key)
+          hook: 'preHandler',
           keyGenerator: (request) =>
             `${request.ip}:${String((request.body as { username?: unknown } | undefined)?.username ?? '')}`,
         },

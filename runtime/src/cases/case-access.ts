@@ -2,7 +2,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { Actor } from '../auth/actor.js';
 import type { Executor } from '../db/database.js';
 import { cases, tasks } from '../db/schema.js';
-import { notFound } from '../errors/api-error.js';
+import { ApiError, notFound } from '../errors/api-error.js';
 
 export interface CaseAccess {
   /** May read the case at all. */
@@ -50,4 +50,17 @@ export async function readableCase(db: Executor, actor: Actor, caseId: string) {
   const access = await caseAccess(db, actor, row);
   if (!access.read) throw notFound({ 'zh-CN': '案件', en: 'case' });
   return { row, access };
+}
+
+/** Refuses a task id that is not one of the case's own tasks (comments and attachments may name one). */
+export async function assertTaskOfCase(db: Executor, caseId: string, taskId: string | undefined) {
+  if (taskId === undefined) return;
+  const [task] = await db
+    .select({ id: tasks.id })
+    .from(tasks)
+    .where(and(eq(tasks.id, taskId), eq(tasks.caseId, caseId)));
+  if (!task)
+    throw new ApiError('TB_REQUEST_INVALID', {}, [
+      { path: '/taskId', message: { 'zh-CN': '本案件没有这个任务', en: 'this case has no such task' } },
+    ]);
 }

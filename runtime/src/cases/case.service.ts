@@ -49,7 +49,7 @@ export class CaseService {
     const catalog = await this.deps.definitions.current();
     const matter = input.matter === undefined ? undefined : catalog.get('matter', input.matter);
     if (input.matter !== undefined && !matter)
-      throw notFound({ 'zh-CN': `事项 ${input.matter}`, en: `matter ${input.matter}` });
+      throw notFoundAt('/matter', { 'zh-CN': `事项 ${input.matter}`, en: `matter ${input.matter}` });
     const workflowKey = matter?.workflow ?? input.workflow;
     if (workflowKey === undefined)
       throw new ApiError('TB_REQUEST_INVALID', {}, [
@@ -57,7 +57,10 @@ export class CaseService {
       ]);
     const workflowDefinition = catalog.get('workflow', workflowKey);
     if (!workflowDefinition)
-      throw notFound({ 'zh-CN': `工作流 ${workflowKey}`, en: `workflow ${workflowKey}` });
+      throw notFoundAt(matter ? '/matter' : '/workflow', {
+        'zh-CN': `工作流 ${workflowKey}`,
+        en: `workflow ${workflowKey}`,
+      });
     const form = formOf(catalog, matter?.form ?? workflowDefinition.form);
     if (form) assertFormData(form, input.data);
 
@@ -71,6 +74,14 @@ export class CaseService {
     };
     const result = start(workflow, { case: caseInfo, data: input.data }, now.getTime(), this.deps.ids);
     const applicantId = actor.has('resident') || actor.has('grid') ? actor.userId : null;
+    if (applicantId === null && !actor.isAdmin) {
+      // staff apply on someone's behalf only into the queues they work or watch: otherwise they would
+      // file a case into another department's queue that they could not read back (a 404 after the write)
+      const departments = result.effects.flatMap((effect) =>
+        effect.type === 'openTask' ? [effect.task.department] : [],
+      );
+      if (!departments.some((department) => actor.sees(department))) throw forbidden();
+    }
     const title: LocalizedText = matter?.title ?? workflowDefinition.title;
     const dueAt = matter
       ? caseDeadline(matter, now, workflow.calendars, workflow.defaultCalendar, catalog)
@@ -324,6 +335,13 @@ export class CaseService {
       .orderBy(desc(cases.openedAt))
       .limit(filters.limit);
   }
+}
+
+/** A 404 for something a body field names, with that field's path. */
+function notFoundAt(path: string, what: LocalizedText): ApiError {
+  return new ApiError('TB_NOT_FOUND', { what }, [
+    { path, message: { 'zh-CN': `找不到${what['zh-CN']}`, en: `${what.en} was not found` } },
+  ]);
 }
 
 function formOf(catalog: Catalog, key: string | undefined): FormDefinition | undefined {

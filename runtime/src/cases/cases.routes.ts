@@ -2,11 +2,13 @@ import type { FastifyInstance } from 'fastify';
 import type { Runtime } from '../runtime.js';
 import { requireRole, signedIn } from '../http/auth-hook.js';
 import { formData, idParams, reason } from '../http/schemas.js';
-import { forbidden } from '../errors/api-error.js';
+import { forbidden, notFound } from '../errors/api-error.js';
+import { assertFormData } from '../forms/form-validator.js';
 import { caseAccess } from './case-access.js';
 import type { StartCaseInput } from './case.service.js';
 
 const limitQuery = { type: 'integer', minimum: 1, maximum: 100, default: 20 } as const;
+const caseTitle = { 'zh-CN': '案件', en: 'case' };
 
 export async function caseRoutes(app: FastifyInstance, { runtime }: { runtime: Runtime }) {
   app.post(
@@ -127,7 +129,7 @@ export async function caseRoutes(app: FastifyInstance, { runtime }: { runtime: R
         { type: 'case.cancel', reason: why, actor: actor.userId },
         async (row) => {
           const access = await caseAccess(runtime.db, actor, row);
-          if (!access.read) throw forbidden();
+          if (!access.read) throw notFound(caseTitle); // do not confirm that someone else's case exists
           if (!access.applicant && !actor.isAdmin) throw forbidden();
         },
       );
@@ -153,16 +155,26 @@ export async function caseRoutes(app: FastifyInstance, { runtime }: { runtime: R
     async (request) => {
       const actor = signedIn(request);
       const { id } = request.params as { id: string };
+      const { data } = request.body as { data: Record<string, unknown> };
       await runtime.cases.command(
         actor,
         id,
         {
           type: 'supplement.provided',
-          data: (request.body as { data: Record<string, unknown> }).data,
+          data,
           actor: actor.userId,
         },
         async (row) => {
-          if (row.applicantId !== actor.userId) throw forbidden();
+          const access = await caseAccess(runtime.db, actor, row);
+          if (!access.read) throw notFound(caseTitle); // do not confirm that someone else's case exists
+          if (!access.applicant) throw forbidden();
+          // the answer completes the application, so the application must still fit its form
+          const catalog = await runtime.definitions.current();
+          const formKey = row.matterKey
+            ? catalog.get('matter', row.matterKey)?.form
+            : catalog.get('workflow', row.workflowKey)?.form;
+          const form = formKey === undefined ? undefined : catalog.get('form', formKey);
+          if (form) assertFormData(form, { ...row.data, ...data });
         },
       );
       return runtime.cases.get(actor, id);

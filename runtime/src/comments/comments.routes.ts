@@ -2,7 +2,7 @@ import { asc, eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { Runtime } from '../runtime.js';
 import { appendAudit } from '../audit/audit-log.js';
-import { readableCase } from '../cases/case-access.js';
+import { assertTaskOfCase, readableCase } from '../cases/case-access.js';
 import { comments } from '../db/schema.js';
 import { signedIn } from '../http/auth-hook.js';
 import { idParams, uuidParam } from '../http/schemas.js';
@@ -43,6 +43,7 @@ export async function commentRoutes(app: FastifyInstance, { runtime }: { runtime
       const { id } = request.params as { id: string };
       const body = request.body as { body: string; taskId?: string };
       await readableCase(runtime.db, actor, id);
+      await assertTaskOfCase(runtime.db, id, body.taskId);
       const comment = {
         id: runtime.ids(),
         caseId: id,

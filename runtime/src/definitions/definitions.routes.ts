@@ -13,13 +13,20 @@ const kindKeyParams = {
   },
   additionalProperties: false,
 } as const;
+/** Versions are stored as PostgreSQL integers. */
+const maxVersion = 2147483647;
 const versionParams = {
   type: 'object',
   required: ['kind', 'key', 'version'],
-  properties: { ...kindKeyParams.properties, version: { type: 'integer', minimum: 1 } },
+  properties: { ...kindKeyParams.properties, version: { type: 'integer', minimum: 1, maximum: maxVersion } },
   additionalProperties: false,
 } as const;
-const definitionBody = { type: 'object', required: ['kind', 'key', 'version'] } as const;
+// the rest of the body is the engine's to judge (it names every problem); this only keeps the version storable
+const definitionBody = {
+  type: 'object',
+  required: ['kind', 'key', 'version'],
+  properties: { version: { maximum: maxVersion } },
+} as const;
 
 type VersionParams = { kind: DefinitionKind; key: string; version: number };
 

@@ -5,7 +5,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { Runtime } from '../runtime.js';
 import { authHook } from './auth-hook.js';
-import { installErrorHandler } from './error-handler.js';
+import { installErrorHandler, sendError } from './error-handler.js';
 import { installValidation } from './validation.js';
 import { authRoutes } from '../auth/auth.routes.js';
 import { departmentRoutes } from '../departments/departments.routes.js';
@@ -29,6 +29,8 @@ export async function buildApp(runtime: Runtime, options: AppOptions = {}): Prom
     bodyLimit: 1024 * 1024,
     trustProxy: false,
     ajv: { customOptions: { allErrors: true } },
+    // a URL that cannot be decoded gets the same error shape as everything else
+    frameworkErrors: sendError,
   });
   installValidation(app);
   installErrorHandler(app);

@@ -204,10 +204,12 @@ function decodeCursor(cursor: string): { dueAt: Date | null; id: string } {
   try {
     const [dueAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [unknown, unknown];
     const date = dueAt === null ? null : new Date(String(dueAt));
+    // what encodeCursor writes, and nothing PostgreSQL would refuse: a uuid and a year from 1 to 9999
+    const year = date?.getUTCFullYear() ?? 1;
     if (
       typeof id !== 'string' ||
-      !/^[0-9a-f-]{36}$/.test(id) ||
-      (date !== null && Number.isNaN(date.getTime()))
+      !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(id) ||
+      !(year >= 1 && year <= 9999)
     )
       throw new Error('bad cursor');
     return { dueAt: date, id };

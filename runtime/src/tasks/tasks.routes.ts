@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { priorities, type Priority } from '@tongban/engine';
 import type { Runtime } from '../runtime.js';
 import { signedIn } from '../http/auth-hook.js';
+import { ApiError } from '../errors/api-error.js';
 import { departmentCode, formData, idParams, reason } from '../http/schemas.js';
 import type { InboxQuery, OutcomeInput } from './task.service.js';
 
@@ -34,6 +35,16 @@ export async function taskRoutes(app: FastifyInstance, { runtime }: { runtime: R
     async (request) => {
       const actor = signedIn(request);
       const query = request.query as Omit<InboxQuery, 'dueBefore'> & { dueBefore?: string };
+      if (!runtime.directory.has(query.department))
+        throw new ApiError('TB_REQUEST_INVALID', {}, [
+          {
+            path: '/department',
+            message: {
+              'zh-CN': `部门“${query.department}”不存在`,
+              en: `no department "${query.department}"`,
+            },
+          },
+        ]);
       return runtime.tasks.inbox(actor, {
         ...query,
         dueBefore: query.dueBefore === undefined ? undefined : new Date(query.dueBefore),

@@ -28,6 +28,7 @@ export async function userRoutes(app: FastifyInstance, { runtime }: { runtime: R
               type: 'array',
               minItems: 1,
               maxItems: 50,
+              uniqueItems: true,
               items: {
                 type: 'object',
                 required: ['role'],

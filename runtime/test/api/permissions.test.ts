@@ -1,0 +1,883 @@
+import { and, count, eq } from 'drizzle-orm';
+import type { LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  attachments,
+  auditEvents,
+  cases,
+  comments,
+  definitions,
+  ratings,
+  tasks,
+  users,
+} from '../../src/db/schema.js';
+import { demoPassword } from '../../src/seed/seed.js';
+import { applicantData, createHarness, type Harness } from '../support/harness.js';
+
+/**
+ * The permission matrix: for every route the app registers and every kind of caller, allowed or refused
+ * exactly as designed. A case or task the caller may not see answers 404 (its existence is not confirmed);
+ * one the caller may see but not act on answers 403. Refused calls must write nothing.
+ */
+
+const actors = [
+  'anonymous',
+  'admin',
+  'supervisor',
+  'minzheng',
+  'renshe',
+  'grid',
+  'resident',
+  'resident2',
+] as const;
+type ActorName = (typeof actors)[number];
+type SignedIn = Exclude<ActorName, 'anonymous'>;
+
+const ok = 'allowed';
+type Expected = typeof ok | 302 | 401 | 403 | 404 | 409;
+type Expectations = Record<ActorName, Expected>;
+type Cells = [Expected, Expected, Expected, Expected, Expected, Expected, Expected, Expected];
+
+/** One expectation per actor, in the order of `actors`. */
+const m = (...cells: Cells): Expectations =>
+  Object.fromEntries(actors.map((actor, index) => [actor, cells[index]])) as Expectations;
+
+/** The error code each refusal answers with. */
+const refusalCodes: Record<number, string> = {
+  401: 'TB_UNAUTHENTICATED',
+  403: 'TB_FORBIDDEN',
+  404: 'TB_NOT_FOUND',
+  409: 'TB_TASK_NOT_YOURS',
+};
+
+interface Fixture {
+  url: string;
+  payload?: Record<string, unknown>;
+  /** Overrides the actor's session (signing out needs a session of its own). */
+  cookie?: string | null;
+  /** What the call may change: a refused call leaves it as it was, an allowed call to a `mutates` row does not. */
+  observe?: () => Promise<unknown>;
+  /** After an allowed call: what the caller got to see. */
+  check?: (response: LightMyRequestResponse, actor: ActorName) => void | Promise<void>;
+}
+
+interface Row {
+  method: 'GET' | 'POST';
+  /** The route as registered. */
+  route: string;
+  variant?: string;
+  expected: Expectations;
+  mutates?: boolean;
+  /** Called once per cell: mutating rows build a fresh fixture each time, so row order does not matter. */
+  fixture: (actor: ActorName) => Promise<Fixture> | Fixture;
+}
+
+interface TaskJson {
+  id: string;
+  state: string;
+  department: string;
+  status: string;
+}
+interface CaseJson {
+  id: string;
+  status: string;
+  tasks: TaskJson[];
+  data: Record<string, unknown>;
+}
+
+let h: Harness;
+const sessions = {} as Record<SignedIn, string>;
+const shared = {
+  /** The resident's senior-allowance case, its intake task open and unclaimed in d1.minzheng. */
+  caseId: '',
+  taskId: '',
+  attachmentId: '',
+  /** The open task of another case of the resident, transferred to d1.renshe. */
+  rensheTaskId: '',
+};
+const attachmentContent = Buffer.from('%PDF-1.4 permission matrix');
+
+const cookieOf = (actor: ActorName): string | null => (actor === 'anonymous' ? null : sessions[actor]);
+
+async function json<T>(
+  actor: SignedIn,
+  method: 'GET' | 'POST',
+  url: string,
+  payload?: object,
+  expected = 200,
+): Promise<T> {
+  const response = await h.call(sessions[actor], { method, url, ...(payload ? { payload } : {}) });
+  expect(response.statusCode, `${actor} ${method} ${url}: ${response.body}`).toBe(expected);
+  return response.json<T>();
+}
+
+const openTask = (kase: CaseJson, state: string): TaskJson => {
+  const task = kase.tasks.find(
+    (candidate) =>
+      candidate.state.endsWith(state) && (candidate.status === 'open' || candidate.status === 'waiting'),
+  );
+  if (!task) throw new Error(`no open task ${state} in case ${kase.id}`);
+  return task;
+};
+
+const apply = (matter: string) =>
+  json<CaseJson>('resident', 'POST', '/api/cases', { matter, data: applicantData }, 201);
+const caseById = (id: string) => json<CaseJson>('admin', 'GET', `/api/cases/${id}`);
+
+/** A fresh senior-allowance case of the resident and its intake task (d1.minzheng, unclaimed). */
+async function seniorIntake(): Promise<{ caseId: string; taskId: string }> {
+  const kase = await apply('d1.senior-allowance');
+  return { caseId: kase.id, taskId: openTask(kase, 'intake').id };
+}
+
+/** A fresh subsistence-allowance case and its acceptance task (d1.minzheng; may be transferred). */
+async function subsistenceAccept(): Promise<{ caseId: string; taskId: string }> {
+  const kase = await apply('d1.subsistence-allowance');
+  return { caseId: kase.id, taskId: openTask(kase, 'accept').id };
+}
+
+/** A fresh subsistence-allowance case accepted by civil affairs: its review task may be returned. */
+async function subsistenceReview(): Promise<{ caseId: string; taskId: string }> {
+  const { caseId, taskId } = await subsistenceAccept();
+  await json('minzheng', 'POST', `/api/tasks/${taskId}/complete`, { outcome: 'accept' });
+  return { caseId, taskId: openTask(await caseById(caseId), 'review').id };
+}
+
+/** A fresh case whose open task civil affairs transferred to human resources (d1.renshe). */
+async function rensheTask(): Promise<{ caseId: string; taskId: string }> {
+  const { caseId, taskId } = await subsistenceAccept();
+  await json('minzheng', 'POST', `/api/tasks/${taskId}/transfer`, {
+    toDepartment: 'd1.renshe',
+    reason: '属人社职责',
+  });
+  return { caseId, taskId };
+}
+
+/** A fresh intake task claimed by someone. */
+async function claimedBy(actor: SignedIn): Promise<{ caseId: string; taskId: string }> {
+  const fixture = await seniorIntake();
+  await json(actor, 'POST', `/api/tasks/${fixture.taskId}/claim`);
+  return fixture;
+}
+
+/** A fresh case waiting for the resident's supplements. */
+async function waitingForSupplements(): Promise<{ caseId: string; taskId: string }> {
+  const fixture = await seniorIntake();
+  await json('minzheng', 'POST', `/api/tasks/${fixture.taskId}/request-supplements`, {
+    items: ['户口簿'],
+    reason: '缺少户口簿',
+  });
+  return fixture;
+}
+
+/** A fresh case of the resident that has closed (approved and delivered): it can be rated. */
+async function doneCase(): Promise<string> {
+  const { caseId, taskId } = await subsistenceAccept();
+  await json('minzheng', 'POST', `/api/tasks/${taskId}/complete`, { outcome: 'accept' });
+  const review = openTask(await caseById(caseId), 'review');
+  await json('minzheng', 'POST', `/api/tasks/${review.id}/complete`, { outcome: 'approve' });
+  const deliver = openTask(await caseById(caseId), 'deliver');
+  await json('minzheng', 'POST', `/api/tasks/${deliver.id}/complete`, { outcome: 'delivered' });
+  expect((await caseById(caseId)).status).toBe('done');
+  return caseId;
+}
+
+const formDefinition = (key: string) => ({
+  kind: 'form',
+  key,
+  version: 1,
+  title: { 'zh-CN': '权限测试表单', en: 'Permission test form' },
+  schema: { type: 'object', properties: { note: { type: 'string' } } },
+});
+
+async function draftForm(key: string): Promise<string> {
+  await json('admin', 'POST', '/api/definitions', formDefinition(key), 201);
+  return `/api/definitions/form/${key}/1`;
+}
+
+async function publishedForm(key: string): Promise<string> {
+  const url = await draftForm(key);
+  await json('admin', 'POST', `${url}/publish`);
+  return url;
+}
+
+/** Signs in anew (not the cached session), for a call that ends its session. */
+async function freshSession(username: string): Promise<string> {
+  const response = await h.call(null, {
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { username, password: demoPassword },
+  });
+  expect(response.statusCode, response.body).toBe(200);
+  const cookie = response.cookies.find((candidate) => candidate.name === 'tb_session');
+  if (!cookie) throw new Error('no session cookie');
+  return `tb_session=${cookie.value}`;
+}
+
+// what a call may change, read straight from the database (the API under test is scoped)
+const taskState = async (id: string) =>
+  (
+    await h.runtime.db
+      .select({
+        status: tasks.status,
+        assigneeId: tasks.assigneeId,
+        priority: tasks.priority,
+        department: tasks.department,
+      })
+      .from(tasks)
+      .where(eq(tasks.id, id))
+  )[0];
+const caseState = async (id: string) =>
+  (
+    await h.runtime.db
+      .select({ version: cases.version, status: cases.status })
+      .from(cases)
+      .where(eq(cases.id, id))
+  )[0];
+const caseAndTask = (caseId: string, taskId: string) => async () => ({
+  kase: await caseState(caseId),
+  task: await taskState(taskId),
+});
+const first = async (query: Promise<Array<{ n: number }>>) => (await query)[0]?.n;
+const definitionState = (key: string) => async () =>
+  h.runtime.db
+    .select({ version: definitions.version, status: definitions.status })
+    .from(definitions)
+    .where(and(eq(definitions.kind, 'form'), eq(definitions.key, key)));
+const sensitiveReads = (caseId: string) =>
+  first(
+    h.runtime.db
+      .select({ n: count() })
+      .from(auditEvents)
+      .where(and(eq(auditEvents.caseId, caseId), eq(auditEvents.action, 'sensitive.read'))),
+  );
+
+const ids = (response: LightMyRequestResponse, key: 'items' | null = null): string[] => {
+  const body = response.json<Array<{ id: string }> | { items: Array<{ id: string }> }>();
+  const list =
+    key === null ? (body as Array<{ id: string }>) : (body as { items: Array<{ id: string }> }).items;
+  return list.map((item) => item.id);
+};
+
+/** `actor` finds `id` in the list iff it is one of `who`. */
+const listsFor =
+  (who: ActorName[], id: () => string, key: 'items' | null = null) =>
+  (response: LightMyRequestResponse, actor: ActorName) => {
+    expect(ids(response, key).includes(id()), `${actor} sees ${id()}`).toBe(who.includes(actor));
+  };
+
+// every matrix row reads m(anonymous, admin, supervisor, minzheng, renshe, grid, resident, resident2)
+const everyone = m(ok, ok, ok, ok, ok, ok, ok, ok);
+const anySignedIn = m(401, ok, ok, ok, ok, ok, ok, ok);
+const adminOnly = m(401, ok, 403, 403, 403, 403, 403, 403);
+const adminOrSupervisor = m(401, ok, ok, 403, 403, 403, 403, 403);
+/** Readers of the resident's case: who handles it (admin, the d1 supervisor, civil affairs) and its applicant. */
+const caseReaders = m(401, ok, ok, ok, 404, 404, ok, 404);
+/** Who may act on a d1.minzheng task: its staff, and whoever supervises it. */
+const taskActors = m(401, ok, ok, ok, 404, 404, 404, 404);
+
+const docs = (route: string, url = route, expected = everyone): Row => ({
+  method: 'GET',
+  route,
+  expected,
+  fixture: () => ({ url }),
+});
+
+const rows: Row[] = [
+  // system and the API's own documentation: public
+  docs('/api/health'),
+  docs('/api/openapi.json'),
+  docs('/api/docs'),
+  docs('/api/docs/'),
+  docs('/api/docs/static/index.html', undefined, m(302, 302, 302, 302, 302, 302, 302, 302)),
+  docs('/api/docs/static/swagger-initializer.js'),
+  docs('/api/docs/*', '/api/docs/static/swagger-ui.css'),
+  docs('/api/docs/json'),
+  docs('/api/docs/yaml'),
+
+  // sessions
+  {
+    method: 'POST',
+    route: '/api/auth/login',
+    expected: everyone,
+    fixture: () => ({
+      url: '/api/auth/login',
+      payload: { username: 'xiaofang', password: demoPassword },
+      check: (response) => expect(response.json<{ username: string }>().username).toBe('xiaofang'),
+    }),
+  },
+  {
+    method: 'POST',
+    route: '/api/auth/logout',
+    expected: everyone,
+    mutates: true,
+    async fixture(actor) {
+      if (actor === 'anonymous') return { url: '/api/auth/logout', cookie: null };
+      const cookie = await freshSession(actor);
+      return {
+        url: '/api/auth/logout',
+        cookie,
+        observe: async () => (await h.call(cookie, { method: 'GET', url: '/api/auth/me' })).statusCode,
+        // only the session it was called with ended
+        check: async () =>
+          expect((await h.call(sessions[actor], { method: 'GET', url: '/api/auth/me' })).statusCode).toBe(
+            200,
+          ),
+      };
+    },
+  },
+  {
+    method: 'GET',
+    route: '/api/auth/me',
+    expected: anySignedIn,
+    fixture: () => ({
+      url: '/api/auth/me',
+      check: (response, actor) => expect(response.json<{ username: string }>().username).toBe(actor),
+    }),
+  },
+
+  // departments and accounts
+  {
+    method: 'GET',
+    route: '/api/departments',
+    expected: anySignedIn,
+    fixture: () => ({ url: '/api/departments' }),
+  },
+  { method: 'GET', route: '/api/users', expected: adminOnly, fixture: () => ({ url: '/api/users' }) },
+  {
+    method: 'POST',
+    route: '/api/users',
+    expected: adminOnly,
+    mutates: true,
+    fixture: (actor) => {
+      const username = `perm-user-${actor}`;
+      return {
+        url: '/api/users',
+        payload: {
+          username,
+          displayName: '权限测试',
+          password: demoPassword,
+          memberships: [{ department: 'd1.minzheng', role: 'staff' }],
+        },
+        observe: async () =>
+          first(h.runtime.db.select({ n: count() }).from(users).where(eq(users.username, username))),
+      };
+    },
+  },
+
+  // definitions: administrators write them, supervisors may read them, the catalog and schemas are public
+  {
+    method: 'GET',
+    route: '/api/definitions',
+    expected: adminOrSupervisor,
+    fixture: () => ({ url: '/api/definitions' }),
+  },
+  {
+    method: 'GET',
+    route: '/api/definitions/schemas/:kind',
+    expected: everyone,
+    fixture: () => ({ url: '/api/definitions/schemas/matter' }),
+  },
+  {
+    method: 'POST',
+    route: '/api/definitions/validate',
+    expected: adminOnly,
+    fixture: () => ({ url: '/api/definitions/validate', payload: formDefinition('perm-validate') }),
+  },
+  {
+    method: 'POST',
+    route: '/api/definitions',
+    expected: adminOnly,
+    mutates: true,
+    fixture: (actor) => {
+      const key = `perm-upload-${actor}`;
+      return { url: '/api/definitions', payload: formDefinition(key), observe: definitionState(key) };
+    },
+  },
+  {
+    method: 'GET',
+    route: '/api/definitions/:kind/:key/versions',
+    expected: adminOrSupervisor,
+    fixture: () => ({ url: '/api/definitions/form/standard-application/versions' }),
+  },
+  {
+    method: 'GET',
+    route: '/api/definitions/:kind/:key/:version',
+    expected: adminOrSupervisor,
+    fixture: () => ({ url: '/api/definitions/form/standard-application/1' }),
+  },
+  {
+    method: 'POST',
+    route: '/api/definitions/:kind/:key/:version/publish',
+    expected: adminOnly,
+    mutates: true,
+    fixture: async (actor) => {
+      const key = `perm-publish-${actor}`;
+      return { url: `${await draftForm(key)}/publish`, observe: definitionState(key) };
+    },
+  },
+  {
+    method: 'POST',
+    route: '/api/definitions/:kind/:key/:version/retire',
+    expected: adminOnly,
+    mutates: true,
+    fixture: async (actor) => {
+      const key = `perm-retire-${actor}`;
+      return { url: `${await publishedForm(key)}/retire`, observe: definitionState(key) };
+    },
+  },
+  {
+    method: 'GET',
+    route: '/api/catalog/services',
+    expected: everyone,
+    fixture: () => ({ url: '/api/catalog/services' }),
+  },
+
+  // cases
+  {
+    method: 'POST',
+    route: '/api/cases',
+    // staff file on a resident's behalf only into queues they work: the senior allowance goes to civil affairs
+    expected: m(401, ok, 403, ok, 403, ok, ok, ok),
+    mutates: true,
+    fixture: () => ({
+      url: '/api/cases',
+      payload: { matter: 'd1.senior-allowance', data: applicantData },
+      observe: () => first(h.runtime.db.select({ n: count() }).from(cases)),
+    }),
+  },
+  {
+    method: 'GET',
+    route: '/api/cases/mine',
+    expected: anySignedIn,
+    fixture: () => ({
+      url: '/api/cases/mine?limit=100',
+      check: listsFor(['resident'], () => shared.caseId),
+    }),
+  },
+  {
+    method: 'GET',
+    route: '/api/cases',
+    expected: m(401, ok, ok, ok, ok, 403, 403, 403),
+    fixture: () => ({
+      url: '/api/cases?limit=100',
+      check: listsFor(['admin', 'supervisor', 'minzheng'], () => shared.caseId),
+    }),
+  },
+  {
+    method: 'GET',
+    route: '/api/cases/:id',
+    expected: caseReaders,
+    fixture: () => ({
+      url: `/api/cases/${shared.caseId}`,
+      check: (response, actor) => {
+        const kase = response.json<CaseJson>();
+        expect(kase.id).toBe(shared.caseId);
+        // only the applicant sees the ID number unmasked without asking
+        expect(kase.data.idNumber === applicantData.idNumber).toBe(actor === 'resident');
+      },
+    }),
+  },
+  {
+    method: 'GET',
+    route: '/api/cases/:id',
+    variant: 'revealing a sensitive field',
+    expected: caseReaders,
+    fixture: () => ({
+      url: `/api/cases/${shared.caseId}?reveal=idNumber`,
+      observe: () => sensitiveReads(shared.caseId),
+      check: (response) => expect(response.json<CaseJson>().data.idNumber).toBe(applicantData.idNumber),
+    }),
+  },
+  {
+    method: 'POST',
+    route: '/api/cases/:id/cancel',
+    // withdrawing is the applicant's; cancelling the administrator's; those who handle it may not
+    expected: m(401, ok, 403, 403, 404, 404, ok, 404),
+    mutates: true,
+    fixture: async () => {
+      const { caseId, taskId } = await seniorIntake();
+      return {
+        url: `/api/cases/${caseId}/cancel`,
+        payload: { reason: '不再需要' },
+        observe: caseAndTask(caseId, taskId),
+      };
+    },
+  },
+  {
+    method: 'POST',
+    route: '/api/cases/:id/supplements',
+    expected: m(401, 403, 403, 403, 404, 404, ok, 404),
+    mutates: true,
+    fixture: async () => {
+      const { caseId, taskId } = await waitingForSupplements();
+      return {
+        url: `/api/cases/${caseId}/supplements`,
+        payload: { data: { address: '和平街 2 号' } },
+        observe: caseAndTask(caseId, taskId),
+      };
+    },
+  },
+
+  // comments, attachments and ratings: whoever may read the case
+  {
+    method: 'GET',
+    route: '/api/cases/:id/comments',
+    expected: caseReaders,
+    fixture: () => ({
+      url: `/api/cases/${shared.caseId}/comments`,
+      check: (response) => expect(response.json<unknown[]>().length).toBeGreaterThan(0),
+    }),
+  },
+  {
+    method: 'POST',
+    route: '/api/cases/:id/comments',
+    expected: caseReaders,
+    mutates: true,
+    fixture: async () => {
+      const { caseId } = await seniorIntake();
+      return {
+        url: `/api/cases/${caseId}/comments`,
+        payload: { body: '请尽快办理' },
+        observe: () =>
+          first(h.runtime.db.select({ n: count() }).from(comments).where(eq(comments.caseId, caseId))),
+      };
+    },
+  },
+  {
+    method: 'POST',
+    route: '/api/cases/:id/attachments',
+    expected: caseReaders,
+    mutates: true,
+    fixture: async () => {
+      const { caseId } = await seniorIntake();
+      return {
+        url: `/api/cases/${caseId}/attachments`,
+        payload: {
+          name: '户口簿.pdf',
+          contentType: 'application/pdf',
+          content: attachmentContent.toString('base64'),
+        },
+        observe: () =>
+          first(h.runtime.db.select({ n: count() }).from(attachments).where(eq(attachments.caseId, caseId))),
+      };
+    },
+  },
+  {
+    method: 'GET',
+    route: '/api/cases/:id/attachments',
+    expected: caseReaders,
+    fixture: () => ({
+      url: `/api/cases/${shared.caseId}/attachments`,
+      check: (response) => expect(ids(response)).toEqual([shared.attachmentId]),
+    }),
+  },
+  {
+    method: 'GET',
+    route: '/api/attachments/:id',
+    expected: caseReaders,
+    fixture: () => ({
+      url: `/api/attachments/${shared.attachmentId}`,
+      check: (response) => expect(response.rawPayload.equals(attachmentContent)).toBe(true),
+    }),
+  },
+  {
+    method: 'POST',
+    route: '/api/cases/:id/rating',
+    // only the applicant rates; those who handle the case may read it but not rate it
+    expected: m(401, 403, 403, 403, 404, 404, ok, 404),
+    mutates: true,
+    fixture: async () => {
+      const caseId = await doneCase();
+      return {
+        url: `/api/cases/${caseId}/rating`,
+        payload: { score: 'good', reason: '一次办好' },
+        observe: () =>
+          first(h.runtime.db.select({ n: count() }).from(ratings).where(eq(ratings.caseId, caseId))),
+      };
+    },
+  },
+  {
+    method: 'GET',
+    route: '/api/cases/:id/rating',
+    expected: caseReaders,
+    fixture: () => ({ url: `/api/cases/${shared.caseId}/rating` }),
+  },
+
+  // tasks: a department's staff and its supervisors; another department's task does not exist for them
+  {
+    method: 'GET',
+    route: '/api/tasks/inbox',
+    variant: 'd1.minzheng',
+    expected: m(401, ok, ok, ok, 403, 403, 403, 403),
+    fixture: () => ({
+      url: '/api/tasks/inbox?department=d1.minzheng&limit=100',
+      check: listsFor(['admin', 'supervisor', 'minzheng'], () => shared.taskId, 'items'),
+    }),
+  },
+  {
+    method: 'GET',
+    route: '/api/tasks/inbox',
+    variant: 'd1.renshe',
+    expected: m(401, ok, ok, 403, ok, 403, 403, 403),
+    fixture: () => ({
+      url: '/api/tasks/inbox?department=d1.renshe&limit=100',
+      check: listsFor(['admin', 'supervisor', 'renshe'], () => shared.rensheTaskId, 'items'),
+    }),
+  },
+  {
+    method: 'GET',
+    route: '/api/tasks/:id',
+    variant: 'task of d1.minzheng',
+    expected: taskActors,
+    fixture: () => ({ url: `/api/tasks/${shared.taskId}` }),
+  },
+  {
+    method: 'GET',
+    route: '/api/tasks/:id',
+    variant: 'task of d1.renshe',
+    expected: m(401, ok, ok, 404, ok, 404, 404, 404),
+    fixture: () => ({ url: `/api/tasks/${shared.rensheTaskId}` }),
+  },
+  {
+    method: 'POST',
+    route: '/api/tasks/:id/claim',
+    variant: 'task of d1.minzheng',
+    // supervisors watch a queue but do not work it
+    expected: m(401, ok, 403, ok, 404, 404, 404, 404),
+    mutates: true,
+    fixture: async () => {
+      const { caseId, taskId } = await seniorIntake();
+      return { url: `/api/tasks/${taskId}/claim`, observe: caseAndTask(caseId, taskId) };
+    },
+  },
+  {
+    method: 'POST',
+    route: '/api/tasks/:id/claim',
+    variant: 'task of d1.renshe',
+    expected: m(401, ok, 403, 404, ok, 404, 404, 404),
+    mutates: true,
+    fixture: async () => {
+      const { caseId, taskId } = await rensheTask();
+      return { url: `/api/tasks/${taskId}/claim`, observe: caseAndTask(caseId, taskId) };
+    },
+  },
+  {
+    method: 'POST',
+    route: '/api/tasks/:id/release',
+    variant: 'claimed by minzheng',
+    expected: taskActors,
+    mutates: true,
+    fixture: async () => {
+      const { caseId, taskId } = await claimedBy('minzheng');
+      return { url: `/api/tasks/${taskId}/release`, observe: caseAndTask(caseId, taskId) };
+    },
+  },
+  {
+    method: 'POST',
+    route: '/api/tasks/:id/release',
+    variant: 'claimed by admin',
+    // staff cannot take back a task someone else holds; a supervisor can
+    expected: m(401, ok, ok, 403, 404, 404, 404, 404),
+    mutates: true,
+    fixture: async () => {
+      const { caseId, taskId } = await claimedBy('admin');
+      return { url: `/api/tasks/${taskId}/release`, observe: caseAndTask(caseId, taskId) };
+    },
+  },
+  {
+    method: 'POST',
+    route: '/api/tasks/:id/complete',
+    variant: 'unclaimed',
+    expected: taskActors,
+    mutates: true,
+    fixture: async () => {
+      const { caseId, taskId } = await seniorIntake();
+      return {
+        url: `/api/tasks/${taskId}/complete`,
+        payload: { outcome: 'accept' },
+        observe: caseAndTask(caseId, taskId),
+      };
+    },
+  },
+  {
+    method: 'POST',
+    route: '/api/tasks/:id/complete',
+    variant: 'claimed by admin',
+    expected: m(401, ok, ok, 409, 404, 404, 404, 404),
+    mutates: true,
+    fixture: async () => {
+      const { caseId, taskId } = await claimedBy('admin');
+      return {
+        url: `/api/tasks/${taskId}/complete`,
+        payload: { outcome: 'accept' },
+        observe: caseAndTask(caseId, taskId),
+      };
+    },
+  },
+  {
+    method: 'POST',
+    route: '/api/tasks/:id/transfer',
+    expected: taskActors,
+    mutates: true,
+    fixture: async () => {
+      const { caseId, taskId } = await subsistenceAccept();
+      return {
+        url: `/api/tasks/${taskId}/transfer`,
+        payload: { toDepartment: 'd1.renshe', reason: '属人社职责' },
+        observe: caseAndTask(caseId, taskId),
+      };
+    },
+  },
+  {
+    method: 'POST',
+    route: '/api/tasks/:id/return',
+    expected: taskActors,
+    mutates: true,
+    fixture: async () => {
+      const { caseId, taskId } = await subsistenceReview();
+      return {
+        url: `/api/tasks/${taskId}/return`,
+        payload: { reason: '收入证明不完整' },
+        observe: caseAndTask(caseId, taskId),
+      };
+    },
+  },
+  {
+    method: 'POST',
+    route: '/api/tasks/:id/request-supplements',
+    expected: taskActors,
+    mutates: true,
+    fixture: async () => {
+      const { caseId, taskId } = await seniorIntake();
+      return {
+        url: `/api/tasks/${taskId}/request-supplements`,
+        payload: { items: ['户口簿'], reason: '缺少户口簿' },
+        observe: caseAndTask(caseId, taskId),
+      };
+    },
+  },
+  {
+    method: 'POST',
+    route: '/api/tasks/:id/priority',
+    // supervisors only: the staff who work the task may not raise it
+    expected: m(401, ok, ok, 403, 404, 404, 404, 404),
+    mutates: true,
+    fixture: async () => {
+      const { caseId, taskId } = await seniorIntake();
+      return {
+        url: `/api/tasks/${taskId}/priority`,
+        payload: { priority: 'urgent' },
+        observe: caseAndTask(caseId, taskId),
+      };
+    },
+  },
+];
+
+const describeRow = (row: Row) => `${row.method} ${row.route}${row.variant ? ` (${row.variant})` : ''}`;
+
+const cells = rows.flatMap((row) =>
+  actors.map((actor) => {
+    const expected = row.expected[actor];
+    const verb =
+      expected === ok
+        ? `allow ${actor} on ${describeRow(row)}`
+        : expected < 400
+          ? `answer ${actor} on ${describeRow(row)} with ${expected}`
+          : `refuse ${actor} on ${describeRow(row)} with ${expected}`;
+    return [`should ${verb}`, { row, actor, expected }] as const;
+  }),
+);
+
+/** The routes as `printRoutes` draws them: one line per node, indented by depth, with its methods. */
+function registeredRoutes(tree: string): string[] {
+  const found: string[] = [];
+  const prefixes: string[] = [];
+  for (const line of tree.split('\n')) {
+    const match = /^((?:│ {3}| {4})*)[├└]── (\S+)(?: \(([A-Z, ]+)\))?$/.exec(line);
+    if (!match) continue;
+    const depth = (match[1] as string).length / 4;
+    const path = (prefixes[depth - 1] ?? '') + (match[2] as string);
+    prefixes[depth] = path;
+    prefixes.length = depth + 1;
+    for (const method of (match[3] ?? '').split(', ')) {
+      // HEAD mirrors every GET (fastify's exposeHeadRoutes): the GET row covers it
+      if (method !== '' && method !== 'HEAD') found.push(`${method} ${path}`);
+    }
+  }
+  return found;
+}
+
+/** A registered route as a pattern its concrete URLs match. */
+const patternOf = (route: string) =>
+  new RegExp(
+    `^${route
+      .replace(/[.]/g, '\\.')
+      .replace(/:[a-z]+/g, '[^/?]+')
+      .replace(/\*/g, '[^?]*')}(\\?.*)?$`,
+  );
+
+beforeAll(async () => {
+  h = await createHarness();
+  await h.runtime.users.create({
+    username: 'resident2',
+    displayName: '居民 李四',
+    password: demoPassword,
+    memberships: [{ role: 'resident' }],
+  });
+  for (const actor of actors) if (actor !== 'anonymous') sessions[actor] = await h.login(actor);
+
+  const kase = await apply('d1.senior-allowance');
+  shared.caseId = kase.id;
+  shared.taskId = openTask(kase, 'intake').id;
+  await json('resident', 'POST', `/api/cases/${kase.id}/comments`, { body: '材料已备齐' }, 201);
+  shared.attachmentId = (
+    await json<{ id: string }>(
+      'resident',
+      'POST',
+      `/api/cases/${kase.id}/attachments`,
+      { name: '身份证.pdf', contentType: 'application/pdf', content: attachmentContent.toString('base64') },
+      201,
+    )
+  ).id;
+  shared.rensheTaskId = (await rensheTask()).taskId;
+  // fixtures made from now on are dated earlier, so the shared case stays first in lists newest-first
+  h.clock.advance(-60 * 60 * 1000);
+});
+
+afterAll(async () => {
+  await h?.close();
+});
+
+describe('permission matrix: every route, every kind of caller', () => {
+  it.each(cells)('%s', async (_title, { row, actor, expected }) => {
+    const fixture = await row.fixture(actor);
+    expect(fixture.url).toMatch(patternOf(row.route));
+    const before = fixture.observe ? await fixture.observe() : undefined;
+    const response = await h.call(fixture.cookie === undefined ? cookieOf(actor) : fixture.cookie, {
+      method: row.method,
+      url: fixture.url,
+      ...(fixture.payload ? { payload: fixture.payload } : {}),
+    });
+    const context = `${actor} ${row.method} ${fixture.url}: ${response.body.slice(0, 500)}`;
+    if (expected === ok) {
+      expect(response.statusCode, context).toBeGreaterThanOrEqual(200);
+      expect(response.statusCode, context).toBeLessThan(300);
+      await fixture.check?.(response, actor);
+      if (row.mutates && fixture.observe)
+        expect(await fixture.observe(), 'the call changed it').not.toEqual(before);
+      return;
+    }
+    expect(response.statusCode, context).toBe(expected);
+    const code = refusalCodes[expected];
+    if (code !== undefined) expect(response.json<{ error: string }>().error, context).toBe(code);
+    if (fixture.observe) expect(await fixture.observe(), 'a refused call wrote nothing').toEqual(before);
+  });
+
+  it('should have a row for every route the app registers, and no row for a route it does not', () => {
+    const registered = registeredRoutes(h.app.printRoutes({ commonPrefix: false }));
+    expect(registered.length).toBeGreaterThan(40);
+    const covered = [...new Set(rows.map((row) => `${row.method} ${row.route}`))];
+    expect(covered.sort()).toEqual([...new Set(registered)].sort());
+  });
+});
