@@ -6,20 +6,21 @@ import {
   step,
   type CaseSnapshot,
   type Catalog,
+  type Effect,
   type EngineEvent,
   type FormDefinition,
   type LocalizedText,
   type MatterDefinition,
 } from '@tongban/engine';
 import type { Actor } from '../auth/actor.js';
-import { appendAudit, type AuditEntry } from '../audit/audit-log.js';
+import { appendAudit, auditWrites, type AuditEntry } from '../audit/audit-log.js';
 import type { Database } from '../db/database.js';
 import { auditEvents, cases, tasks } from '../db/schema.js';
 import type { DefinitionService } from '../definitions/definition.service.js';
 import { ApiError, forbidden, notFound } from '../errors/api-error.js';
 import { assertFormData, sensitiveFields } from '../forms/form-validator.js';
 import { caseAccess, mask } from './case-access.js';
-import { applyEffects } from './effects.js';
+import { planEffects } from './effects.js';
 
 export interface StartCaseInput {
   matter?: string;
@@ -27,7 +28,15 @@ export interface StartCaseInput {
   data: Record<string, unknown>;
 }
 
-type CaseRow = typeof cases.$inferSelect;
+export type CaseRow = typeof cases.$inferSelect;
+
+export interface CommandResult {
+  /** The case as it is after the command. */
+  row: CaseRow;
+  effects: Effect[];
+  /** Set when the engine accepted the event but it changed nothing (a stale timer). */
+  ignored?: string;
+}
 
 export interface RuntimeDeps {
   db: Database;
@@ -87,54 +96,52 @@ export class CaseService {
       ? caseDeadline(matter, now, workflow.calendars, workflow.defaultCalendar, catalog)
       : null;
 
+    const row: CaseRow = {
+      id,
+      workflowKey,
+      workflowVersion: workflowDefinition.version,
+      matterKey: matter?.key ?? null,
+      parentCaseId: null,
+      bundleKey: null,
+      applicantId,
+      title,
+      status: result.snapshot.status,
+      result: result.snapshot.result ?? null,
+      data: result.snapshot.context.data,
+      snapshot: result.snapshot,
+      version: 1,
+      auditSeq: 0,
+      auditHead: '',
+      openedAt: now,
+      dueAt,
+      closedAt: result.snapshot.status === 'active' ? null : now,
+    };
+    const started: AuditEntry = {
+      caseId: id,
+      actorId: actor.userId,
+      action: 'case.started',
+      at: now,
+      after: { state: result.snapshot.value, status: result.snapshot.status },
+      data: {
+        matter: matter?.key ?? null,
+        workflow: `${workflowKey}@${workflowDefinition.version}`,
+        fields: Object.keys(input.data),
+      },
+    };
     return this.deps.db.transaction(async (tx) => {
-      const [row] = await tx
-        .insert(cases)
-        .values({
-          id,
-          workflowKey,
-          workflowVersion: workflowDefinition.version,
-          matterKey: matter?.key ?? null,
-          applicantId,
-          title,
-          status: result.snapshot.status,
-          result: result.snapshot.result ?? null,
-          data: result.snapshot.context.data,
-          snapshot: result.snapshot,
-          version: 1,
-          openedAt: now,
-          dueAt,
-          closedAt: result.snapshot.status === 'active' ? null : now,
-        })
-        .returning();
-      const effectAudit = await applyEffects(
-        tx,
-        {
-          caseId: id,
-          matterKey: matter?.key ?? null,
-          applicantId,
-          actorId: actor.userId,
-          now,
-          ids: this.deps.ids,
-        },
-        result.effects,
-      );
-      await appendAudit(tx, [
-        {
-          caseId: id,
-          actorId: actor.userId,
-          action: 'case.started',
-          at: now,
-          after: { state: result.snapshot.value, status: result.snapshot.status },
-          data: {
-            matter: matter?.key ?? null,
-            workflow: `${workflowKey}@${workflowDefinition.version}`,
-            fields: Object.keys(input.data),
-          },
-        },
-        ...effectAudit,
-      ]);
-      return row as CaseRow;
+      const context = {
+        caseId: id,
+        matterKey: row.matterKey,
+        applicantId,
+        actorId: actor.userId,
+        now,
+        ids: this.deps.ids,
+      };
+      const plan = await planEffects(tx, context, result.effects);
+      const audit = auditWrites(tx, id, { seq: 0, hash: '' }, [started, ...plan.audit]);
+      // one pipelined batch: the case first, then what hangs off it
+      await Promise.all([tx.insert(cases).values(row), ...plan.writes, ...audit]);
+      return { ...row, auditSeq: 1 + plan.audit.length };
     });
   }
 
@@ -147,48 +154,66 @@ export class CaseService {
     caseId: string,
     event: EngineEvent,
     authorize?: (row: CaseRow) => Promise<void> | void,
-  ): Promise<{ row: CaseRow; ignored?: string }> {
+    loaded?: CaseRow,
+  ): Promise<CommandResult> {
     const db = this.deps.db;
-    const [row] = await db.select().from(cases).where(eq(cases.id, caseId));
+    const [row] = loaded ? [loaded] : await db.select().from(cases).where(eq(cases.id, caseId));
     if (!row) throw notFound(caseTitle);
     if (authorize) await authorize(row);
     const workflow = await this.deps.definitions.workflow(row.workflowKey, row.workflowVersion);
     const now = this.deps.clock();
     const result = step(workflow, row.snapshot, event, now.getTime(), this.deps.ids);
-    if (result.ignored !== undefined) return { row, ignored: result.ignored };
+    if (result.ignored !== undefined) return { row, effects: [], ignored: result.ignored };
     const snapshot: CaseSnapshot = result.snapshot;
     const actorId = actor?.userId ?? null;
+    const next: CaseRow = {
+      ...row,
+      snapshot,
+      data: snapshot.context.data,
+      status: snapshot.status,
+      result: snapshot.result ?? null,
+      version: row.version + 1,
+      closedAt: snapshot.status === 'active' ? null : now,
+    };
+    const entry: AuditEntry = {
+      caseId,
+      actorId,
+      action: event.type,
+      at: now,
+      before: { state: row.snapshot.value, status: row.status, version: row.version },
+      after: { state: snapshot.value, status: snapshot.status, version: next.version },
+      data: describeEvent(event),
+    };
 
     return db.transaction(async (tx) => {
-      const [updated] = await tx
+      // the version guard: a second writer that loaded the same version updates nothing and gets a 409;
+      // the row lock it takes also makes the audit head it returns ours until commit
+      const [head] = await tx
         .update(cases)
         .set({
           snapshot,
-          data: snapshot.context.data,
-          status: snapshot.status,
-          result: snapshot.result ?? null,
-          version: row.version + 1,
-          closedAt: snapshot.status === 'active' ? null : now,
+          data: next.data,
+          status: next.status,
+          result: next.result,
+          version: next.version,
+          closedAt: next.closedAt,
         })
         .where(and(eq(cases.id, caseId), eq(cases.version, row.version)))
-        .returning();
-      if (!updated) throw new ApiError('TB_CASE_VERSION_CONFLICT');
-      const effectAudit = await applyEffects(
-        tx,
-        { caseId, matterKey: row.matterKey, applicantId: row.applicantId, actorId, now, ids: this.deps.ids },
-        result.effects,
-      );
-      const entry: AuditEntry = {
+        .returning({ seq: cases.auditSeq, hash: cases.auditHead });
+      if (!head) throw new ApiError('TB_CASE_VERSION_CONFLICT');
+      const context = {
         caseId,
+        matterKey: row.matterKey,
+        applicantId: row.applicantId,
         actorId,
-        action: event.type,
-        at: now,
-        before: { state: row.snapshot.value, status: row.status, version: row.version },
-        after: { state: snapshot.value, status: snapshot.status, version: row.version + 1 },
-        data: describeEvent(event),
+        now,
+        ids: this.deps.ids,
       };
-      await appendAudit(tx, [entry, ...effectAudit]);
-      return { row: updated };
+      const plan = await planEffects(tx, context, result.effects);
+      const entries = [entry, ...plan.audit];
+      // everything else in one pipelined batch
+      await Promise.all([...plan.writes, ...auditWrites(tx, caseId, head, entries)]);
+      return { row: { ...next, auditSeq: head.seq + entries.length }, effects: result.effects };
     });
   }
 

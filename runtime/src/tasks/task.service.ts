@@ -3,7 +3,7 @@ import { EngineError, type EngineEvent, type Priority } from '@tongban/engine';
 import type { Actor } from '../auth/actor.js';
 import { appendAudit } from '../audit/audit-log.js';
 import type { CaseService, RuntimeDeps } from '../cases/case.service.js';
-import { tasks } from '../db/schema.js';
+import { cases, tasks } from '../db/schema.js';
 import { ApiError, forbidden, notFound } from '../errors/api-error.js';
 import { assertFormData } from '../forms/form-validator.js';
 
@@ -154,7 +154,14 @@ export class TaskService {
    * is validated with the form's schema first; the case then moves through the one flow.
    */
   async complete(actor: Actor, taskId: string, input: OutcomeInput) {
-    const task = await this.get(actor, taskId);
+    // the task and its case in one read: the case row goes straight into the command
+    const [found] = await this.deps.db
+      .select()
+      .from(tasks)
+      .innerJoin(cases, eq(cases.id, tasks.caseId))
+      .where(eq(tasks.id, taskId));
+    if (!found || !actor.sees(found.tasks.department)) throw notFound(taskTitle);
+    const task = found.tasks;
     this.assertMayAct(actor, task);
     if (input.data !== undefined && task.formKey !== null) {
       const form = (await this.deps.definitions.current()).get('form', task.formKey);
@@ -166,8 +173,19 @@ export class TaskService {
     if (input.toDepartment !== undefined) event.toDepartment = input.toDepartment;
     if (input.items !== undefined) event.items = input.items;
     try {
-      const { row } = await this.cases.command(actor, task.caseId, event);
-      return { caseId: row.id, caseStatus: row.status, caseVersion: row.version, state: row.snapshot.value };
+      const { row, effects } = await this.cases.command(actor, task.caseId, event, undefined, found.cases);
+      return {
+        caseId: row.id,
+        caseStatus: row.status,
+        caseVersion: row.version,
+        state: row.snapshot.value,
+        // what the step opened, so a client can go on without asking again
+        openedTasks: effects.flatMap((effect) =>
+          effect.type === 'openTask'
+            ? [{ id: effect.task.id, state: effect.task.stateId, department: effect.task.department }]
+            : [],
+        ),
+      };
     } catch (error) {
       // the task was open when we read it and closed by someone else before the case was: say so
       if (error instanceof EngineError && error.code === 'TB_TASK_NOT_FOUND')
