@@ -62,17 +62,30 @@ export async function appendAudit(tx: Executor, entries: AuditEntry[]): Promise<
   }
 }
 
-/**
- * The statements that extend one case's chain from a head the caller already holds under the case row's
- * lock (e.g. from its own `UPDATE cases ... RETURNING`), to be sent with the caller's other writes.
- */
-export function auditWrites(
-  tx: Executor,
+export interface ChainedRows {
+  rows: Array<{
+    caseId: string;
+    seq: number;
+    at: Date;
+    actorId: string | null;
+    action: string;
+    before: unknown;
+    after: unknown;
+    data: Record<string, unknown>;
+    prevHash: string;
+    hash: string;
+  }>;
+  /** The new head of the chain, to keep on the case row. */
+  seq: number;
+  hash: string;
+}
+
+/** Links entries onto a chain whose head is `head`: sequence numbers and hashes, computed here, written by the caller. */
+export function auditRows(
   caseId: string,
   head: { seq: number; hash: string },
   entries: AuditEntry[],
-): Array<PromiseLike<unknown>> {
-  if (entries.length === 0) return [];
+): ChainedRows {
   let seq = head.seq;
   let prevHash = head.hash === '' ? GENESIS : head.hash;
   const rows = entries.map((entry) => {
@@ -92,9 +105,23 @@ export function auditWrites(
     prevHash = hash;
     return { ...row, hash };
   });
+  return { rows, seq, hash: rows.length === 0 ? head.hash : prevHash };
+}
+
+/**
+ * The statements that extend one case's chain from a head the caller holds under the case row's lock.
+ */
+export function auditWrites(
+  tx: Executor,
+  caseId: string,
+  head: { seq: number; hash: string },
+  entries: AuditEntry[],
+): Array<PromiseLike<unknown>> {
+  if (entries.length === 0) return [];
+  const chained = auditRows(caseId, head, entries);
   return [
-    tx.insert(auditEvents).values(rows),
-    tx.update(cases).set({ auditSeq: seq, auditHead: prevHash }).where(eq(cases.id, caseId)),
+    tx.insert(auditEvents).values(chained.rows),
+    tx.update(cases).set({ auditSeq: chained.seq, auditHead: chained.hash }).where(eq(cases.id, caseId)),
   ];
 }
 

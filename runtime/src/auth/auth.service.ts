@@ -9,8 +9,16 @@ import { decoyHash, verifyPassword } from './passwords.js';
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
+/**
+ * How long a node trusts a session it has looked up: saves a query per request. Logging out takes
+ * effect at once on this node and within this time on the others, as do membership changes.
+ */
+const ACTOR_CACHE_MS = 10_000;
+
 /** Local accounts and sessions. The session token lives only in an HTTP-only cookie; we store its hash. */
 export class AuthService {
+  private readonly recent = new Map<string, { actor: Actor; until: number }>();
+
   constructor(
     private readonly db: Database,
     private readonly directory: DepartmentDirectory,
@@ -34,23 +42,49 @@ export class AuthService {
   }
 
   async logout(token: string): Promise<void> {
+    this.recent.delete(hashToken(token));
     await this.db.delete(sessions).where(eq(sessions.tokenHash, hashToken(token)));
   }
 
   /** The actor behind a session token, or null when the token is unknown or expired. */
   async actorForToken(token: string): Promise<Actor | null> {
-    const [session] = await this.db
-      .select({ userId: sessions.userId })
+    const key = hashToken(token);
+    const cached = this.recent.get(key);
+    const now = this.clock().getTime();
+    if (cached && cached.until > now) return cached.actor;
+    const actor = await this.loadActor(key);
+    if (this.recent.size >= 10_000) this.recent.clear();
+    if (actor) this.recent.set(key, { actor, until: now + ACTOR_CACHE_MS });
+    else this.recent.delete(key);
+    return actor;
+  }
+
+  private async loadActor(tokenHash: string): Promise<Actor | null> {
+    // one query: the session, its user and every membership
+    const rows = await this.db
+      .select({
+        userId: users.id,
+        username: users.username,
+        displayName: users.displayName,
+        department: memberships.department,
+        role: memberships.role,
+      })
       .from(sessions)
       .innerJoin(users, eq(users.id, sessions.userId))
+      .leftJoin(memberships, eq(memberships.userId, users.id))
       .where(
         and(
-          eq(sessions.tokenHash, hashToken(token)),
+          eq(sessions.tokenHash, tokenHash),
           gt(sessions.expiresAt, this.clock()),
           eq(users.disabled, false),
         ),
       );
-    return session ? this.actorOf(session.userId) : null;
+    const [first] = rows;
+    if (!first) return null;
+    const list = rows.flatMap((row) =>
+      row.role === null ? [] : [{ department: row.department ?? '', role: row.role }],
+    );
+    return new Actor(first.userId, first.username, first.displayName, list, this.directory);
   }
 
   async actorOf(userId: string): Promise<Actor> {

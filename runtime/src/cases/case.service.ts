@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, lt, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import {
   deadlineOf,
   start,
@@ -13,14 +13,14 @@ import {
   type MatterDefinition,
 } from '@tongban/engine';
 import type { Actor } from '../auth/actor.js';
-import { appendAudit, auditWrites, type AuditEntry } from '../audit/audit-log.js';
-import type { Database } from '../db/database.js';
+import { appendAudit, auditRows, type AuditEntry } from '../audit/audit-log.js';
+import { rowsOf, type Database } from '../db/database.js';
 import { auditEvents, cases, tasks } from '../db/schema.js';
 import type { DefinitionService } from '../definitions/definition.service.js';
 import { ApiError, forbidden, notFound } from '../errors/api-error.js';
 import { assertFormData, sensitiveFields } from '../forms/form-validator.js';
 import { caseAccess, mask } from './case-access.js';
-import { planEffects } from './effects.js';
+import { foldEffects, writeCaseStatement } from './effects.js';
 
 export interface StartCaseInput {
   matter?: string;
@@ -46,6 +46,7 @@ export interface RuntimeDeps {
 }
 
 const caseTitle = { 'zh-CN': '案件', en: 'case' };
+const json = (value: unknown) => JSON.stringify(value);
 
 /**
  * The one flow: load the case, let the engine step, write the snapshot and every effect in one
@@ -128,21 +129,26 @@ export class CaseService {
         fields: Object.keys(input.data),
       },
     };
-    return this.deps.db.transaction(async (tx) => {
-      const context = {
-        caseId: id,
-        matterKey: row.matterKey,
-        applicantId,
-        actorId: actor.userId,
-        now,
-        ids: this.deps.ids,
-      };
-      const plan = await planEffects(tx, context, result.effects);
-      const audit = auditWrites(tx, id, { seq: 0, hash: '' }, [started, ...plan.audit]);
-      // one pipelined batch: the case first, then what hangs off it
-      await Promise.all([tx.insert(cases).values(row), ...plan.writes, ...audit]);
-      return { ...row, auditSeq: 1 + plan.audit.length };
-    });
+    const context = {
+      caseId: id,
+      matterKey: row.matterKey,
+      applicantId,
+      actorId: actor.userId,
+      now,
+      ids: this.deps.ids,
+    };
+    const writes = foldEffects(context, result.effects);
+    const audit = auditRows(id, { seq: 0, hash: '' }, [started, ...writes.audit]);
+    const insertCase = sql`
+      insert into cases (id, workflow_key, workflow_version, matter_key, applicant_id, title, status, result, data, snapshot,
+                         version, audit_seq, audit_head, opened_at, due_at, closed_at)
+      values (${id}, ${workflowKey}, ${row.workflowVersion}, ${row.matterKey}, ${applicantId}, ${json(title)}::jsonb,
+              ${row.status}, ${row.result}, ${json(row.data)}::jsonb, ${json(row.snapshot)}::jsonb, 1, ${audit.seq},
+              ${audit.hash}, ${now.toISOString()}::timestamptz, ${dueAt?.toISOString() ?? null}::timestamptz,
+              ${row.closedAt?.toISOString() ?? null}::timestamptz)
+      returning id`;
+    await this.deps.db.execute(writeCaseStatement(insertCase, writes, audit));
+    return { ...row, auditSeq: audit.seq, auditHead: audit.hash };
   }
 
   /**
@@ -185,36 +191,29 @@ export class CaseService {
       data: describeEvent(event),
     };
 
-    return db.transaction(async (tx) => {
-      // the version guard: a second writer that loaded the same version updates nothing and gets a 409;
-      // the row lock it takes also makes the audit head it returns ours until commit
-      const [head] = await tx
-        .update(cases)
-        .set({
-          snapshot,
-          data: next.data,
-          status: next.status,
-          result: next.result,
-          version: next.version,
-          closedAt: next.closedAt,
-        })
-        .where(and(eq(cases.id, caseId), eq(cases.version, row.version)))
-        .returning({ seq: cases.auditSeq, hash: cases.auditHead });
-      if (!head) throw new ApiError('TB_CASE_VERSION_CONFLICT');
-      const context = {
-        caseId,
-        matterKey: row.matterKey,
-        applicantId: row.applicantId,
-        actorId,
-        now,
-        ids: this.deps.ids,
-      };
-      const plan = await planEffects(tx, context, result.effects);
-      const entries = [entry, ...plan.audit];
-      // everything else in one pipelined batch
-      await Promise.all([...plan.writes, ...auditWrites(tx, caseId, head, entries)]);
-      return { row: { ...next, auditSeq: head.seq + entries.length }, effects: result.effects };
-    });
+    const context = {
+      caseId,
+      matterKey: row.matterKey,
+      applicantId: row.applicantId,
+      actorId,
+      now,
+      ids: this.deps.ids,
+    };
+    const writes = foldEffects(context, result.effects);
+    const audit = auditRows(caseId, { seq: row.auditSeq, hash: row.auditHead }, [entry, ...writes.audit]);
+    // the guard: a writer that loaded the same version (or missed an audit entry written since) updates
+    // nothing, so none of the statement's other writes happen either, and it gets a 409
+    const updateCase = sql`
+      update cases set snapshot = ${json(snapshot)}::jsonb, data = ${json(next.data)}::jsonb, status = ${next.status},
+        result = ${next.result}, version = ${next.version}, closed_at = ${next.closedAt?.toISOString() ?? null}::timestamptz,
+        audit_seq = ${audit.seq}, audit_head = ${audit.hash}
+      where id = ${caseId} and version = ${row.version} and audit_seq = ${row.auditSeq}
+      returning id`;
+    const [outcome] = rowsOf<{ written: number }>(
+      await db.execute(writeCaseStatement(updateCase, writes, audit)),
+    );
+    if (!outcome || outcome.written === 0) throw new ApiError('TB_CASE_VERSION_CONFLICT');
+    return { row: { ...next, auditSeq: audit.seq, auditHead: audit.hash }, effects: result.effects };
   }
 
   async get(actor: Actor, caseId: string, reveal: string[] = []) {

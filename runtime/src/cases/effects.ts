@@ -1,8 +1,6 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
-import type { Effect } from '@tongban/engine';
-import type { AuditEntry } from '../audit/audit-log.js';
-import type { Executor } from '../db/database.js';
-import { memberships, notifications, outbox, supervisionOrders, tasks, timers } from '../db/schema.js';
+import { sql, type SQL } from 'drizzle-orm';
+import type { Effect, TaskView } from '@tongban/engine';
+import type { AuditEntry, ChainedRows } from '../audit/audit-log.js';
 
 export interface EffectContext {
   caseId: string;
@@ -13,99 +11,82 @@ export interface EffectContext {
   ids: () => string;
 }
 
-export interface EffectPlan {
-  /** The writes, in order. Started together they are pipelined on the transaction's connection. */
-  writes: Array<PromiseLike<unknown>>;
+/** A task row as it will be after the command: effects on one task are folded into one write. */
+type TaskFields = Record<string, unknown>;
+
+/** Everything a command writes besides the case row, as plain data. */
+export interface WriteSet {
+  newTasks: TaskFields[];
+  /** Existing tasks: only the columns that change (a present key with null means "set to null"). */
+  taskPatches: TaskFields[];
+  cancelTimers: string[];
+  timers: Array<{ id: string; task_id: string; action: string; fire_at: string }>;
+  notifications: Array<Record<string, unknown>>;
+  orders: Array<Record<string, unknown>>;
+  outbox: Array<{ topic: string; payload: Record<string, unknown> }>;
   /** What the effects mean for the case's timeline. */
   audit: AuditEntry[];
 }
 
-/**
- * Writes the engine's effects into the command's transaction: tasks, timers, notifications, orders and
- * outbox rows. Returns the audit entries that describe them, for the case's timeline.
- */
-export async function applyEffects(
-  tx: Executor,
-  context: EffectContext,
-  effects: Effect[],
-): Promise<AuditEntry[]> {
-  const plan = await planEffects(tx, context, effects);
-  await Promise.all(plan.writes);
-  return plan.audit;
-}
+const iso = (ms: number | null | undefined) =>
+  ms === null || ms === undefined ? null : new Date(ms).toISOString();
 
 /**
- * Turns the effects into write statements without running them (drizzle queries run when awaited), so
- * the caller can send them as one pipelined batch: one round trip instead of one per statement. Order
- * is kept: a connection runs pipelined statements in the order they were sent.
+ * Folds the engine's effects into the rows they leave behind: a task opened and changed in the same
+ * step is one insert, several changes to one task are one update, a timer moved twice is one upsert.
  */
-export async function planEffects(
-  tx: Executor,
-  context: EffectContext,
-  effects: Effect[],
-): Promise<EffectPlan> {
-  const writes: Array<PromiseLike<unknown>> = [];
-  const audit: AuditEntry[] = [];
-  const outboxRows: Array<{ topic: string; payload: Record<string, unknown> }> = [];
+export function foldEffects(context: EffectContext, effects: Effect[]): WriteSet {
+  const set: WriteSet = {
+    newTasks: [],
+    taskPatches: [],
+    cancelTimers: [],
+    timers: [],
+    notifications: [],
+    orders: [],
+    outbox: [],
+    audit: [],
+  };
+  const fresh = new Map<string, TaskFields>();
+  const patches = new Map<string, TaskFields>();
+  const timers = new Map<string, WriteSet['timers'][number] | null>();
   const note = (action: string, data: Record<string, unknown>) =>
-    audit.push({ caseId: context.caseId, actorId: context.actorId, action, at: context.now, data });
-  const date = (ms: number | null | undefined) => (ms === null || ms === undefined ? null : new Date(ms));
-
-  const opened = effects.filter(
-    (effect): effect is Extract<Effect, { type: 'openTask' }> => effect.type === 'openTask',
-  );
-  if (opened.length > 0) {
-    writes.push(
-      tx.insert(tasks).values(
-        opened.map(({ task }) => ({
-          id: task.id,
-          caseId: context.caseId,
-          stateId: task.stateId,
-          title: task.title,
-          matterKey: context.matterKey,
-          department: task.department,
-          status: 'open' as const,
-          priority: task.priority,
-          formKey: task.form ?? null,
-          outcomes: task.outcomes,
-          openedAt: new Date(task.openedAt),
-          dueAt: date(task.dueAt),
-          warnAt: date(task.warnAt),
-        })),
-      ),
-    );
-  }
-
-  const scheduled = new Map<string, Extract<Effect, { type: 'scheduleTimer' }>>();
-  const cancelled = new Set<string>();
+    set.audit.push({ caseId: context.caseId, actorId: context.actorId, action, at: context.now, data });
+  const patch = (taskId: string, fields: TaskFields) => {
+    const target = fresh.get(taskId) ?? patches.get(taskId) ?? { id: taskId };
+    Object.assign(target, fields);
+    if (!fresh.has(taskId)) patches.set(taskId, target);
+  };
+  const notify = (fields: {
+    task_id: string | null;
+    recipient: string;
+    template: string;
+    data: Record<string, unknown>;
+    at: number;
+  }) => set.notifications.push({ id: context.ids(), ...fields, created_at: iso(fields.at) });
 
   for (const effect of effects) {
     switch (effect.type) {
       case 'openTask':
+        fresh.set(effect.task.id, newTaskRow(effect.task, context));
         note('task.opened', {
           taskId: effect.task.id,
           state: effect.task.stateId,
           department: effect.task.department,
           dueAt: effect.task.dueAt,
         });
-        outboxRows.push({
+        set.outbox.push({
           topic: 'task.opened',
           payload: { caseId: context.caseId, taskId: effect.task.id, department: effect.task.department },
         });
         break;
       case 'closeTask':
-        writes.push(
-          tx
-            .update(tasks)
-            .set({
-              status: effect.status,
-              outcome: effect.outcome ?? null,
-              reason: effect.reason ?? null,
-              closedAt: new Date(effect.at),
-              closedBy: effect.status === 'completed' ? context.actorId : null,
-            })
-            .where(eq(tasks.id, effect.taskId)),
-        );
+        patch(effect.taskId, {
+          status: effect.status,
+          outcome: effect.outcome ?? null,
+          reason: effect.reason ?? null,
+          closed_at: iso(effect.at),
+          closed_by: effect.status === 'completed' ? context.actorId : null,
+        });
         note('task.closed', {
           taskId: effect.taskId,
           department: effect.department,
@@ -115,66 +96,45 @@ export async function planEffects(
         });
         break;
       case 'moveTask':
-        writes.push(
-          tx
-            .update(tasks)
-            .set({ department: effect.to, assigneeId: null })
-            .where(eq(tasks.id, effect.taskId)),
-        );
+        patch(effect.taskId, { department: effect.to, assignee_id: null, assign_supervisor: null });
         note(`task.${effect.kind}`, {
           taskId: effect.taskId,
           from: effect.from,
           to: effect.to,
           reason: effect.reason ?? null,
         });
-        outboxRows.push({
+        set.outbox.push({
           topic: 'task.opened',
           payload: { caseId: context.caseId, taskId: effect.taskId, department: effect.to },
         });
         break;
       case 'updateTask': {
         const changes = effect.changes;
-        const set: Partial<typeof tasks.$inferInsert> = {};
-        if (changes.status !== undefined) set.status = changes.status;
-        if (changes.priority !== undefined) set.priority = changes.priority;
-        if (changes.dueAt !== undefined) set.dueAt = date(changes.dueAt);
-        if (changes.warnAt !== undefined) set.warnAt = date(changes.warnAt);
-        if (changes.flag !== undefined) set.flag = changes.flag;
-        if (changes.escalationLevel !== undefined) set.escalationLevel = changes.escalationLevel;
-        if (Object.keys(set).length > 0)
-          writes.push(tx.update(tasks).set(set).where(eq(tasks.id, effect.taskId)));
+        const fields: TaskFields = {};
+        if (changes.status !== undefined) fields.status = changes.status;
+        if (changes.priority !== undefined) fields.priority = changes.priority;
+        if (changes.dueAt !== undefined) fields.due_at = iso(changes.dueAt);
+        if (changes.warnAt !== undefined) fields.warn_at = iso(changes.warnAt);
+        if (changes.flag !== undefined) fields.flag = changes.flag;
+        if (changes.escalationLevel !== undefined) fields.escalation_level = changes.escalationLevel;
+        if (Object.keys(fields).length > 0) patch(effect.taskId, fields);
         break;
       }
-      case 'assignTask': {
-        const [task] = await tx
-          .select({ department: tasks.department })
-          .from(tasks)
-          .where(eq(tasks.id, effect.taskId));
-        const [supervisor] = task
-          ? await tx
-              .select({ userId: memberships.userId })
-              .from(memberships)
-              .where(and(eq(memberships.department, task.department), eq(memberships.role, 'supervisor')))
-              .limit(1)
-          : [];
-        if (supervisor)
-          writes.push(
-            tx.update(tasks).set({ assigneeId: supervisor.userId }).where(eq(tasks.id, effect.taskId)),
-          );
-        note('task.assigned', {
-          taskId: effect.taskId,
-          to: supervisor?.userId ?? null,
-          reason: 'escalation',
+      case 'assignTask':
+        // resolved in SQL: the first supervisor of the task's department
+        patch(effect.taskId, { assign_supervisor: true });
+        note('task.assigned', { taskId: effect.taskId, to: 'supervisor', reason: 'escalation' });
+        break;
+      case 'scheduleTimer':
+        timers.set(effect.timerId, {
+          id: effect.timerId,
+          task_id: effect.taskId,
+          action: effect.action,
+          fire_at: iso(effect.fireAt) as string,
         });
         break;
-      }
-      case 'scheduleTimer':
-        cancelled.delete(effect.timerId);
-        scheduled.set(effect.timerId, effect);
-        break;
       case 'cancelTimer':
-        scheduled.delete(effect.timerId);
-        cancelled.add(effect.timerId);
+        timers.set(effect.timerId, null);
         break;
       case 'escalated':
         note('task.escalated', {
@@ -186,53 +146,41 @@ export async function planEffects(
         break;
       case 'notify': {
         const recipient = recipientOf(effect.to, context);
-        writes.push(
-          tx.insert(notifications).values({
-            id: context.ids(),
-            caseId: context.caseId,
-            taskId: effect.taskId ?? null,
-            recipient,
-            template: effect.template,
-            data: effect.data,
-            createdAt: new Date(effect.at),
-          }),
-        );
-        outboxRows.push({
+        notify({
+          task_id: effect.taskId ?? null,
+          recipient,
+          template: effect.template,
+          data: effect.data,
+          at: effect.at,
+        });
+        set.outbox.push({
           topic: 'notification',
           payload: { caseId: context.caseId, recipient, template: effect.template },
         });
         break;
       }
       case 'requestSupplement':
-        writes.push(
-          tx.insert(notifications).values({
-            id: context.ids(),
-            caseId: context.caseId,
-            taskId: effect.taskId,
-            recipient: recipientOf('applicant', context),
-            template: 'case.supplement-requested',
-            data: { items: effect.items, reason: effect.reason, department: effect.department },
-            createdAt: new Date(effect.at),
-          }),
-        );
+        notify({
+          task_id: effect.taskId,
+          recipient: recipientOf('applicant', context),
+          template: 'case.supplement-requested',
+          data: { items: effect.items, reason: effect.reason, department: effect.department },
+          at: effect.at,
+        });
         note('supplement.requested', { taskId: effect.taskId, items: effect.items, reason: effect.reason });
         break;
       case 'supplementProvided':
         note('supplement.provided', { taskId: effect.taskId });
         break;
       case 'openSupervisionOrder':
-        writes.push(
-          tx.insert(supervisionOrders).values({
-            id: effect.orderId,
-            caseId: context.caseId,
-            taskId: effect.taskId,
-            department: effect.department,
-            openedBy: context.actorId,
-            openedAt: new Date(effect.at),
-            respondBy: new Date(effect.respondBy),
-            status: 'open',
-          }),
-        );
+        set.orders.push({
+          id: effect.orderId,
+          task_id: effect.taskId,
+          department: effect.department,
+          opened_by: context.actorId,
+          opened_at: iso(effect.at),
+          respond_by: iso(effect.respondBy),
+        });
         note('supervision.opened', {
           orderId: effect.orderId,
           taskId: effect.taskId,
@@ -241,11 +189,11 @@ export async function planEffects(
         });
         break;
       case 'startChildCase':
-        outboxRows.push({ topic: 'case.startChild', payload: { parentCaseId: context.caseId, ...effect } });
+        set.outbox.push({ topic: 'case.startChild', payload: { parentCaseId: context.caseId, ...effect } });
         break;
       case 'completeCase':
         note('case.completed', { result: effect.result });
-        outboxRows.push({
+        set.outbox.push({
           topic: 'case.completed',
           payload: { caseId: context.caseId, result: effect.result },
         });
@@ -253,42 +201,134 @@ export async function planEffects(
     }
   }
 
-  if (cancelled.size > 0) {
-    writes.push(
-      tx
-        .update(timers)
-        .set({ status: 'cancelled' })
-        .where(and(inArray(timers.id, [...cancelled]), eq(timers.status, 'pending'))),
-    );
+  set.newTasks = [...fresh.values()];
+  set.taskPatches = [...patches.values()];
+  for (const [id, timer] of timers) {
+    if (timer === null) set.cancelTimers.push(id);
+    else {
+      set.timers.push(timer);
+      set.outbox.push({ topic: 'timer.scheduled', payload: { timerId: id, fireAt: timer.fire_at } });
+    }
   }
-  if (scheduled.size > 0) {
-    // the same id means the same step of the same task: moving a deadline updates the row
-    const rows = [...scheduled.values()].map((timer) => ({
-      id: timer.timerId,
-      caseId: context.caseId,
-      taskId: timer.taskId,
-      action: timer.action,
-      fireAt: new Date(timer.fireAt),
-      status: 'pending' as const,
-    }));
-    writes.push(
-      tx
-        .insert(timers)
-        .values(rows)
-        .onConflictDoUpdate({ target: timers.id, set: { fireAt: sql`excluded.fire_at`, status: 'pending' } }),
-    );
-    for (const timer of scheduled.values())
-      outboxRows.push({
-        topic: 'timer.scheduled',
-        payload: { timerId: timer.timerId, fireAt: timer.fireAt },
-      });
-  }
-  if (outboxRows.length > 0) writes.push(tx.insert(outbox).values(outboxRows));
-  return { writes, audit };
+  return set;
+}
+
+function newTaskRow(task: TaskView, context: EffectContext): TaskFields {
+  return {
+    id: task.id,
+    state_id: task.stateId,
+    title: task.title,
+    matter_key: context.matterKey,
+    department: task.department,
+    assignee_id: null,
+    status: 'open',
+    outcome: null,
+    reason: null,
+    priority: task.priority,
+    form_key: task.form ?? null,
+    outcomes: task.outcomes,
+    flag: 'none',
+    escalation_level: 0,
+    opened_at: iso(task.openedAt),
+    due_at: iso(task.dueAt),
+    warn_at: iso(task.warnAt),
+    closed_at: null,
+    closed_by: null,
+  };
 }
 
 function recipientOf(to: string, context: EffectContext): string {
-  if (to === 'applicant' || to === 'reporter')
+  if (to === 'applicant' || to === 'reporter') {
     return context.applicantId === null ? `case:${context.caseId}:applicant` : `user:${context.applicantId}`;
+  }
   return to;
+}
+
+const json = (value: unknown) => JSON.stringify(value);
+
+/** A patched column: the patch's value when its key is present (even null), else the current one. */
+const patched = (column: string, type: string) =>
+  sql.raw(`${column} = case when p ? '${column}' then (p->>'${column}')::${type} else t.${column} end`);
+
+/**
+ * One SQL statement that writes a command's case row and everything that hangs off it: data-modifying
+ * CTEs that all read from the case write, so when its guard fails (another writer got there first)
+ * nothing at all is written. One round trip, atomic without an explicit transaction.
+ *
+ * `caseWrite` must be an INSERT or UPDATE of `cases` that `returning id`.
+ */
+export function writeCaseStatement(caseWrite: SQL, set: WriteSet, audit: ChainedRows): SQL {
+  const auditJson = audit.rows.map((row) => ({
+    seq: row.seq,
+    at: row.at.toISOString(),
+    actor_id: row.actorId,
+    action: row.action,
+    before: row.before,
+    after: row.after,
+    data: row.data,
+    prev_hash: row.prevHash,
+    hash: row.hash,
+  }));
+  return sql`
+    with c as (${caseWrite}),
+    new_tasks as (
+      insert into tasks (id, case_id, state_id, title, matter_key, department, assignee_id, status, outcome, reason,
+                         priority, form_key, outcomes, flag, escalation_level, opened_at, due_at, warn_at, closed_at, closed_by)
+      select x.id, c.id, x.state_id, x.title, x.matter_key, x.department, x.assignee_id, x.status, x.outcome, x.reason,
+             x.priority, x.form_key, x.outcomes, x.flag, x.escalation_level, x.opened_at, x.due_at, x.warn_at, x.closed_at, x.closed_by
+      from c, jsonb_to_recordset(${json(set.newTasks)}::jsonb) as x(
+        id uuid, state_id text, title jsonb, matter_key text, department text, assignee_id uuid, status text, outcome text,
+        reason text, priority text, form_key text, outcomes jsonb, flag text, escalation_level int, opened_at timestamptz,
+        due_at timestamptz, warn_at timestamptz, closed_at timestamptz, closed_by uuid)
+    ),
+    task_patches as (
+      update tasks t set
+        ${patched('status', 'text')}, ${patched('outcome', 'text')}, ${patched('reason', 'text')},
+        ${patched('department', 'text')}, ${patched('priority', 'text')}, ${patched('flag', 'text')},
+        ${patched('escalation_level', 'int')}, ${patched('due_at', 'timestamptz')}, ${patched('warn_at', 'timestamptz')},
+        ${patched('closed_at', 'timestamptz')}, ${patched('closed_by', 'uuid')},
+        assignee_id = case
+          when p->>'assign_supervisor' = 'true' then (
+            select m.user_id from memberships m
+            where m.department = coalesce(p->>'department', t.department) and m.role = 'supervisor'
+            order by m.user_id limit 1)
+          when p ? 'assignee_id' then (p->>'assignee_id')::uuid
+          else t.assignee_id end
+      from c, jsonb_array_elements(${json(set.taskPatches)}::jsonb) as p
+      where t.id = (p->>'id')::uuid and t.case_id = c.id
+    ),
+    cancelled_timers as (
+      update timers set status = 'cancelled' from c
+      where timers.case_id = c.id and timers.status = 'pending'
+        and timers.id in (select jsonb_array_elements_text(${json(set.cancelTimers)}::jsonb))
+    ),
+    scheduled_timers as (
+      insert into timers (id, case_id, task_id, action, fire_at, status)
+      select x.id, c.id, x.task_id, x.action, x.fire_at, 'pending'
+      from c, jsonb_to_recordset(${json(set.timers)}::jsonb) as x(id text, task_id uuid, action text, fire_at timestamptz)
+      on conflict (id) do update set fire_at = excluded.fire_at, status = 'pending'
+    ),
+    new_notifications as (
+      insert into notifications (id, case_id, task_id, recipient, template, data, created_at)
+      select x.id, c.id, x.task_id, x.recipient, x.template, x.data, x.created_at
+      from c, jsonb_to_recordset(${json(set.notifications)}::jsonb) as x(
+        id uuid, task_id uuid, recipient text, template text, data jsonb, created_at timestamptz)
+    ),
+    new_orders as (
+      insert into supervision_orders (id, case_id, task_id, department, opened_by, opened_at, respond_by, status)
+      select x.id, c.id, x.task_id, x.department, x.opened_by, x.opened_at, x.respond_by, 'open'
+      from c, jsonb_to_recordset(${json(set.orders)}::jsonb) as x(
+        id uuid, task_id uuid, department text, opened_by uuid, opened_at timestamptz, respond_by timestamptz)
+    ),
+    new_outbox as (
+      insert into outbox (topic, payload)
+      select x.topic, x.payload from c, jsonb_to_recordset(${json(set.outbox)}::jsonb) as x(topic text, payload jsonb)
+    ),
+    new_audit as (
+      insert into audit_events (case_id, seq, at, actor_id, action, before, after, data, prev_hash, hash)
+      select c.id, x.seq, x.at, x.actor_id, x.action, x.before, x.after, x.data, x.prev_hash, x.hash
+      from c, jsonb_to_recordset(${json(auditJson)}::jsonb) as x(
+        seq int, at timestamptz, actor_id uuid, action text, before jsonb, after jsonb, data jsonb, prev_hash text, hash text)
+    )
+    select count(*)::int as written from c`;
 }

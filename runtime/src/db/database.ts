@@ -49,7 +49,7 @@ async function openPglite(dataDir: string): Promise<DatabaseHandle> {
 
 function openPostgres(url: string): DatabaseHandle {
   const client = postgres(url, { max: 20, onnotice: () => undefined });
-  const db = drizzlePostgres(client, { schema }) as unknown as Database;
+  const db = drizzlePostgres(preparing(client), { schema }) as unknown as Database;
   return {
     db,
     kind: 'postgres',
@@ -68,4 +68,39 @@ function openPostgres(url: string): DatabaseHandle {
   };
 }
 
+/**
+ * drizzle asks postgres.js for unnamed statements unless a query is given a name, and postgres.js then
+ * describes every statement with parameters before running it: two round trips per query. This keeps
+ * postgres.js's own default instead: statements are prepared once per connection and reused.
+ */
+function preparing<T extends object>(sql: T): T {
+  type Callback = (tx: object) => unknown;
+  type Scoped = (...args: unknown[]) => unknown;
+  return new Proxy(sql, {
+    get(target, property, receiver) {
+      const value = Reflect.get(target, property, receiver) as unknown;
+      if (property === 'unsafe') {
+        const unsafe = value as (query: string, params?: unknown[], options?: object) => unknown;
+        return (query: string, params?: unknown[], options?: object) =>
+          unsafe.call(target, query, params, { ...options, prepare: true });
+      }
+      if (property === 'begin' || property === 'savepoint') {
+        // the transaction's own connection gets the same treatment
+        const scoped = value as Scoped;
+        return (...args: unknown[]) => {
+          const callback = args[args.length - 1] as Callback;
+          return scoped.call(target, ...args.slice(0, -1), (tx: object) => callback(preparing(tx)));
+        };
+      }
+      return value;
+    },
+  });
+}
+
 export { schema };
+
+/** The rows of a raw `db.execute`: postgres.js returns an array, PGlite an object with `rows`. */
+export function rowsOf<T>(result: unknown): T[] {
+  if (Array.isArray(result)) return result as T[];
+  return ((result as { rows?: T[] }).rows ?? []) as T[];
+}
