@@ -43,7 +43,7 @@ export async function createRuntime(config: RuntimeConfig, options: RuntimeOptio
   const ids = options.ids ?? randomUUID;
   const directory = await DepartmentDirectory.load(db);
   const definitions = new DefinitionService(db, directory, clock);
-  const deps = { db, definitions, clock, ids };
+  const deps = { db, run: database.run, definitions, clock, ids };
   const cases = new CaseService(deps);
   return {
     config,

@@ -14,13 +14,13 @@ import {
 } from '@tongban/engine';
 import type { Actor } from '../auth/actor.js';
 import { appendAudit, auditRows, type AuditEntry } from '../audit/audit-log.js';
-import { rowsOf, type Database } from '../db/database.js';
+import type { Database, RunStatement } from '../db/database.js';
 import { auditEvents, cases, tasks } from '../db/schema.js';
 import type { DefinitionService } from '../definitions/definition.service.js';
 import { ApiError, forbidden, notFound } from '../errors/api-error.js';
 import { assertFormData, sensitiveFields } from '../forms/form-validator.js';
 import { caseAccess, mask } from './case-access.js';
-import { foldEffects, writeCaseStatement } from './effects.js';
+import { compileStatement, foldEffects, writeCaseStatement, writeSetValues } from './effects.js';
 
 export interface StartCaseInput {
   matter?: string;
@@ -40,12 +40,40 @@ export interface CommandResult {
 
 export interface RuntimeDeps {
   db: Database;
+  /** Runs a compiled statement (prepared once per connection by the driver). */
+  run: RunStatement;
   definitions: DefinitionService;
   clock: () => Date;
   ids: () => string;
 }
 
 const caseTitle = { 'zh-CN': '案件', en: 'case' };
+const p = (name: string) => sql.placeholder(name);
+
+/** Starting a case: the case row, then everything its first step leaves behind. Built once. */
+const insertStatement = compileStatement(
+  writeCaseStatement(sql`
+    insert into cases (id, workflow_key, workflow_version, matter_key, applicant_id, title, status, result, data, snapshot,
+                       version, audit_seq, audit_head, opened_at, due_at, closed_at)
+    values (${p('id')}, ${p('workflowKey')}, ${p('workflowVersion')}, ${p('matterKey')}, ${p('applicantId')},
+            ${p('title')}::jsonb, ${p('status')}, ${p('result')}, ${p('data')}::jsonb, ${p('snapshot')}::jsonb, 1,
+            ${p('auditSeq')}, ${p('auditHead')}, ${p('openedAt')}::timestamptz, ${p('dueAt')}::timestamptz,
+            ${p('closedAt')}::timestamptz)
+    returning id`),
+);
+
+/**
+ * A command on a case. The guard: a writer that loaded the same version (or missed an audit entry
+ * written since) updates nothing, so none of the statement's other writes happen either: a 409.
+ */
+const updateStatement = compileStatement(
+  writeCaseStatement(sql`
+    update cases set snapshot = ${p('snapshot')}::jsonb, data = ${p('data')}::jsonb, status = ${p('status')},
+      result = ${p('result')}, version = ${p('version')}, closed_at = ${p('closedAt')}::timestamptz,
+      audit_seq = ${p('auditSeq')}, audit_head = ${p('auditHead')}
+    where id = ${p('id')} and version = ${p('expectedVersion')} and audit_seq = ${p('expectedAuditSeq')}
+    returning id`),
+);
 const json = (value: unknown) => JSON.stringify(value);
 
 /**
@@ -139,15 +167,27 @@ export class CaseService {
     };
     const writes = foldEffects(context, result.effects);
     const audit = auditRows(id, { seq: 0, hash: '' }, [started, ...writes.audit]);
-    const insertCase = sql`
-      insert into cases (id, workflow_key, workflow_version, matter_key, applicant_id, title, status, result, data, snapshot,
-                         version, audit_seq, audit_head, opened_at, due_at, closed_at)
-      values (${id}, ${workflowKey}, ${row.workflowVersion}, ${row.matterKey}, ${applicantId}, ${json(title)}::jsonb,
-              ${row.status}, ${row.result}, ${json(row.data)}::jsonb, ${json(row.snapshot)}::jsonb, 1, ${audit.seq},
-              ${audit.hash}, ${now.toISOString()}::timestamptz, ${dueAt?.toISOString() ?? null}::timestamptz,
-              ${row.closedAt?.toISOString() ?? null}::timestamptz)
-      returning id`;
-    await this.deps.db.execute(writeCaseStatement(insertCase, writes, audit));
+    await this.deps.run(
+      insertStatement.text,
+      insertStatement.bind({
+        ...writeSetValues(writes, audit),
+        id,
+        workflowKey,
+        workflowVersion: row.workflowVersion,
+        matterKey: row.matterKey,
+        applicantId,
+        title: json(title),
+        status: row.status,
+        result: row.result,
+        data: json(row.data),
+        snapshot: json(row.snapshot),
+        auditSeq: audit.seq,
+        auditHead: audit.hash,
+        openedAt: now.toISOString(),
+        dueAt: dueAt?.toISOString() ?? null,
+        closedAt: row.closedAt?.toISOString() ?? null,
+      }),
+    );
     return { ...row, auditSeq: audit.seq, auditHead: audit.hash };
   }
 
@@ -201,16 +241,22 @@ export class CaseService {
     };
     const writes = foldEffects(context, result.effects);
     const audit = auditRows(caseId, { seq: row.auditSeq, hash: row.auditHead }, [entry, ...writes.audit]);
-    // the guard: a writer that loaded the same version (or missed an audit entry written since) updates
-    // nothing, so none of the statement's other writes happen either, and it gets a 409
-    const updateCase = sql`
-      update cases set snapshot = ${json(snapshot)}::jsonb, data = ${json(next.data)}::jsonb, status = ${next.status},
-        result = ${next.result}, version = ${next.version}, closed_at = ${next.closedAt?.toISOString() ?? null}::timestamptz,
-        audit_seq = ${audit.seq}, audit_head = ${audit.hash}
-      where id = ${caseId} and version = ${row.version} and audit_seq = ${row.auditSeq}
-      returning id`;
-    const [outcome] = rowsOf<{ written: number }>(
-      await db.execute(writeCaseStatement(updateCase, writes, audit)),
+    const [outcome] = await this.deps.run<{ written: number }>(
+      updateStatement.text,
+      updateStatement.bind({
+        ...writeSetValues(writes, audit),
+        id: caseId,
+        snapshot: json(snapshot),
+        data: json(next.data),
+        status: next.status,
+        result: next.result,
+        version: next.version,
+        closedAt: next.closedAt?.toISOString() ?? null,
+        auditSeq: audit.seq,
+        auditHead: audit.hash,
+        expectedVersion: row.version,
+        expectedAuditSeq: row.auditSeq,
+      }),
     );
     if (!outcome || outcome.written === 0) throw new ApiError('TB_CASE_VERSION_CONFLICT');
     return { row: { ...next, auditSeq: audit.seq, auditHead: audit.hash }, effects: result.effects };

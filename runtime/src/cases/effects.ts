@@ -1,4 +1,5 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { is, Placeholder, sql, type SQL } from 'drizzle-orm';
+import { PgDialect } from 'drizzle-orm/pg-core';
 import type { Effect, TaskView } from '@tongban/engine';
 import type { AuditEntry, ChainedRows } from '../audit/audit-log.js';
 
@@ -244,8 +245,6 @@ function recipientOf(to: string, context: EffectContext): string {
   return to;
 }
 
-const json = (value: unknown) => JSON.stringify(value);
-
 /** A patched column: the patch's value when its key is present (even null), else the current one. */
 const patched = (column: string, type: string) =>
   sql.raw(`${column} = case when p ? '${column}' then (p->>'${column}')::${type} else t.${column} end`);
@@ -257,18 +256,8 @@ const patched = (column: string, type: string) =>
  *
  * `caseWrite` must be an INSERT or UPDATE of `cases` that `returning id`.
  */
-export function writeCaseStatement(caseWrite: SQL, set: WriteSet, audit: ChainedRows): SQL {
-  const auditJson = audit.rows.map((row) => ({
-    seq: row.seq,
-    at: row.at.toISOString(),
-    actor_id: row.actorId,
-    action: row.action,
-    before: row.before,
-    after: row.after,
-    data: row.data,
-    prev_hash: row.prevHash,
-    hash: row.hash,
-  }));
+export function writeCaseStatement(caseWrite: SQL): SQL {
+  const json = (name: keyof ReturnType<typeof writeSetValues>) => sql.placeholder(name);
   return sql`
     with c as (${caseWrite}),
     new_tasks as (
@@ -276,7 +265,7 @@ export function writeCaseStatement(caseWrite: SQL, set: WriteSet, audit: Chained
                          priority, form_key, outcomes, flag, escalation_level, opened_at, due_at, warn_at, closed_at, closed_by)
       select x.id, c.id, x.state_id, x.title, x.matter_key, x.department, x.assignee_id, x.status, x.outcome, x.reason,
              x.priority, x.form_key, x.outcomes, x.flag, x.escalation_level, x.opened_at, x.due_at, x.warn_at, x.closed_at, x.closed_by
-      from c, jsonb_to_recordset(${json(set.newTasks)}::jsonb) as x(
+      from c, jsonb_to_recordset(${json('newTasks')}::jsonb) as x(
         id uuid, state_id text, title jsonb, matter_key text, department text, assignee_id uuid, status text, outcome text,
         reason text, priority text, form_key text, outcomes jsonb, flag text, escalation_level int, opened_at timestamptz,
         due_at timestamptz, warn_at timestamptz, closed_at timestamptz, closed_by uuid)
@@ -294,41 +283,94 @@ export function writeCaseStatement(caseWrite: SQL, set: WriteSet, audit: Chained
             order by m.user_id limit 1)
           when p ? 'assignee_id' then (p->>'assignee_id')::uuid
           else t.assignee_id end
-      from c, jsonb_array_elements(${json(set.taskPatches)}::jsonb) as p
+      from c, jsonb_array_elements(${json('taskPatches')}::jsonb) as p
       where t.id = (p->>'id')::uuid and t.case_id = c.id
     ),
     cancelled_timers as (
       update timers set status = 'cancelled' from c
       where timers.case_id = c.id and timers.status = 'pending'
-        and timers.id in (select jsonb_array_elements_text(${json(set.cancelTimers)}::jsonb))
+        and timers.id in (select jsonb_array_elements_text(${json('cancelTimers')}::jsonb))
     ),
     scheduled_timers as (
       insert into timers (id, case_id, task_id, action, fire_at, status)
       select x.id, c.id, x.task_id, x.action, x.fire_at, 'pending'
-      from c, jsonb_to_recordset(${json(set.timers)}::jsonb) as x(id text, task_id uuid, action text, fire_at timestamptz)
+      from c, jsonb_to_recordset(${json('timers')}::jsonb) as x(id text, task_id uuid, action text, fire_at timestamptz)
       on conflict (id) do update set fire_at = excluded.fire_at, status = 'pending'
     ),
     new_notifications as (
       insert into notifications (id, case_id, task_id, recipient, template, data, created_at)
       select x.id, c.id, x.task_id, x.recipient, x.template, x.data, x.created_at
-      from c, jsonb_to_recordset(${json(set.notifications)}::jsonb) as x(
+      from c, jsonb_to_recordset(${json('notifications')}::jsonb) as x(
         id uuid, task_id uuid, recipient text, template text, data jsonb, created_at timestamptz)
     ),
     new_orders as (
       insert into supervision_orders (id, case_id, task_id, department, opened_by, opened_at, respond_by, status)
       select x.id, c.id, x.task_id, x.department, x.opened_by, x.opened_at, x.respond_by, 'open'
-      from c, jsonb_to_recordset(${json(set.orders)}::jsonb) as x(
+      from c, jsonb_to_recordset(${json('orders')}::jsonb) as x(
         id uuid, task_id uuid, department text, opened_by uuid, opened_at timestamptz, respond_by timestamptz)
     ),
     new_outbox as (
       insert into outbox (topic, payload)
-      select x.topic, x.payload from c, jsonb_to_recordset(${json(set.outbox)}::jsonb) as x(topic text, payload jsonb)
+      select x.topic, x.payload from c, jsonb_to_recordset(${json('outbox')}::jsonb) as x(topic text, payload jsonb)
     ),
     new_audit as (
       insert into audit_events (case_id, seq, at, actor_id, action, before, after, data, prev_hash, hash)
       select c.id, x.seq, x.at, x.actor_id, x.action, x.before, x.after, x.data, x.prev_hash, x.hash
-      from c, jsonb_to_recordset(${json(auditJson)}::jsonb) as x(
+      from c, jsonb_to_recordset(${json('audit')}::jsonb) as x(
         seq int, at timestamptz, actor_id uuid, action text, before jsonb, after jsonb, data jsonb, prev_hash text, hash text)
     )
     select count(*)::int as written from c`;
+}
+
+/** The parameter values of `writeCaseStatement` for one command, as JSON text. */
+export function writeSetValues(set: WriteSet, audit: ChainedRows) {
+  const text = (value: unknown) => JSON.stringify(value);
+  return {
+    newTasks: text(set.newTasks),
+    taskPatches: text(set.taskPatches),
+    cancelTimers: text(set.cancelTimers),
+    timers: text(set.timers),
+    notifications: text(set.notifications),
+    orders: text(set.orders),
+    outbox: text(set.outbox),
+    audit: text(
+      audit.rows.map((row) => ({
+        seq: row.seq,
+        at: row.at.toISOString(),
+        actor_id: row.actorId,
+        action: row.action,
+        before: row.before,
+        after: row.after,
+        data: row.data,
+        prev_hash: row.prevHash,
+        hash: row.hash,
+      })),
+    ),
+  };
+}
+
+const dialect = new PgDialect();
+
+export interface CompiledStatement {
+  text: string;
+  /** The parameter values in the statement's order, from values by placeholder name. */
+  bind(values: Record<string, unknown>): unknown[];
+}
+
+/** Turns a statement written with `sql.placeholder`s into text once; each call then only binds values. */
+export function compileStatement(statement: SQL): CompiledStatement {
+  const query = dialect.sqlToQuery(statement);
+  const names = query.params.map((param) => {
+    if (!is(param, Placeholder)) throw new Error('compileStatement: every value must be a placeholder');
+    return param.name;
+  });
+  return {
+    text: query.sql,
+    bind(values) {
+      return names.map((name) => {
+        if (!Object.hasOwn(values, name)) throw new Error(`compileStatement: no value for ${name}`);
+        return values[name];
+      });
+    },
+  };
 }

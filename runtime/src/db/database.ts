@@ -16,9 +16,13 @@ export type Database = PgDatabase<PgQueryResultHKT, Schema>;
 export type Transaction = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
 export type Executor = Database | Transaction;
 
+/** Runs one statement given as text with $1..$n parameters (the driver prepares it once and reuses it). */
+export type RunStatement = <T>(text: string, params: unknown[]) => Promise<T[]>;
+
 export interface DatabaseHandle {
   db: Database;
   kind: 'pglite' | 'postgres';
+  run: RunStatement;
   /** Runs pending migrations; safe when several processes start at once. */
   migrate(): Promise<void>;
   close(): Promise<void>;
@@ -42,6 +46,7 @@ async function openPglite(dataDir: string): Promise<DatabaseHandle> {
   return {
     db,
     kind: 'pglite',
+    run: async <T>(text: string, params: unknown[]) => (await client.query<T>(text, params)).rows,
     migrate: () => migratePglite(db as never, { migrationsFolder }),
     close: () => client.close(),
   };
@@ -53,6 +58,10 @@ function openPostgres(url: string): DatabaseHandle {
   return {
     db,
     kind: 'postgres',
+    run: async <T>(text: string, params: unknown[]) =>
+      (await client.unsafe(text, params as postgres.ParameterOrJSON<never>[], {
+        prepare: true,
+      })) as unknown as T[],
     async migrate() {
       // one migrator at a time across processes: a session advisory lock on a dedicated connection
       const single = postgres(url, { max: 1, onnotice: () => undefined });

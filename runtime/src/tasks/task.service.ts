@@ -3,7 +3,7 @@ import { EngineError, type EngineEvent, type Priority } from '@tongban/engine';
 import type { Actor } from '../auth/actor.js';
 import { appendAudit } from '../audit/audit-log.js';
 import type { CaseService, RuntimeDeps } from '../cases/case.service.js';
-import { cases, tasks } from '../db/schema.js';
+import { cases as caseTable, tasks } from '../db/schema.js';
 import { ApiError, forbidden, notFound } from '../errors/api-error.js';
 import { assertFormData } from '../forms/form-validator.js';
 
@@ -31,10 +31,20 @@ const taskTitle = { 'zh-CN': '任务', en: 'task' };
 
 /** A department's inbox and the actions on one task. Scoped: only the departments an actor works or watches. */
 export class TaskService {
+  /** The hot read of every completion, built once: the task and its case by task id. */
+  private readonly taskWithCase;
+
   constructor(
     private readonly deps: RuntimeDeps,
     private readonly cases: CaseService,
-  ) {}
+  ) {
+    this.taskWithCase = deps.db
+      .select()
+      .from(tasks)
+      .innerJoin(caseTable, eq(caseTable.id, tasks.caseId))
+      .where(eq(tasks.id, sql.placeholder('taskId')))
+      .prepare('task_with_case');
+  }
 
   /** Open tasks of a department by due time (no deadline last), paginated by keyset so deep pages stay fast. */
   async inbox(actor: Actor, query: InboxQuery) {
@@ -155,11 +165,7 @@ export class TaskService {
    */
   async complete(actor: Actor, taskId: string, input: OutcomeInput) {
     // the task and its case in one read: the case row goes straight into the command
-    const [found] = await this.deps.db
-      .select()
-      .from(tasks)
-      .innerJoin(cases, eq(cases.id, tasks.caseId))
-      .where(eq(tasks.id, taskId));
+    const [found] = await this.taskWithCase.execute({ taskId });
     if (!found || !actor.sees(found.tasks.department)) throw notFound(taskTitle);
     const task = found.tasks;
     this.assertMayAct(actor, task);
