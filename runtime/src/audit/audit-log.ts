@@ -16,7 +16,8 @@ export interface AuditEntry {
 
 const GENESIS = 'genesis';
 
-function hashOf(entry: {
+/** One event as stored: the entry, its place in the chain, and the hash that seals it. */
+export interface ChainedRow {
   caseId: string;
   seq: number;
   at: Date;
@@ -24,9 +25,12 @@ function hashOf(entry: {
   action: string;
   before: unknown;
   after: unknown;
-  data: unknown;
+  data: Record<string, unknown>;
   prevHash: string;
-}): string {
+  hash: string;
+}
+
+function hashOf(entry: Omit<ChainedRow, 'hash'>): string {
   return createHash('sha256')
     .update(
       canonicalJson([
@@ -63,18 +67,7 @@ export async function appendAudit(tx: Executor, entries: AuditEntry[]): Promise<
 }
 
 export interface ChainedRows {
-  rows: Array<{
-    caseId: string;
-    seq: number;
-    at: Date;
-    actorId: string | null;
-    action: string;
-    before: unknown;
-    after: unknown;
-    data: Record<string, unknown>;
-    prevHash: string;
-    hash: string;
-  }>;
+  rows: ChainedRow[];
   /** The new head of the chain, to keep on the case row. */
   seq: number;
   hash: string;
