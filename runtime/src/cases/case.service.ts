@@ -30,9 +30,41 @@ export interface StartCaseInput {
 
 export type CaseRow = typeof cases.$inferSelect;
 
+/** What a command reads of a case: its workflow, snapshot and guards; not the data the snapshot holds again. */
+export type CommandCase = Pick<
+  CaseRow,
+  | 'id'
+  | 'workflowKey'
+  | 'workflowVersion'
+  | 'matterKey'
+  | 'applicantId'
+  | 'status'
+  | 'result'
+  | 'snapshot'
+  | 'version'
+  | 'auditSeq'
+  | 'auditHead'
+  | 'closedAt'
+>;
+
+export const commandColumns = {
+  id: cases.id,
+  workflowKey: cases.workflowKey,
+  workflowVersion: cases.workflowVersion,
+  matterKey: cases.matterKey,
+  applicantId: cases.applicantId,
+  status: cases.status,
+  result: cases.result,
+  snapshot: cases.snapshot,
+  version: cases.version,
+  auditSeq: cases.auditSeq,
+  auditHead: cases.auditHead,
+  closedAt: cases.closedAt,
+};
+
 export interface CommandResult {
   /** The case as it is after the command. */
-  row: CaseRow;
+  row: CommandCase;
   effects: Effect[];
   /** Set when the engine accepted the event but it changed nothing (a stale timer). */
   ignored?: string;
@@ -68,11 +100,12 @@ const insertStatement = compileStatement(
  */
 const updateStatement = compileStatement(
   writeCaseStatement(sql`
-    update cases set snapshot = ${p('snapshot')}::jsonb, data = ${p('data')}::jsonb, status = ${p('status')},
+    update cases set snapshot = s.v, data = s.v->'context'->'data', status = ${p('status')},
       result = ${p('result')}, version = ${p('version')}, closed_at = ${p('closedAt')}::timestamptz,
       audit_seq = ${p('auditSeq')}, audit_head = ${p('auditHead')}
-    where id = ${p('id')} and version = ${p('expectedVersion')} and audit_seq = ${p('expectedAuditSeq')}
-    returning id`),
+    from (select ${p('snapshot')}::jsonb as v) as s
+    where cases.id = ${p('id')} and cases.version = ${p('expectedVersion')} and cases.audit_seq = ${p('expectedAuditSeq')}
+    returning cases.id`),
 );
 const json = (value: unknown) => JSON.stringify(value);
 
@@ -199,11 +232,11 @@ export class CaseService {
     actor: Actor | null,
     caseId: string,
     event: EngineEvent,
-    authorize?: (row: CaseRow) => Promise<void> | void,
-    loaded?: CaseRow,
+    authorize?: (row: CommandCase) => Promise<void> | void,
+    loaded?: CommandCase,
   ): Promise<CommandResult> {
     const db = this.deps.db;
-    const [row] = loaded ? [loaded] : await db.select().from(cases).where(eq(cases.id, caseId));
+    const [row] = loaded ? [loaded] : await db.select(commandColumns).from(cases).where(eq(cases.id, caseId));
     if (!row) throw notFound(caseTitle);
     if (authorize) await authorize(row);
     const workflow = await this.deps.definitions.workflow(row.workflowKey, row.workflowVersion);
@@ -212,10 +245,9 @@ export class CaseService {
     if (result.ignored !== undefined) return { row, effects: [], ignored: result.ignored };
     const snapshot: CaseSnapshot = result.snapshot;
     const actorId = actor?.userId ?? null;
-    const next: CaseRow = {
+    const next: CommandCase = {
       ...row,
       snapshot,
-      data: snapshot.context.data,
       status: snapshot.status,
       result: snapshot.result ?? null,
       version: row.version + 1,
@@ -247,7 +279,6 @@ export class CaseService {
         ...writeSetValues(writes, audit),
         id: caseId,
         snapshot: json(snapshot),
-        data: json(next.data),
         status: next.status,
         result: next.result,
         version: next.version,

@@ -174,7 +174,7 @@ export async function caseRoutes(app: FastifyInstance, { runtime }: { runtime: R
             ? catalog.get('matter', row.matterKey)?.form
             : catalog.get('workflow', row.workflowKey)?.form;
           const form = formKey === undefined ? undefined : catalog.get('form', formKey);
-          if (form) assertFormData(form, { ...row.data, ...data });
+          if (form) assertFormData(form, { ...row.snapshot.context.data, ...data });
         },
       );
       return runtime.cases.get(actor, id);

@@ -206,10 +206,17 @@ export function foldEffects(context: EffectContext, effects: Effect[]): WriteSet
   set.taskPatches = [...patches.values()];
   for (const [id, timer] of timers) {
     if (timer === null) set.cancelTimers.push(id);
-    else {
-      set.timers.push(timer);
-      set.outbox.push({ topic: 'timer.scheduled', payload: { timerId: id, fireAt: timer.fire_at } });
-    }
+    else set.timers.push(timer);
+  }
+  if (set.timers.length > 0) {
+    // one row for the relay per command: the timers table holds the truth, this only says "look"
+    set.outbox.push({
+      topic: 'timers.scheduled',
+      payload: {
+        caseId: context.caseId,
+        timers: set.timers.map((timer) => ({ timerId: timer.id, fireAt: timer.fire_at })),
+      },
+    });
   }
   return set;
 }

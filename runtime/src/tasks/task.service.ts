@@ -2,7 +2,7 @@ import { and, asc, eq, gt, inArray, isNull, lt, or, sql, type SQL } from 'drizzl
 import { EngineError, type EngineEvent, type Priority } from '@tongban/engine';
 import type { Actor } from '../auth/actor.js';
 import { appendAudit } from '../audit/audit-log.js';
-import type { CaseService, RuntimeDeps } from '../cases/case.service.js';
+import { commandColumns, type CaseService, type RuntimeDeps } from '../cases/case.service.js';
 import { cases as caseTable, tasks } from '../db/schema.js';
 import { ApiError, forbidden, notFound } from '../errors/api-error.js';
 import { assertFormData } from '../forms/form-validator.js';
@@ -39,7 +39,17 @@ export class TaskService {
     private readonly cases: CaseService,
   ) {
     this.taskWithCase = deps.db
-      .select()
+      .select({
+        task: {
+          id: tasks.id,
+          caseId: tasks.caseId,
+          department: tasks.department,
+          assigneeId: tasks.assigneeId,
+          status: tasks.status,
+          formKey: tasks.formKey,
+        },
+        kase: commandColumns,
+      })
       .from(tasks)
       .innerJoin(caseTable, eq(caseTable.id, tasks.caseId))
       .where(eq(tasks.id, sql.placeholder('taskId')))
@@ -166,8 +176,8 @@ export class TaskService {
   async complete(actor: Actor, taskId: string, input: OutcomeInput) {
     // the task and its case in one read: the case row goes straight into the command
     const [found] = await this.taskWithCase.execute({ taskId });
-    if (!found || !actor.sees(found.tasks.department)) throw notFound(taskTitle);
-    const task = found.tasks;
+    if (!found || !actor.sees(found.task.department)) throw notFound(taskTitle);
+    const task = found.task;
     this.assertMayAct(actor, task);
     if (input.data !== undefined && task.formKey !== null) {
       const form = (await this.deps.definitions.current()).get('form', task.formKey);
@@ -179,7 +189,7 @@ export class TaskService {
     if (input.toDepartment !== undefined) event.toDepartment = input.toDepartment;
     if (input.items !== undefined) event.items = input.items;
     try {
-      const { row, effects } = await this.cases.command(actor, task.caseId, event, undefined, found.cases);
+      const { row, effects } = await this.cases.command(actor, task.caseId, event, undefined, found.kase);
       return {
         caseId: row.id,
         caseStatus: row.status,
@@ -212,7 +222,7 @@ export class TaskService {
     return { caseId: row.id, caseVersion: row.version };
   }
 
-  private assertMayAct(actor: Actor, task: TaskRow): void {
+  private assertMayAct(actor: Actor, task: Pick<TaskRow, 'department' | 'status' | 'assigneeId'>): void {
     if (!actor.worksIn(task.department) && !actor.supervises(task.department)) throw forbidden();
     if (task.status === 'completed' || task.status === 'cancelled') throw new ApiError('TB_TASK_CLOSED');
     if (task.assigneeId !== null && task.assigneeId !== actor.userId && !actor.supervises(task.department))
