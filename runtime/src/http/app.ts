@@ -28,7 +28,6 @@ export async function buildApp(runtime: Runtime, options: AppOptions = {}): Prom
     logger: options.logger ?? { level: runtime.config.logLevel },
     bodyLimit: 1024 * 1024,
     trustProxy: false,
-    ajv: { customOptions: { allErrors: true } },
     // a URL that cannot be decoded gets the same error shape as everything else
     frameworkErrors: sendError,
   });
