@@ -83,7 +83,7 @@ const caseTitle = { 'zh-CN': '案件', en: 'case' };
 const p = (name: string) => sql.placeholder(name);
 
 /** Starting a case: the case row, then everything its first step leaves behind. Built once. */
-const insertStatement = compileStatement(
+export const insertStatement = compileStatement(
   writeCaseStatement(sql`
     insert into cases (id, workflow_key, workflow_version, matter_key, applicant_id, title, status, result, data, snapshot,
                        version, audit_seq, audit_head, opened_at, due_at, closed_at)
@@ -98,7 +98,7 @@ const insertStatement = compileStatement(
  * A command on a case. The guard: a writer that loaded the same version (or missed an audit entry
  * written since) updates nothing, so none of the statement's other writes happen either: a 409.
  */
-const updateStatement = compileStatement(
+export const updateStatement = compileStatement(
   writeCaseStatement(sql`
     update cases set snapshot = s.v, data = s.v->'context'->'data', status = ${p('status')},
       result = ${p('result')}, version = ${p('version')}, closed_at = ${p('closedAt')}::timestamptz,

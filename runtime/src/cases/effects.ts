@@ -291,12 +291,17 @@ export function writeCaseStatement(caseWrite: SQL): SQL {
           when p ? 'assignee_id' then (p->>'assignee_id')::uuid
           else t.assignee_id end
       from c, jsonb_array_elements(${json('taskPatches')}::jsonb) as p
-      where t.id = (p->>'id')::uuid and t.case_id = c.id
+      where t.id = any (array(select (e->>'id')::uuid from jsonb_array_elements(${json('taskPatches')}::jsonb) as e))
+        and t.id = (p->>'id')::uuid
+        -- The guards below are written so that no index can serve them (text comparison, <>): with a
+        -- generic plan the planner otherwise ANDs the primary-key lookup with a bitmap of every task of
+        -- the case, or of every pending timer (hundreds of thousands), and a command gets slower as they grow.
+        and t.case_id::text = c.id::text
     ),
     cancelled_timers as (
       update timers set status = 'cancelled' from c
-      where timers.case_id = c.id and timers.status = 'pending'
-        and timers.id in (select jsonb_array_elements_text(${json('cancelTimers')}::jsonb))
+      where timers.id = any (array(select jsonb_array_elements_text(${json('cancelTimers')}::jsonb)))
+        and timers.case_id::text = c.id::text and timers.status <> 'fired' and timers.status <> 'cancelled'
     ),
     scheduled_timers as (
       insert into timers (id, case_id, task_id, action, fire_at, status)
