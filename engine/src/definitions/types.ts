@@ -19,10 +19,24 @@ export const departmentLevels = ['city', 'district', 'street', 'community'] as c
 export type DepartmentLevel = (typeof departmentLevels)[number];
 
 /** A department; its `key` is its stable code (e.g. `d1.minzheng`). */
+export const dispatchModes = ['shared', 'roundRobin', 'leastLoaded'] as const;
+
+/** How a department's new tasks reach its people. */
+export interface DispatchSpec {
+  /** shared: stay in the department's inbox; roundRobin / leastLoaded: given to an on-duty staff member. */
+  mode: (typeof dispatchModes)[number];
+  /** Scaled mode: at most this many of the department's dispatch jobs at once across all workers. */
+  concurrency?: number;
+  /** Scaled mode: at most this many dispatch jobs a minute. */
+  perMinute?: number;
+}
+
+/** A department; its `key` is its stable code (e.g. `d1.minzheng`). */
 export interface DepartmentDefinition extends DefinitionEnvelope<'department'> {
   level: DepartmentLevel;
   parent?: string;
   calendar?: string;
+  dispatch?: DispatchSpec;
 }
 
 export interface CalendarDefinition extends DefinitionEnvelope<'calendar'>, CalendarSpec {

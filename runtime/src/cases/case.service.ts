@@ -14,7 +14,7 @@ import {
 } from '@tongban/engine';
 import type { Actor } from '../auth/actor.js';
 import { appendAudit, auditRows, type AuditEntry } from '../audit/audit-log.js';
-import type { Database, RunStatement } from '../db/database.js';
+import type { Database, RunStatement, Statement } from '../db/database.js';
 import { auditEvents, cases, tasks } from '../db/schema.js';
 import type { DefinitionService } from '../definitions/definition.service.js';
 import { ApiError, forbidden, notFound } from '../errors/api-error.js';
@@ -68,6 +68,15 @@ export interface CommandResult {
   effects: Effect[];
   /** Set when the engine accepted the event but it changed nothing (a stale timer). */
   ignored?: string;
+}
+
+/** A command worked out but not yet written: run `statement`, and it is done if it wrote a row. */
+export interface PlannedCommand {
+  /** null: every event was ignored, there is nothing to write. */
+  statement: Statement | null;
+  /** Why the engine ignored the events it ignored. */
+  ignored: string[];
+  result: CommandResult;
 }
 
 export interface RuntimeDeps {
@@ -203,7 +212,7 @@ export class CaseService {
     await this.deps.run(
       insertStatement.text,
       insertStatement.bind({
-        ...writeSetValues(writes, audit),
+        ...writeSetValues(writes, audit, [], now),
         id,
         workflowKey,
         workflowVersion: row.workflowVersion,
@@ -239,12 +248,60 @@ export class CaseService {
     const [row] = loaded ? [loaded] : await db.select(commandColumns).from(cases).where(eq(cases.id, caseId));
     if (!row) throw notFound(caseTitle);
     if (authorize) await authorize(row);
+    const planned = await this.plan(actor?.userId ?? null, row, [event]);
+    if (planned.statement === null) return { row, effects: [], ignored: planned.ignored[0] as string };
+    const [outcome] = await this.deps.run<{ written: number }>(
+      planned.statement.text,
+      planned.statement.params,
+    );
+    if (!outcome || outcome.written === 0) throw new ApiError('TB_CASE_VERSION_CONFLICT');
+    return planned.result;
+  }
+
+  /**
+   * Steps a loaded case through events in order and builds the one statement that writes the outcome:
+   * the next snapshot, every effect, one audit entry per event, and `firedTimers` marked fired. Events the
+   * engine ignores (a stale timer) are left out and reported; if every event is ignored there is nothing
+   * to write. Pure apart from reading definitions: nothing is written here.
+   */
+  async plan(
+    actorId: string | null,
+    row: CommandCase,
+    events: EngineEvent[],
+    firedTimers: string[] = [],
+  ): Promise<PlannedCommand> {
     const workflow = await this.deps.definitions.workflow(row.workflowKey, row.workflowVersion);
     const now = this.deps.clock();
-    const result = step(workflow, row.snapshot, event, now.getTime(), this.deps.ids);
-    if (result.ignored !== undefined) return { row, effects: [], ignored: result.ignored };
-    const snapshot: CaseSnapshot = result.snapshot;
-    const actorId = actor?.userId ?? null;
+    let snapshot: CaseSnapshot = row.snapshot;
+    let version = row.version;
+    const effects: Effect[] = [];
+    const entries: AuditEntry[] = [];
+    const ignored: string[] = [];
+    for (const event of events) {
+      if (snapshot.status !== 'active' && event.type === 'timer.fired') {
+        ignored.push(`the case is ${snapshot.status}`);
+        continue;
+      }
+      const result = step(workflow, snapshot, event, now.getTime(), this.deps.ids);
+      if (result.ignored !== undefined) {
+        ignored.push(result.ignored);
+        continue;
+      }
+      entries.push({
+        caseId: row.id,
+        actorId,
+        action: event.type,
+        at: now,
+        before: { state: snapshot.value, status: snapshot.status, version },
+        after: { state: result.snapshot.value, status: result.snapshot.status, version: version + 1 },
+        data: describeEvent(event),
+      });
+      snapshot = result.snapshot;
+      version += 1;
+      effects.push(...result.effects);
+    }
+    if (entries.length === 0) return { statement: null, ignored, result: { row, effects: [] } };
+
     const next: CommandCase = {
       ...row,
       snapshot,
@@ -253,44 +310,37 @@ export class CaseService {
       version: row.version + 1,
       closedAt: snapshot.status === 'active' ? null : now,
     };
-    const entry: AuditEntry = {
-      caseId,
-      actorId,
-      action: event.type,
-      at: now,
-      before: { state: row.snapshot.value, status: row.status, version: row.version },
-      after: { state: snapshot.value, status: snapshot.status, version: next.version },
-      data: describeEvent(event),
-    };
-
     const context = {
-      caseId,
+      caseId: row.id,
       matterKey: row.matterKey,
       applicantId: row.applicantId,
       actorId,
       now,
       ids: this.deps.ids,
     };
-    const writes = foldEffects(context, result.effects);
-    const audit = auditRows(caseId, { seq: row.auditSeq, hash: row.auditHead }, [entry, ...writes.audit]);
-    const [outcome] = await this.deps.run<{ written: number }>(
-      updateStatement.text,
-      updateStatement.bind({
-        ...writeSetValues(writes, audit),
-        id: caseId,
-        snapshot: json(snapshot),
-        status: next.status,
-        result: next.result,
-        version: next.version,
-        closedAt: next.closedAt?.toISOString() ?? null,
-        auditSeq: audit.seq,
-        auditHead: audit.hash,
-        expectedVersion: row.version,
-        expectedAuditSeq: row.auditSeq,
-      }),
-    );
-    if (!outcome || outcome.written === 0) throw new ApiError('TB_CASE_VERSION_CONFLICT');
-    return { row: { ...next, auditSeq: audit.seq, auditHead: audit.hash }, effects: result.effects };
+    const writes = foldEffects(context, effects);
+    const audit = auditRows(row.id, { seq: row.auditSeq, hash: row.auditHead }, [
+      ...entries,
+      ...writes.audit,
+    ]);
+    const params = updateStatement.bind({
+      ...writeSetValues(writes, audit, firedTimers, now),
+      id: row.id,
+      snapshot: json(snapshot),
+      status: next.status,
+      result: next.result,
+      version: next.version,
+      closedAt: next.closedAt?.toISOString() ?? null,
+      auditSeq: audit.seq,
+      auditHead: audit.hash,
+      expectedVersion: row.version,
+      expectedAuditSeq: row.auditSeq,
+    });
+    return {
+      statement: { text: updateStatement.text, params },
+      ignored,
+      result: { row: { ...next, auditSeq: audit.seq, auditHead: audit.hash }, effects },
+    };
   }
 
   async get(actor: Actor, caseId: string, reveal: string[] = []) {

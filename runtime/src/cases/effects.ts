@@ -325,6 +325,12 @@ export function writeCaseStatement(caseWrite: SQL): SQL {
       insert into outbox (topic, payload)
       select x.topic, x.payload from c, jsonb_to_recordset(${json('outbox')}::jsonb) as x(topic text, payload jsonb)
     ),
+    fired_timers as (
+      update timers set status = 'fired', fired_at = ${sql.placeholder('firedAt')}::timestamptz, locked_until = null
+      from c
+      where timers.id = any (array(select jsonb_array_elements_text(${json('firedTimers')}::jsonb)))
+        and timers.case_id::text = c.id::text
+    ),
     new_audit as (
       insert into audit_events (case_id, seq, at, actor_id, action, before, after, data, prev_hash, hash)
       select c.id, x.seq, x.at, x.actor_id, x.action, x.before, x.after, x.data, x.prev_hash, x.hash
@@ -334,10 +340,16 @@ export function writeCaseStatement(caseWrite: SQL): SQL {
     select count(*)::int as written from c`;
 }
 
-/** The parameter values of `writeCaseStatement` for one command, as JSON text. */
-export function writeSetValues(set: WriteSet, audit: ChainedRows) {
+/**
+ * The parameter values of `writeCaseStatement` for one command, as JSON text. `firedTimers`: timers this
+ * command delivered, marked fired in the same statement, so a timer is fired exactly when its effect is
+ * written.
+ */
+export function writeSetValues(set: WriteSet, audit: ChainedRows, firedTimers: string[], now: Date) {
   const text = (value: unknown) => JSON.stringify(value);
   return {
+    firedTimers: text(firedTimers),
+    firedAt: now.toISOString(),
     newTasks: text(set.newTasks),
     taskPatches: text(set.taskPatches),
     cancelTimers: text(set.cancelTimers),

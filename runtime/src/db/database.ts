@@ -19,10 +19,19 @@ export type Executor = Database | Transaction;
 /** Runs one statement given as text with $1..$n parameters (the driver prepares it once and reuses it). */
 export type RunStatement = <T>(text: string, params: unknown[]) => Promise<T[]>;
 
+export interface Statement {
+  text: string;
+  params: unknown[];
+}
+
+/** Runs several statements in one transaction, sent together (pipelined where the driver can). */
+export type RunBatch = (statements: Statement[]) => Promise<unknown[][]>;
+
 export interface DatabaseHandle {
   db: Database;
   kind: 'pglite' | 'postgres';
   run: RunStatement;
+  runBatch: RunBatch;
   /** Runs pending migrations; safe when several processes start at once. */
   migrate(): Promise<void>;
   close(): Promise<void>;
@@ -47,6 +56,13 @@ async function openPglite(dataDir: string): Promise<DatabaseHandle> {
     db,
     kind: 'pglite',
     run: async <T>(text: string, params: unknown[]) => (await client.query<T>(text, params)).rows,
+    runBatch: (statements) =>
+      client.transaction(async (tx) => {
+        const results: unknown[][] = [];
+        for (const statement of statements)
+          results.push((await tx.query(statement.text, statement.params)).rows);
+        return results;
+      }),
     migrate: () => migratePglite(db as never, { migrationsFolder }),
     close: () => client.close(),
   };
@@ -62,6 +78,12 @@ function openPostgres(url: string): DatabaseHandle {
       (await client.unsafe(text, params as postgres.ParameterOrJSON<never>[], {
         prepare: true,
       })) as unknown as T[],
+    runBatch: async (statements) =>
+      (await client.begin((tx) =>
+        statements.map((statement) =>
+          tx.unsafe(statement.text, statement.params as postgres.ParameterOrJSON<never>[], { prepare: true }),
+        ),
+      )) as unknown as unknown[][],
     async migrate() {
       // one migrator at a time across processes: a session advisory lock on a dedicated connection
       const single = postgres(url, { max: 1, onnotice: () => undefined });

@@ -27,7 +27,17 @@ export const departments = pgTable('departments', {
   level: text('level').notNull(),
   title: jsonb('title').$type<LocalizedText>().notNull(),
   calendar: text('calendar'),
+  /** How new tasks reach people: left in the shared inbox, round-robin, or to the least loaded. */
+  dispatch: jsonb('dispatch').$type<DispatchPolicy>(),
 });
+
+export interface DispatchPolicy {
+  mode: 'shared' | 'roundRobin' | 'leastLoaded';
+  /** Scaled mode: at most this many of the department's jobs run at once across all workers. */
+  concurrency?: number;
+  /** Scaled mode: at most this many jobs a minute. */
+  perMinute?: number;
+}
 
 export const users = pgTable('users', {
   id: uuid('id').primaryKey(),
@@ -36,6 +46,9 @@ export const users = pgTable('users', {
   passwordHash: text('password_hash').notNull(),
   disabled: boolean('disabled').notNull().default(false),
   createdAt: at('created_at').notNull().defaultNow(),
+  /** While away, tasks given to this person go to the deputy instead. */
+  deputyId: uuid('deputy_id'),
+  awayUntil: at('away_until'),
 });
 
 /** Who works where in which role; residents have one row with no department. */
@@ -47,6 +60,8 @@ export const memberships = pgTable(
       .references(() => users.id, { onDelete: 'cascade' }),
     department: text('department').notNull().default(''),
     role: text('role').$type<Role>().notNull(),
+    /** Staff off duty get no tasks from automatic dispatch. */
+    onDuty: boolean('on_duty').notNull().default(true),
   },
   (table) => [primaryKey({ columns: [table.userId, table.department, table.role] })],
 );
@@ -167,6 +182,8 @@ export const timers = pgTable(
     status: text('status').$type<(typeof timerStatuses)[number]>().notNull(),
     attempts: integer('attempts').notNull().default(0),
     firedAt: at('fired_at'),
+    /** A worker that claimed the timer holds it until then; after that another may. */
+    lockedUntil: at('locked_until'),
   },
   (table) => [index('timers_due').on(table.status, table.fireAt)],
 );
@@ -181,6 +198,9 @@ export const outbox = pgTable(
     createdAt: at('created_at').notNull().defaultNow(),
     sentAt: at('sent_at'),
     attempts: integer('attempts').notNull().default(0),
+    /** A relay that claimed the row holds it until then. */
+    lockedUntil: at('locked_until'),
+    lastError: text('last_error'),
   },
   (table) => [
     index('outbox_unsent')
@@ -283,3 +303,30 @@ export const notifications = pgTable(
   },
   (table) => [index('notifications_recipient').on(table.recipient, table.createdAt)],
 );
+
+/** Jobs that failed every retry: kept for an administrator to read and send again. */
+export const deadLetters = pgTable(
+  'dead_letters',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    queue: text('queue').notNull(),
+    jobId: text('job_id').notNull(),
+    name: text('name').notNull(),
+    data: jsonb('data').$type<Record<string, unknown>>().notNull(),
+    error: text('error').notNull(),
+    attempts: integer('attempts').notNull(),
+    failedAt: at('failed_at').notNull(),
+    retriedAt: at('retried_at'),
+  },
+  (table) => [
+    index('dead_letters_open')
+      .on(table.failedAt)
+      .where(sql`${table.retriedAt} is null`),
+  ],
+);
+
+/** Round-robin dispatch: who in the department got the last task. */
+export const dispatchCursors = pgTable('dispatch_cursors', {
+  department: text('department').primaryKey(),
+  lastUserId: uuid('last_user_id'),
+});

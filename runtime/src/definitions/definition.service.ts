@@ -270,6 +270,7 @@ export class DefinitionService {
       level: definition.level,
       title: definition.title,
       calendar: definition.calendar ?? null,
+      dispatch: definition.dispatch ?? null,
     };
     await tx.insert(departments).values(row).onConflictDoUpdate({ target: departments.code, set: row });
     await this.directory.reload(tx);

@@ -1,4 +1,5 @@
 import type { LocalizedText } from '@tongban/engine';
+import type { DispatchPolicy } from '../db/schema.js';
 import type { Executor } from '../db/database.js';
 import { departments } from '../db/schema.js';
 
@@ -8,6 +9,7 @@ export interface DepartmentNode {
   level: string;
   title: LocalizedText;
   calendar: string | null;
+  dispatch: DispatchPolicy | null;
 }
 
 /** The department tree in memory: parents, children and subtrees are asked on every scoped query. */

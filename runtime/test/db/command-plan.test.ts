@@ -64,6 +64,8 @@ describe('the command statement: planned once, fast however large the tables gro
       orders: '[]',
       outbox: '[]',
       audit: '[]',
+      firedTimers: JSON.stringify([`${randomUUID()}#2`]),
+      firedAt: new Date().toISOString(),
     });
     // when PostgreSQL plans it the way a long-lived connection reuses it
     const plan = await database.db.transaction(async (tx) => {
