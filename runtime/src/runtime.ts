@@ -7,6 +7,14 @@ import { CaseService } from './cases/case.service.js';
 import { TaskService } from './tasks/task.service.js';
 import { AuthService } from './auth/auth.service.js';
 import { UserService } from './users/user.service.js';
+import type { QueueDriver } from './queues/queue-driver.js';
+import { LocalDriver } from './queues/local-driver.js';
+import { BullmqDriver } from './queues/bullmq-driver.js';
+import { OutboxRelay } from './outbox/outbox-relay.js';
+import { TimerService, type TimerServiceOptions } from './timers/timer.service.js';
+import { SupervisionService } from './supervision/supervision.service.js';
+import { DispatchService } from './dispatch/dispatch.service.js';
+import { deadLetterStore } from './workers/dead-letters.js';
 
 /** Every service of one process, wired once; routes, workers, the CLI and tests all start here. */
 export interface Runtime {
@@ -19,6 +27,12 @@ export interface Runtime {
   tasks: TaskService;
   auth: AuthService;
   users: UserService;
+  /** local (embedded) or BullMQ (REDIS_URL set). */
+  queues: QueueDriver;
+  relay: OutboxRelay;
+  timers: TimerService;
+  supervision: SupervisionService;
+  dispatch: DispatchService;
   clock: () => Date;
   ids: () => string;
   close(): Promise<void>;
@@ -32,6 +46,11 @@ export interface RuntimeOptions {
   database?: DatabaseHandle;
   /** Run migrations at start-up (default true). */
   migrate?: boolean;
+  /** Replaces the queue driver the configuration would choose (tests). */
+  queues?: QueueDriver;
+  /** Redis key prefix for BullMQ (default `tongban`; tests use one of their own). */
+  redisPrefix?: string;
+  timers?: TimerServiceOptions;
 }
 
 export async function createRuntime(config: RuntimeConfig, options: RuntimeOptions = {}): Promise<Runtime> {
@@ -43,8 +62,24 @@ export async function createRuntime(config: RuntimeConfig, options: RuntimeOptio
   const ids = options.ids ?? randomUUID;
   const directory = await DepartmentDirectory.load(db);
   const definitions = new DefinitionService(db, directory, clock);
-  const deps = { db, run: database.run, definitions, clock, ids };
+  const onDeadLetter = deadLetterStore(db, clock);
+  const queues =
+    options.queues ??
+    (config.redisUrl
+      ? new BullmqDriver(
+          { url: config.redisUrl, prefix: options.redisPrefix ?? config.redisPrefix },
+          onDeadLetter,
+        )
+      : new LocalDriver(onDeadLetter));
+  const relay = new OutboxRelay({ db, driver: queues, clock });
+  // after a command commits, its outbox rows go out at once (the relay polls too, for other nodes' rows)
+  const deps = { db, run: database.run, definitions, clock, ids, afterCommit: () => relay.kick() };
   const cases = new CaseService(deps);
+  const supervision = new SupervisionService({ db, directory, definitions, clock, ids });
+  const timers = new TimerService(
+    { db, runBatch: database.runBatch, cases, supervision, clock, afterCommit: deps.afterCommit },
+    options.timers,
+  );
   return {
     config,
     database,
@@ -55,8 +90,17 @@ export async function createRuntime(config: RuntimeConfig, options: RuntimeOptio
     tasks: new TaskService(deps, cases),
     auth: new AuthService(db, directory, clock, config.sessionTtlMs),
     users: new UserService(db, directory, ids),
+    queues,
+    relay,
+    timers,
+    supervision,
+    dispatch: new DispatchService({ db, directory, clock }),
     clock,
     ids,
-    close: () => (options.database ? Promise.resolve() : database.close()),
+    async close() {
+      await relay.stop();
+      await queues.close();
+      if (!options.database) await database.close();
+    },
   };
 }

@@ -86,6 +86,8 @@ export interface RuntimeDeps {
   definitions: DefinitionService;
   clock: () => Date;
   ids: () => string;
+  /** Called after a command committed (the outbox relay sends its rows). */
+  afterCommit?: () => void;
 }
 
 const caseTitle = { 'zh-CN': '案件', en: 'case' };
@@ -230,6 +232,7 @@ export class CaseService {
         closedAt: row.closedAt?.toISOString() ?? null,
       }),
     );
+    this.deps.afterCommit?.();
     return { ...row, auditSeq: audit.seq, auditHead: audit.hash };
   }
 
@@ -255,6 +258,7 @@ export class CaseService {
       planned.statement.params,
     );
     if (!outcome || outcome.written === 0) throw new ApiError('TB_CASE_VERSION_CONFLICT');
+    this.deps.afterCommit?.();
     return planned.result;
   }
 

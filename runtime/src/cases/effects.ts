@@ -2,6 +2,7 @@ import { is, Placeholder, sql, type SQL } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import type { Effect, TaskView } from '@tongban/engine';
 import type { AuditEntry, ChainedRows } from '../audit/audit-log.js';
+import { orderTimerId } from '../supervision/order-timer.js';
 
 export interface EffectContext {
   caseId: string;
@@ -63,7 +64,20 @@ export function foldEffects(context: EffectContext, effects: Effect[]): WriteSet
     template: string;
     data: Record<string, unknown>;
     at: number;
-  }) => set.notifications.push({ id: context.ids(), ...fields, created_at: iso(fields.at) });
+  }) => {
+    const id = context.ids();
+    set.notifications.push({ id, ...fields, created_at: iso(fields.at) });
+    // delivered by the notifications queue after commit
+    set.outbox.push({
+      topic: 'notification',
+      payload: {
+        notificationId: id,
+        caseId: context.caseId,
+        recipient: fields.recipient,
+        template: fields.template,
+      },
+    });
+  };
 
   for (const effect of effects) {
     switch (effect.type) {
@@ -146,17 +160,14 @@ export function foldEffects(context: EffectContext, effects: Effect[]): WriteSet
         });
         break;
       case 'notify': {
-        const recipient = recipientOf(effect.to, context);
+        const department = typeof effect.data.department === 'string' ? effect.data.department : undefined;
+        const recipient = recipientOf(effect.to, context, department);
         notify({
           task_id: effect.taskId ?? null,
           recipient,
           template: effect.template,
           data: effect.data,
           at: effect.at,
-        });
-        set.outbox.push({
-          topic: 'notification',
-          payload: { caseId: context.caseId, recipient, template: effect.template },
         });
         break;
       }
@@ -181,6 +192,20 @@ export function foldEffects(context: EffectContext, effects: Effect[]): WriteSet
           opened_by: context.actorId,
           opened_at: iso(effect.at),
           respond_by: iso(effect.respondBy),
+        });
+        // the response limit is timed like any SLA step, and escalated when it passes
+        timers.set(orderTimerId(effect.orderId), {
+          id: orderTimerId(effect.orderId),
+          task_id: effect.taskId,
+          action: 'supervision.respond',
+          fire_at: iso(effect.respondBy) as string,
+        });
+        notify({
+          task_id: effect.taskId,
+          recipient: `department:${effect.department}`,
+          template: 'supervision.opened',
+          data: { orderId: effect.orderId, respondBy: effect.respondBy },
+          at: effect.at,
         });
         note('supervision.opened', {
           orderId: effect.orderId,
@@ -245,10 +270,15 @@ function newTaskRow(task: TaskView, context: EffectContext): TaskFields {
   };
 }
 
-function recipientOf(to: string, context: EffectContext): string {
+/**
+ * Where a notice goes: `user:<id>`, `case:<id>:applicant` (an applicant without an account),
+ * `supervisors:<department>` or `department:<code>`; anything else is kept as the definition wrote it.
+ */
+function recipientOf(to: string, context: EffectContext, department?: string): string {
   if (to === 'applicant' || to === 'reporter') {
     return context.applicantId === null ? `case:${context.caseId}:applicant` : `user:${context.applicantId}`;
   }
+  if (to === 'supervisors' && department !== undefined) return `supervisors:${department}`;
   return to;
 }
 

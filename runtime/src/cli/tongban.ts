@@ -6,11 +6,15 @@ import { buildApp } from '../http/app.js';
 import { verifyAudit } from '../audit/audit-log.js';
 import { loadDefinitionFiles } from '../definitions/load-directory.js';
 import { demoAccounts, demoPassword, seedDemo } from '../seed/seed.js';
+import { startWorkers, type WorkerOptions } from '../workers/workers.js';
+import { pino } from 'pino';
 
 const usage = `tongban <command>
 
   start                      embedded mode: API and local workers in one process, demo data on first start
   serve                      API node (scaled mode: set DATABASE_URL, and REDIS_URL for queues)
+  worker [--departments a,b] [--queues timers,notifications,system]
+                             a worker process: outbox relay, timers, dispatch (scaled mode: any number)
   migrate                    run database migrations
   seed                       import the definitions library and create the demo accounts
   definitions import <dir>   validate every definition in <dir>, report every problem, publish
@@ -22,7 +26,12 @@ async function main(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { case: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      case: { type: 'string' },
+      departments: { type: 'string' },
+      queues: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
   });
   const [command, sub, arg] = positionals;
   if (values.help || command === undefined) {
@@ -35,6 +44,11 @@ async function main(argv: string[]): Promise<number> {
       return serve(config, true);
     case 'serve':
       return serve(config, false);
+    case 'worker':
+      return work(config, {
+        ...(values.departments ? { departments: values.departments.split(',') } : {}),
+        ...(values.queues ? { queues: values.queues.split(',') } : {}),
+      });
     case 'migrate':
       return withRuntime(config, async () => {
         console.log('migrations are up to date');
@@ -98,11 +112,36 @@ async function withRuntime(
   return Number(process.exitCode ?? 0);
 }
 
+async function work(config: ReturnType<typeof loadConfig>, options: WorkerOptions): Promise<number> {
+  const runtime = await createRuntime(config);
+  const workers = await startWorkers(runtime, { ...options, log: logTo(config) });
+  const shutdown = async () => {
+    await workers.stop();
+    await runtime.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+  console.log(
+    `Tongban worker running (${runtime.queues.kind} driver, ${runtime.database.kind}) pid ${process.pid}`,
+  );
+  return new Promise<number>(() => undefined);
+}
+
+function logTo(config: ReturnType<typeof loadConfig>) {
+  const logger = pino({ level: config.logLevel });
+  return (message: string, error?: unknown) => logger.error({ err: error }, message);
+}
+
 async function serve(config: ReturnType<typeof loadConfig>, embedded: boolean): Promise<number> {
   const runtime = await createRuntime(config);
   const seeded = embedded ? await seedDemo(runtime) : undefined;
   const app = await buildApp(runtime);
+  // embedded: every worker in this process; an API node only relays its own outbox rows at once
+  const workers = embedded ? await startWorkers(runtime, { log: logTo(config) }) : null;
+  if (!embedded) runtime.relay.start();
   const shutdown = async () => {
+    await workers?.stop();
     await app.close();
     await runtime.close();
     process.exit(0);

@@ -10,6 +10,8 @@ export interface RuntimeConfig {
   databaseUrl: string | undefined;
   /** Set: BullMQ on Redis. Unset: the in-process local driver. */
   redisUrl: string | undefined;
+  /** Key prefix of everything Tongban keeps in Redis. */
+  redisPrefix: string;
   logLevel: string;
   /** How long a login lasts. */
   sessionTtlMs: number;
@@ -26,6 +28,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig 
     dataDir: resolve(env.TONGBAN_DATA_DIR ?? './data'),
     databaseUrl: env.DATABASE_URL || undefined,
     redisUrl: env.REDIS_URL || undefined,
+    redisPrefix: env.TONGBAN_REDIS_PREFIX || 'tongban',
     logLevel: env.LOG_LEVEL ?? 'info',
     sessionTtlMs: integer(env.TONGBAN_SESSION_HOURS, 12, 'TONGBAN_SESSION_HOURS') * 3_600_000,
     secureCookies: env.TONGBAN_SECURE_COOKIES === 'true',

@@ -28,6 +28,7 @@ export const runtimeErrors = {
   TB_TASK_CLAIMED: m(409, '任务已由他人签收', 'Someone else has already claimed this task'),
   TB_TASK_NOT_YOURS: m(409, '任务已由他人签收，您不能办理', 'This task is claimed by someone else'),
   TB_TASK_CLOSED: m(409, '任务已经办结', 'This task is already closed'),
+  TB_ORDER_ANSWERED: m(409, '督办单已经答复', 'This supervision order is already answered'),
   TB_DEFINITION_EXISTS: m(
     409,
     '{kind}“{key}”的第 {version} 版已经存在',

@@ -1,0 +1,120 @@
+import type {
+  ConsumeOptions,
+  FailedJob,
+  JobHandler,
+  QueueDriver,
+  QueueJob,
+  ReceivedJob,
+} from './queue-driver.js';
+import { maxAttempts } from './queue-driver.js';
+
+interface Consumer {
+  handler: JobHandler;
+  concurrency: number;
+  running: number;
+  waiting: Array<() => void>;
+}
+
+/**
+ * The embedded mode's driver: jobs run in this process. `publish` resolves once the jobs are handled,
+ * so the relay marks an outbox row sent only after its work is done: a crash before that leaves the row
+ * unsent and it is published again at the next start (at least once). Retries back off; a job that
+ * fails every try goes to the dead letters. Timers are not jobs here: the local timer loop reads the
+ * timer rows itself.
+ */
+export class LocalDriver implements QueueDriver {
+  readonly kind = 'local' as const;
+  private readonly consumers = new Map<string, Consumer>();
+  /** Jobs published before anyone consumed their queue. */
+  private readonly parked = new Map<string, QueueJob[]>();
+  private readonly delayed = new Map<string, NodeJS.Timeout>();
+  private closed = false;
+
+  constructor(
+    private readonly onDeadLetter: (job: FailedJob) => Promise<void>,
+    private readonly retryDelayMs = (attempt: number) => Math.min(30_000, 100 * 2 ** attempt),
+  ) {}
+
+  async publish(jobs: QueueJob[]): Promise<void> {
+    await Promise.all(
+      jobs.map((job) => {
+        if (job.delayMs !== undefined && job.delayMs > 0) {
+          this.schedule(job);
+          return undefined;
+        }
+        return this.run(job);
+      }),
+    );
+  }
+
+  async consume(queue: string, handler: JobHandler, options: ConsumeOptions = {}): Promise<void> {
+    this.consumers.set(queue, { handler, concurrency: options.concurrency ?? 4, running: 0, waiting: [] });
+    const parked = this.parked.get(queue) ?? [];
+    this.parked.delete(queue);
+    await this.publish(parked);
+  }
+
+  async remove(queue: string, ids: string[]): Promise<void> {
+    for (const id of ids) {
+      const key = `${queue}/${id}`;
+      clearTimeout(this.delayed.get(key));
+      this.delayed.delete(key);
+    }
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const timeout of this.delayed.values()) clearTimeout(timeout);
+    this.delayed.clear();
+  }
+
+  private schedule(job: QueueJob): void {
+    const key = `${job.queue}/${job.id}`;
+    if (this.delayed.has(key)) return; // one delivery per id
+    this.delayed.set(
+      key,
+      setTimeout(() => {
+        this.delayed.delete(key);
+        void this.run({ ...job, delayMs: 0 });
+      }, job.delayMs),
+    );
+  }
+
+  private async run(job: QueueJob): Promise<void> {
+    if (this.closed) return;
+    const consumer = this.consumers.get(job.queue);
+    if (!consumer) {
+      this.parked.set(job.queue, [...(this.parked.get(job.queue) ?? []), job]);
+      return;
+    }
+    while (consumer.running >= consumer.concurrency) await new Promise<void>((r) => consumer.waiting.push(r));
+    consumer.running += 1;
+    try {
+      for (let attempt = 1; ; attempt++) {
+        const received: ReceivedJob = {
+          queue: job.queue,
+          name: job.name,
+          id: job.id,
+          data: job.data,
+          attempt,
+        };
+        try {
+          await consumer.handler(received);
+          return;
+        } catch (error) {
+          if (attempt >= maxAttempts || this.closed) {
+            await this.onDeadLetter({
+              ...received,
+              error: error instanceof Error ? error.message : String(error),
+            });
+            return;
+          }
+          await new Promise((r) => setTimeout(r, this.retryDelayMs(attempt)));
+        }
+      }
+    } finally {
+      consumer.running -= 1;
+      consumer.waiting.shift()?.();
+    }
+  }
+}

@@ -1,0 +1,199 @@
+import { eq, inArray, sql } from 'drizzle-orm';
+import type { EngineEvent } from '@tongban/engine';
+import type { CaseService, CommandCase } from '../cases/case.service.js';
+import { commandColumns } from '../cases/case.service.js';
+import type { Database, RunBatch, Statement } from '../db/database.js';
+import { cases, timers } from '../db/schema.js';
+import type { SupervisionService } from '../supervision/supervision.service.js';
+import { isOrderTimer } from '../supervision/order-timer.js';
+
+export interface DueTimer {
+  id: string;
+  caseId: string;
+  fireAt: Date;
+}
+
+export interface FireReport {
+  /** Timers whose effect was written now. */
+  fired: number;
+  /** Timers the engine found stale (task closed, step fired, clock paused): marked fired, nothing else. */
+  stale: number;
+  /** Timers whose case someone else wrote first: released, they are claimed again on the next pass. */
+  retried: number;
+}
+
+export interface TimerServiceOptions {
+  /** How long a claim holds a timer against other workers (a crashed worker's timers come back after it). */
+  leaseMs?: number;
+  /** Timers claimed and written in one transaction. */
+  batchSize?: number;
+}
+
+const empty = (): FireReport => ({ fired: 0, stale: 0, retried: 0 });
+
+/**
+ * Durable timers: the `timers` rows are the truth, whatever driver delivers them. A worker claims due
+ * rows with a lease (`for update skip locked`, so two workers never take the same row), steps each case
+ * through its timers, and writes every case of the batch in one transaction, each case's write guarded
+ * by its version and marking its timers fired in the same statement. A timer therefore fires once in
+ * effect: a second delivery finds it fired, or the engine finds its step already fired and ignores it.
+ */
+export class TimerService {
+  private readonly leaseMs: number;
+  private readonly batchSize: number;
+
+  constructor(
+    private readonly deps: {
+      db: Database;
+      runBatch: RunBatch;
+      cases: CaseService;
+      supervision: SupervisionService;
+      clock: () => Date;
+      afterCommit?: () => void;
+    },
+    options: TimerServiceOptions = {},
+  ) {
+    this.leaseMs = options.leaseMs ?? 30_000;
+    this.batchSize = options.batchSize ?? 100;
+  }
+
+  /**
+   * Claims up to `limit` due timers for this worker's lease: only `ids` when given, only those overdue
+   * by more than `graceMs` when given (the reconciler leaves the rest to their delayed jobs).
+   */
+  async claimDue(limit = this.batchSize, ids?: string[], graceMs = 0): Promise<DueTimer[]> {
+    const now = this.deps.clock();
+    const dueBy = new Date(now.getTime() - graceMs);
+    const until = new Date(now.getTime() + this.leaseMs);
+    const only = ids === undefined ? sql`` : sql`and id = any(${sql.param(ids)}::text[])`;
+    const rows = await this.deps.db.execute<{ id: string; case_id: string; fire_at: string | Date }>(sql`
+      update timers set locked_until = ${until.toISOString()}::timestamptz, attempts = attempts + 1
+      where id in (
+        select id from timers
+        where status = 'pending' and fire_at <= ${dueBy.toISOString()}::timestamptz
+          and (locked_until is null or locked_until <= ${now.toISOString()}::timestamptz) ${only}
+        order by fire_at
+        limit ${limit}
+        for update skip locked)
+      returning id, case_id, fire_at`);
+    return rowsOf<{ id: string; case_id: string; fire_at: string | Date }>(rows).map((row) => ({
+      id: row.id,
+      caseId: row.case_id,
+      fireAt: new Date(row.fire_at),
+    }));
+  }
+
+  /** Fires claimed timers: all their cases written in one transaction. */
+  async fire(claimed: DueTimer[]): Promise<FireReport> {
+    const report = empty();
+    if (claimed.length === 0) return report;
+    const orderTimers = claimed.filter((timer) => isOrderTimer(timer.id));
+    for (const timer of orderTimers) {
+      if (await this.deps.supervision.orderOverdue(timer.id)) report.fired += 1;
+      else report.stale += 1;
+    }
+    const caseTimers = claimed.filter((timer) => !isOrderTimer(timer.id));
+    if (caseTimers.length === 0) return report;
+
+    const byCase = new Map<string, DueTimer[]>();
+    for (const timer of caseTimers) byCase.set(timer.caseId, [...(byCase.get(timer.caseId) ?? []), timer]);
+    const rows = await this.deps.db
+      .select(commandColumns)
+      .from(cases)
+      .where(inArray(cases.id, [...byCase.keys()]));
+    const statements: Statement[] = [];
+    const planned: Array<{ timers: DueTimer[] }> = [];
+    const stale: string[] = [];
+    // one lock order for every worker: cases by id
+    for (const row of [...rows].sort((a, b) => a.id.localeCompare(b.id)) as CommandCase[]) {
+      const due = (byCase.get(row.id) ?? []).sort((a, b) => a.fireAt.getTime() - b.fireAt.getTime());
+      const events: EngineEvent[] = due.map((timer) => ({ type: 'timer.fired', timerId: timer.id }));
+      const plan = await this.deps.cases.plan(
+        null,
+        row,
+        events,
+        due.map((timer) => timer.id),
+      );
+      if (plan.statement === null) {
+        stale.push(...due.map((timer) => timer.id));
+        continue;
+      }
+      statements.push(plan.statement);
+      planned.push({ timers: due });
+      report.stale += plan.ignored.length;
+      report.fired += due.length - plan.ignored.length;
+    }
+    // timers of cases that are gone are stale too
+    const found = new Set(rows.map((row) => row.id));
+    for (const [caseId, due] of byCase) if (!found.has(caseId)) stale.push(...due.map((timer) => timer.id));
+    if (stale.length > 0) {
+      statements.push({
+        text: `update timers set status = 'fired', fired_at = $1::timestamptz, locked_until = null
+               where id = any($2::text[]) and status = 'pending'`,
+        params: [this.deps.clock().toISOString(), stale],
+      });
+      report.stale += stale.length;
+    }
+    if (statements.length === 0) return report;
+    const results = await this.deps.runBatch(statements);
+    this.deps.afterCommit?.();
+    const retry: string[] = [];
+    planned.forEach((entry, index) => {
+      const written = (results[index]?.[0] as { written?: number } | undefined)?.written ?? 0;
+      if (written > 0) return;
+      // someone else moved the case first: nothing of ours was written; let the next pass try again
+      retry.push(...entry.timers.map((timer) => timer.id));
+      report.fired -= entry.timers.length;
+      report.retried += entry.timers.length;
+    });
+    if (retry.length > 0)
+      await this.deps.db.update(timers).set({ lockedUntil: null }).where(inArray(timers.id, retry));
+    return report;
+  }
+
+  /** Fires everything due now, batch after batch, and says what happened. */
+  async fireDue(ids?: string[], graceMs = 0): Promise<FireReport> {
+    const total = empty();
+    for (;;) {
+      const claimed = await this.claimDue(this.batchSize, ids, graceMs);
+      if (claimed.length === 0) return total;
+      const report = await this.fire(claimed);
+      total.fired += report.fired;
+      total.stale += report.stale;
+      total.retried += report.retried;
+      // a batch that only conflicted: let the other writer finish before trying again
+      if (report.fired + report.stale === 0) return total;
+    }
+  }
+
+  /** When the next pending timer is due (the local driver sleeps until then). */
+  async nextDue(): Promise<Date | null> {
+    const [row] = await this.deps.db
+      .select({ fireAt: sql<string | Date | null>`min(${timers.fireAt})` })
+      .from(timers)
+      .where(eq(timers.status, 'pending'));
+    return row?.fireAt ? new Date(row.fireAt) : null;
+  }
+
+  /** Pending timers in due order after `after` (a keyset cursor): the BullMQ driver schedules them as delayed jobs. */
+  async pendingAfter(after: DueTimer | null, limit: number): Promise<DueTimer[]> {
+    const cursor =
+      after === null
+        ? sql``
+        : sql`and (fire_at, id) > (${after.fireAt.toISOString()}::timestamptz, ${after.id})`;
+    const rows = await this.deps.db.execute(sql`
+      select id, case_id, fire_at from timers
+      where status = 'pending' ${cursor}
+      order by fire_at, id limit ${limit}`);
+    return rowsOf<{ id: string; case_id: string; fire_at: string | Date }>(rows).map((row) => ({
+      id: row.id,
+      caseId: row.case_id,
+      fireAt: new Date(row.fire_at),
+    }));
+  }
+}
+
+/** drizzle's `execute` gives an array on postgres.js and `{ rows }` on PGlite. */
+export function rowsOf<T>(result: unknown): T[] {
+  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+}

@@ -1,0 +1,115 @@
+import type { Runtime } from '../runtime.js';
+import { queues } from '../queues/queue-driver.js';
+import { LocalTimerLoop } from '../timers/local-timer-loop.js';
+import type { DueTimer } from '../timers/timer.service.js';
+import { timerJob } from '../outbox/outbox-relay.js';
+import { eq } from 'drizzle-orm';
+import { notifications } from '../db/schema.js';
+
+export interface WorkerOptions {
+  /** Department queues to work (default: every department). */
+  departments?: string[];
+  /** System queues to work: timers, notifications, system (default: all). */
+  queues?: string[];
+  /** How often overdue timers are looked for besides their delayed jobs (scaled mode). */
+  reconcileMs?: number;
+  log?: (message: string, error?: unknown) => void;
+}
+
+export interface Workers {
+  stop(): Promise<void>;
+}
+
+const systemQueues = [queues.timers, queues.notifications, queues.system];
+
+/**
+ * The workers of one process: the outbox relay, the timer driver, and consumers for the department
+ * and system queues. `tongban start` runs them next to the API on the local driver; `tongban worker`
+ * runs them alone, any number of processes over one PostgreSQL and one Redis.
+ */
+export async function startWorkers(runtime: Runtime, options: WorkerOptions = {}): Promise<Workers> {
+  const log = options.log ?? (() => undefined);
+  const driver = runtime.queues;
+  const wanted = new Set(options.queues ?? systemQueues);
+  const stops: Array<() => Promise<void>> = [];
+  let loop: LocalTimerLoop | null = null;
+
+  if (wanted.has(queues.timers)) {
+    if (driver.kind === 'local') {
+      loop = new LocalTimerLoop(runtime.timers, { onError: (error) => log('timer loop failed', error) });
+      runtime.relay.onTimers = (fireAts) => loop?.wake(fireAts);
+      loop.start();
+      stops.push(() => (loop as LocalTimerLoop).stop());
+    } else {
+      await driver.consume(
+        queues.timers,
+        async (job) => {
+          await runtime.timers.fireDue([String(job.data.timerId)]);
+        },
+        { concurrency: 16 },
+      );
+      await reconcileTimers(runtime);
+      // timers whose job was lost (Redis flushed, a job removed by hand) fire anyway, a little late
+      const every = options.reconcileMs ?? 5000;
+      const interval = setInterval(() => {
+        runtime.timers
+          .fireDue(undefined, 2000)
+          .catch((error: unknown) => log('timer reconciler failed', error));
+      }, every);
+      stops.push(async () => clearInterval(interval));
+    }
+  }
+  if (wanted.has(queues.notifications)) {
+    await driver.consume(queues.notifications, async (job) => {
+      // in-app delivery: the row is the notice; a channel (SMS, mail) would be called from here
+      const id = String(job.data.notificationId);
+      const [row] = await runtime.db
+        .select({ id: notifications.id })
+        .from(notifications)
+        .where(eq(notifications.id, id));
+      if (!row) log(`notification ${id} is gone`);
+    });
+  }
+  if (wanted.has(queues.system)) {
+    // case.completed / case.startChild: the bundles issue acts on them; until then they are accepted
+    await driver.consume(queues.system, async () => undefined);
+  }
+  const departments = options.departments ?? runtime.directory.all().map((department) => department.code);
+  for (const code of departments) {
+    const policy = runtime.directory.get(code)?.dispatch;
+    await driver.consume(
+      queues.department(code),
+      async (job) => {
+        await runtime.dispatch.dispatch({ taskId: String(job.data.taskId), department: code });
+      },
+      {
+        ...(policy?.concurrency ? { concurrency: policy.concurrency } : { concurrency: 1 }),
+        ...(policy?.perMinute ? { perMinute: policy.perMinute } : {}),
+      },
+    );
+  }
+  runtime.relay.start();
+  stops.push(() => runtime.relay.stop());
+  return {
+    async stop() {
+      for (const stop of stops.reverse()) await stop();
+    },
+  };
+}
+
+/**
+ * At start-up (scaled mode): every pending timer gets its delayed job again. Job ids are the timer and
+ * its moment, so timers that already have one are not scheduled twice; overdue ones run at once.
+ */
+export async function reconcileTimers(runtime: Runtime): Promise<number> {
+  let after: DueTimer | null = null;
+  let count = 0;
+  for (;;) {
+    const page = await runtime.timers.pendingAfter(after, 1000);
+    if (page.length === 0) return count;
+    const now = runtime.clock();
+    await runtime.queues.publish(page.map((timer) => timerJob(timer.id, timer.fireAt, now)));
+    count += page.length;
+    after = page[page.length - 1] as DueTimer;
+  }
+}
