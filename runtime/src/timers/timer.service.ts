@@ -72,7 +72,7 @@ export class TimerService {
         select id from timers
         where status = 'pending' and fire_at <= ${dueBy.toISOString()}::timestamptz
           and (locked_until is null or locked_until <= ${now.toISOString()}::timestamptz) ${only}
-        order by fire_at
+        order by fire_at, id
         limit ${limit}
         for update skip locked)
       returning id, case_id, fire_at`);
@@ -106,7 +106,11 @@ export class TimerService {
     const stale: string[] = [];
     // one lock order for every worker: cases by id
     for (const row of [...rows].sort((a, b) => a.id.localeCompare(b.id)) as CommandCase[]) {
-      const due = (byCase.get(row.id) ?? []).sort((a, b) => a.fireAt.getTime() - b.fireAt.getTime());
+      // a ladder's steps due at the same moment fire in the ladder's order (breach, then the notice)
+      const due = (byCase.get(row.id) ?? []).sort(
+        (a, b) =>
+          a.fireAt.getTime() - b.fireAt.getTime() || a.id.localeCompare(b.id, 'en', { numeric: true }),
+      );
       const events: EngineEvent[] = due.map((timer) => ({ type: 'timer.fired', timerId: timer.id }));
       const plan = await this.deps.cases.plan(
         null,
