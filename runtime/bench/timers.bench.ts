@@ -1,0 +1,211 @@
+/**
+ * Timer benchmark (issue 5), on PostgreSQL: TIMERS pending timers (default 100,000), one per open task
+ * of as many cases, due evenly over WINDOW seconds (default 60), fired by one `tongban worker` process,
+ * on the local driver and on BullMQ (REDIS_URL, default redis://127.0.0.1:6379, a prefix of its own).
+ * Reports firing lag p50/p99 (fired_at - fire_at), the sustained firing rate next to raw BullMQ no-op
+ * job throughput measured in the same run, and the worker's peak RSS. Targets: p99 < 1 s on BullMQ,
+ * firing rate >= 30% of raw BullMQ, worker RSS < 200 MB.
+ */
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { Queue, Worker } from 'bullmq';
+import postgres from 'postgres';
+import { loadConfig } from '../src/config/config.js';
+import { createRuntime } from '../src/runtime.js';
+import { seedDemo } from '../src/seed/seed.js';
+import { users } from '../src/db/schema.js';
+import { eq } from 'drizzle-orm';
+import { dropRedisPrefix } from '../test/support/redis.js';
+
+const TIMERS = Number(process.env.BENCH_TIMERS ?? 100_000);
+const WINDOW_S = Number(process.env.BENCH_TIMER_WINDOW ?? 60);
+const LEAD_S = 15; // time for the worker to start before the first timer is due
+const adminUrl = process.env.DATABASE_URL ?? 'postgres://127.0.0.1:5432/test';
+const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+const cli = fileURLToPath(new URL('../bin/tongban.mjs', import.meta.url));
+const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] as number;
+
+interface ModeResult {
+  mode: string;
+  p50: number;
+  p99: number;
+  rate: number;
+  rssMb: number;
+}
+
+async function runMode(mode: 'local' | 'bullmq'): Promise<ModeResult> {
+  const dbName = `tb_bench_timers_${mode}_${Date.now().toString(36)}`;
+  const admin = postgres(adminUrl, { max: 1, onnotice: () => undefined });
+  await admin.unsafe(`create database "${dbName}"`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${dbName}`;
+  const databaseUrl = url.toString();
+  const prefix = `tb-bench-${mode}-${Date.now().toString(36)}`;
+  try {
+    // a template case whose warning step is long past, cloned into TIMERS cases
+    const clockStart = new Date('2026-03-02T09:00:00+08:00');
+    let now = clockStart;
+    const runtime = await createRuntime(
+      loadConfig({ ...process.env, DATABASE_URL: databaseUrl, REDIS_URL: '' }),
+      {
+        clock: () => now,
+      },
+    );
+    await seedDemo(runtime);
+    const [resident] = await runtime.db
+      .select({ id: users.id })
+      .from(users)
+      .where(eq(users.username, 'resident'));
+    const actor = await runtime.auth.actorOf((resident as { id: string }).id);
+    const template = await runtime.cases.start(actor, {
+      matter: 'd1.subsistence-allowance',
+      data: { applicantName: '张三', idNumber: '11010519491231002X', phone: '13800000000', amount: 100 },
+    });
+    now = new Date();
+    await runtime.close();
+    const taskId = Object.keys(template.snapshot.tasks)[0] as string;
+
+    const sql = postgres(databaseUrl, { max: 1, onnotice: () => undefined });
+    const loadBegan = performance.now();
+    const firstDue = Date.now() + LEAD_S * 1000;
+    await sql`
+      with fresh as (
+        select g, gen_random_uuid() as case_id, gen_random_uuid() as task_id from generate_series(1, ${TIMERS}) g),
+      new_cases as (
+        insert into cases (id, workflow_key, workflow_version, matter_key, applicant_id, title, status, data, snapshot, version, opened_at)
+        select f.case_id, c.workflow_key, c.workflow_version, c.matter_key, c.applicant_id, c.title, 'active', c.data,
+               replace(replace(c.snapshot::text, ${taskId}, f.task_id::text), ${template.id}, f.case_id::text)::jsonb,
+               1, now()
+        from fresh f, cases c where c.id = ${template.id}),
+      new_tasks as (
+        insert into tasks (id, case_id, state_id, title, matter_key, department, status, priority, outcomes, opened_at, due_at)
+        select f.task_id, f.case_id, t.state_id, t.title, t.matter_key, t.department, 'open', t.priority, t.outcomes, now(), t.due_at
+        from fresh f, tasks t where t.id = ${taskId})
+      insert into timers (id, case_id, task_id, action, fire_at, status)
+      select f.task_id || '#0', f.case_id, f.task_id, 'warn',
+             to_timestamp((${String(firstDue)}::float8 + (f.g - 1) * ${String((WINDOW_S * 1000) / TIMERS)}::float8) / 1000.0), 'pending'
+      from fresh f`;
+    // the relay's view of them: one outbox row per thousand timers
+    await sql`
+      insert into outbox (topic, payload)
+      select 'timers.scheduled', jsonb_build_object('timers', jsonb_agg(jsonb_build_object('timerId', id, 'fireAt', fire_at)))
+      from (select id, fire_at, (row_number() over (order by fire_at) - 1) / 1000 as chunk from timers where status = 'pending') t
+      group by chunk`;
+    await sql`vacuum analyze`;
+    console.log(
+      `timers (${mode}): ${fmt(TIMERS)} timers loaded in ${((performance.now() - loadBegan) / 1000).toFixed(1)} s`,
+    );
+
+    const worker = spawn(process.execPath, [cli, 'worker', '--departments', 'd1.minzheng'], {
+      env: {
+        ...process.env,
+        DATABASE_URL: databaseUrl,
+        REDIS_URL: mode === 'bullmq' ? redisUrl : '',
+        TONGBAN_REDIS_PREFIX: prefix,
+        LOG_LEVEL: 'warn',
+      },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
+    let peakRss = 0;
+    const sampler = setInterval(() => {
+      try {
+        const status = readFileSync(`/proc/${worker.pid}/status`, 'utf8');
+        const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+        peakRss = Math.max(peakRss, kb / 1024);
+      } catch {
+        // the process is not there yet or any more
+      }
+    }, 250);
+    const deadline = firstDue + WINDOW_S * 1000 + 300_000;
+    for (;;) {
+      const [left] = await sql<
+        Array<{ n: number }>
+      >`select count(*)::int as n from timers where status = 'pending'`;
+      if ((left?.n ?? 0) === 0) break;
+      if (Date.now() > deadline) throw new Error(`${left?.n} timers still pending long after the window`);
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+    clearInterval(sampler);
+    worker.kill('SIGTERM');
+    const rows = await sql<Array<{ lag: number; fired: Date }>>`
+      select extract(epoch from (fired_at - fire_at)) * 1000 as lag, fired_at as fired from timers order by lag`;
+    const lags = rows.map((row) => Number(row.lag));
+    const [span] = await sql<Array<{ seconds: number }>>`
+      select extract(epoch from (max(fired_at) - min(fired_at)))::float8 as seconds from timers`;
+    const [duplicates] = await sql<Array<{ n: number }>>`
+      select count(*)::int as n from (select case_id, data->>'step' from audit_events where action = 'task.escalated'
+        group by 1, 2 having count(*) > 1) d`;
+    if ((duplicates?.n ?? 0) > 0) throw new Error(`${duplicates?.n} steps escalated twice`);
+    await sql.end();
+    return {
+      mode,
+      p50: percentile(lags, 50),
+      p99: percentile(lags, 99),
+      rate: TIMERS / Math.max(span?.seconds ?? 1, WINDOW_S / 10),
+      rssMb: peakRss,
+    };
+  } finally {
+    const dropper = postgres(adminUrl, { max: 1, onnotice: () => undefined });
+    await dropper.unsafe(`drop database if exists "${dbName}" with (force)`);
+    await dropper.end();
+    if (mode === 'bullmq') await dropRedisPrefix(prefix);
+  }
+}
+
+/** Raw BullMQ: no-op jobs through one worker with the same concurrency, in this process. */
+async function rawBullmq(jobs: number): Promise<number> {
+  const prefix = `tb-bench-raw-${Date.now().toString(36)}`;
+  const redis = new URL(redisUrl);
+  const connection = { host: redis.hostname, port: Number(redis.port || 6379), maxRetriesPerRequest: null };
+  const queue = new Queue('noop', { connection, prefix });
+  try {
+    for (let i = 0; i < jobs; i += 1000)
+      await queue.addBulk(
+        Array.from({ length: Math.min(1000, jobs - i) }, (_, k) => ({ name: 'noop', data: { i: i + k } })),
+      );
+    let done = 0;
+    let allDone: () => void = () => undefined;
+    const finished = new Promise<void>((resolve) => (allDone = resolve));
+    const began = performance.now();
+    const worker = new Worker(
+      'noop',
+      async () => {
+        done += 1;
+        if (done === jobs) allDone();
+      },
+      { connection, prefix, concurrency: 16 },
+    );
+    await finished;
+    await worker.close();
+    return jobs / ((performance.now() - began) / 1000);
+  } finally {
+    await queue.close();
+    await dropRedisPrefix(prefix);
+  }
+}
+
+const results: ModeResult[] = [];
+for (const mode of ['bullmq', 'local'] as const) results.push(await runMode(mode));
+const raw = await rawBullmq(Math.min(TIMERS, 50_000));
+console.log(`timers: ${fmt(TIMERS)} pending timers due over ${WINDOW_S} s, one worker process`);
+console.log(`  raw BullMQ no-op jobs                  ${fmt(raw)} jobs/s`);
+for (const result of results)
+  console.log(
+    `  ${result.mode.padEnd(7)} lag p50 ${fmt(result.p50)} ms, p99 ${fmt(result.p99)} ms; ${fmt(result.rate)} firings/s (${((result.rate / raw) * 100).toFixed(0)}% of raw BullMQ); worker peak RSS ${fmt(result.rssMb)} MB`,
+  );
+const bull = results.find((result) => result.mode === 'bullmq') as ModeResult;
+const failures: string[] = [];
+if (bull.p99 >= 1000) failures.push(`BullMQ lag p99 ${fmt(bull.p99)} ms (target < 1,000)`);
+if (bull.rate < 0.3 * raw)
+  failures.push(`firing rate ${((bull.rate / raw) * 100).toFixed(0)}% of raw (target >= 30%)`);
+for (const result of results)
+  if (result.rssMb >= 200) failures.push(`${result.mode} worker RSS ${fmt(result.rssMb)} MB (target < 200)`);
+if (failures.length > 0) {
+  console.error(`timers bench: target missed: ${failures.join('; ')}`);
+  process.exitCode = 1;
+}
