@@ -112,13 +112,15 @@ async function runMode(mode: 'local' | 'bullmq'): Promise<ModeResult> {
       stdio: ['ignore', 'inherit', 'inherit'],
     });
     let peakRss = 0;
+    // the CLI launcher runs the worker as its child: measure the largest process of the tree
     const sampler = setInterval(() => {
-      try {
-        const status = readFileSync(`/proc/${worker.pid}/status`, 'utf8');
-        const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
-        peakRss = Math.max(peakRss, kb / 1024);
-      } catch {
-        // the process is not there yet or any more
+      for (const pid of processTree(worker.pid ?? 0)) {
+        try {
+          const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+          peakRss = Math.max(peakRss, Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
+        } catch {
+          // gone already
+        }
       }
     }, 250);
     const deadline = firstDue + WINDOW_S * 1000 + 300_000;
@@ -154,6 +156,18 @@ async function runMode(mode: 'local' | 'bullmq'): Promise<ModeResult> {
     await dropper.unsafe(`drop database if exists "${dbName}" with (force)`);
     await dropper.end();
     if (mode === 'bullmq') await dropRedisPrefix(prefix);
+  }
+}
+
+function processTree(pid: number): number[] {
+  try {
+    const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8')
+      .trim()
+      .split(/\s+/)
+      .filter(Boolean);
+    return [pid, ...children.flatMap((child) => processTree(Number(child)))];
+  } catch {
+    return [];
   }
 }
 
