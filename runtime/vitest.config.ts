@@ -9,6 +9,8 @@ export function runtimeProject(driver: 'pglite' | 'postgres') {
       name: `runtime-${driver}`,
       root: import.meta.dirname,
       include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+      // the fault tests kill real processes of the scaled mode (PostgreSQL, Redis): the postgres project's
+      exclude: driver === 'pglite' ? ['test/faults/**'] : [],
       env: { TONGBAN_TEST_DB: driver },
       // PGlite takes seconds to start and each file migrates its own database
       testTimeout: 60_000,

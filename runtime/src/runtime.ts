@@ -78,7 +78,7 @@ export async function createRuntime(config: RuntimeConfig, options: RuntimeOptio
   const supervision = new SupervisionService({ db, directory, definitions, clock, ids });
   const timers = new TimerService(
     { db, runBatch: database.runBatch, cases, supervision, clock, afterCommit: deps.afterCommit },
-    options.timers,
+    { leaseMs: config.timerLeaseMs, ...options.timers },
   );
   return {
     config,

@@ -12,6 +12,8 @@ export interface RuntimeConfig {
   redisUrl: string | undefined;
   /** Key prefix of everything Tongban keeps in Redis. */
   redisPrefix: string;
+  /** How long a worker holds the timers it claimed; a crashed worker's timers return after this. */
+  timerLeaseMs: number;
   logLevel: string;
   /** How long a login lasts. */
   sessionTtlMs: number;
@@ -29,6 +31,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig 
     databaseUrl: env.DATABASE_URL || undefined,
     redisUrl: env.REDIS_URL || undefined,
     redisPrefix: env.TONGBAN_REDIS_PREFIX || 'tongban',
+    timerLeaseMs: integer(env.TONGBAN_TIMER_LEASE_SECONDS, 30, 'TONGBAN_TIMER_LEASE_SECONDS') * 1000,
     logLevel: env.LOG_LEVEL ?? 'info',
     sessionTtlMs: integer(env.TONGBAN_SESSION_HOURS, 12, 'TONGBAN_SESSION_HOURS') * 3_600_000,
     secureCookies: env.TONGBAN_SECURE_COOKIES === 'true',

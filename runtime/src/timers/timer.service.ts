@@ -27,6 +27,8 @@ export interface TimerServiceOptions {
   leaseMs?: number;
   /** Timers claimed and written in one transaction. */
   batchSize?: number;
+  /** Batches in flight at once in this process (one steps cases while another waits on the database). */
+  parallel?: number;
 }
 
 const empty = (): FireReport => ({ fired: 0, stale: 0, retried: 0 });
@@ -41,6 +43,7 @@ const empty = (): FireReport => ({ fired: 0, stale: 0, retried: 0 });
 export class TimerService {
   private readonly leaseMs: number;
   private readonly batchSize: number;
+  private readonly parallel: number;
 
   constructor(
     private readonly deps: {
@@ -55,6 +58,7 @@ export class TimerService {
   ) {
     this.leaseMs = options.leaseMs ?? 30_000;
     this.batchSize = options.batchSize ?? 100;
+    this.parallel = options.parallel ?? 3;
   }
 
   /**
@@ -155,19 +159,27 @@ export class TimerService {
     return report;
   }
 
-  /** Fires everything due now, batch after batch, and says what happened. */
+  /**
+   * Fires everything due now (only `ids`, when given; only what is overdue by `graceMs`, when given),
+   * batch after batch, several batches in flight at once, and says what happened.
+   */
   async fireDue(ids?: string[], graceMs = 0): Promise<FireReport> {
     const total = empty();
-    for (;;) {
-      const claimed = await this.claimDue(this.batchSize, ids, graceMs);
-      if (claimed.length === 0) return total;
-      const report = await this.fire(claimed);
-      total.fired += report.fired;
-      total.stale += report.stale;
-      total.retried += report.retried;
-      // a batch that only conflicted: let the other writer finish before trying again
-      if (report.fired + report.stale === 0) return total;
-    }
+    const lane = async () => {
+      for (;;) {
+        const claimed = await this.claimDue(this.batchSize, ids, graceMs);
+        if (claimed.length === 0) return;
+        const report = await this.fire(claimed);
+        total.fired += report.fired;
+        total.stale += report.stale;
+        total.retried += report.retried;
+        // a batch that only conflicted: let the other writer finish before trying again
+        if (report.fired + report.stale === 0) return;
+      }
+    };
+    const lanes = ids !== undefined && ids.length <= this.batchSize ? 1 : this.parallel;
+    await Promise.all(Array.from({ length: lanes }, lane));
+    return total;
   }
 
   /** When the next pending timer is due (the local driver sleeps until then). */
