@@ -15,6 +15,7 @@ export const runtimeErrors = {
   TB_REQUEST_INVALID: m(400, '请求内容不正确', 'The request is not valid'),
   TB_FORM_DATA_INVALID: m(422, '表单填写有误', 'The form data is not valid'),
   TB_DEFINITION_INVALID: m(422, '定义“{key}”有 {count} 个问题', 'Definition "{key}" has {count} problem(s)'),
+  TB_DEPUTY_INVALID: m(422, '不能指定此人为代理人', 'This person cannot be named as your deputy'),
   TB_UNAUTHENTICATED: m(401, '请先登录', 'Please sign in first'),
   TB_LOGIN_FAILED: m(401, '用户名或密码不正确', 'Wrong user name or password'),
   TB_FORBIDDEN: m(403, '您没有权限执行此操作', 'You are not allowed to do this'),
@@ -29,6 +30,7 @@ export const runtimeErrors = {
   TB_TASK_NOT_YOURS: m(409, '任务已由他人签收，您不能办理', 'This task is claimed by someone else'),
   TB_TASK_CLOSED: m(409, '任务已经办结', 'This task is already closed'),
   TB_ORDER_ANSWERED: m(409, '督办单已经答复', 'This supervision order is already answered'),
+  TB_DEAD_LETTER_RETRIED: m(409, '该失败任务已经重新投递', 'This dead letter has already been sent again'),
   TB_DEFINITION_EXISTS: m(
     409,
     '{kind}“{key}”的第 {version} 版已经存在',

@@ -16,6 +16,10 @@ import { taskRoutes } from '../tasks/tasks.routes.js';
 import { commentRoutes } from '../comments/comments.routes.js';
 import { attachmentRoutes } from '../attachments/attachments.routes.js';
 import { ratingRoutes } from '../ratings/ratings.routes.js';
+import { supervisionRoutes } from '../supervision/supervision.routes.js';
+import { meRoutes } from '../users/me.routes.js';
+import { notificationRoutes } from '../notifications/notifications.routes.js';
+import { deadLetterRoutes } from '../workers/dead-letters.routes.js';
 
 export interface AppOptions {
   /** pino logger settings, or false for none (tests). */
@@ -66,6 +70,10 @@ export async function buildApp(runtime: Runtime, options: AppOptions = {}): Prom
         commentRoutes,
         attachmentRoutes,
         ratingRoutes,
+        supervisionRoutes,
+        meRoutes,
+        notificationRoutes,
+        deadLetterRoutes,
       ]) {
         await api.register(routes, { runtime });
       }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { getTableName, is, sql } from 'drizzle-orm';
+import { eq, getTableName, is, sql } from 'drizzle-orm';
 import { PgTable } from 'drizzle-orm/pg-core';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -30,11 +30,14 @@ const as = (who: Who) => cookies.get(who) ?? null;
 /** Ids made in setup; a request names them as `$case`, `$intake`, ... in its URL or payload. */
 const fixtures: Record<string, string> = {};
 const withFixtures = (text: string) =>
-  text.replace(/\$(case|intake|lead|waiting|doneTask|done)\b/g, (_, name: string) => {
-    const id = fixtures[name];
-    if (id === undefined) throw new Error(`no fixture ${name}`);
-    return id;
-  });
+  text.replace(
+    /\$(case|intake|lead|waiting|doneTask|done|order|weijianId|minzhengId)\b/g,
+    (_, name: string) => {
+      const id = fixtures[name];
+      if (id === undefined) throw new Error(`no fixture ${name}`);
+      return id;
+    },
+  );
 
 interface Malformed {
   name: string;
@@ -1297,6 +1300,296 @@ const malformed: Malformed[] = [
     path: '/body',
   },
 
+  // --- supervision orders (督办) ---
+  {
+    name: 'should refuse a supervision order without a note',
+    as: 'admin',
+    method: 'POST',
+    url: '/api/tasks/$intake/supervise',
+    payload: {},
+    status: 400,
+    path: '/body/note',
+  },
+  ...(
+    [
+      ['an empty note', ''],
+      ['a note of 2,001 characters', '督'.repeat(2001)],
+      ['a note given as an array', ['请说明']],
+      ['a note with a NUL character', '请\u0000说明'],
+    ] as const
+  ).map(([what, note]): Malformed => ({
+    name: `should refuse a supervision order with ${what}`,
+    as: 'admin',
+    method: 'POST',
+    url: '/api/tasks/$intake/supervise',
+    payload: { note },
+    status: 400,
+    path: '/body/note',
+  })),
+  ...(
+    [
+      ['two limits at once', { workingDays: 1, workingHours: 4 }, '/body/respondWithin'],
+      ['no limit at all', {}, '/body/respondWithin'],
+      ['a limit given as a number', 3, '/body/respondWithin'],
+      ['zero working days', { workingDays: 0 }, '/body/respondWithin/workingDays'],
+      ['negative working hours', { workingHours: -2 }, '/body/respondWithin/workingHours'],
+      ['working days given as the string "2"', { workingDays: '2' }, '/body/respondWithin/workingDays'],
+      ['1,000 working days', { workingDays: 1000 }, '/body/respondWithin/workingDays'],
+      ['a duration that is not ISO 8601', { duration: 'three days' }, '/body/respondWithin/duration'],
+      ['a negative duration', { duration: '-P1D' }, '/body/respondWithin/duration'],
+      ['an empty duration', { duration: 'P' }, '/body/respondWithin/duration'],
+      ['a limit in months', { months: 1 }, '/body/respondWithin/months'],
+    ] as const
+  ).map(([what, respondWithin, path]): Malformed => ({
+    name: `should refuse a supervision order with ${what} to respond`,
+    as: 'admin',
+    method: 'POST',
+    url: '/api/tasks/$intake/supervise',
+    payload: { note: '请说明', respondWithin },
+    status: 400,
+    path,
+  })),
+  {
+    name: 'should refuse an unknown field next to the note',
+    as: 'admin',
+    method: 'POST',
+    url: '/api/tasks/$intake/supervise',
+    payload: { note: '请说明', department: 'd1.renshe' },
+    status: 400,
+    path: '/body/department',
+  },
+  {
+    name: 'should refuse a malformed task id on a supervision order',
+    as: 'admin',
+    method: 'POST',
+    url: '/api/tasks/task-1/supervise',
+    payload: { note: '请说明' },
+    status: 400,
+    path: '/params/id',
+  },
+  {
+    name: 'should answer 404 for a supervision order on a task that does not exist',
+    as: 'admin',
+    method: 'POST',
+    url: `/api/tasks/${unknownId}/supervise`,
+    payload: { note: '请说明' },
+    status: 404,
+    error: 'TB_NOT_FOUND',
+  },
+  {
+    name: 'should refuse a supervision order on a task that is already closed',
+    as: 'admin',
+    method: 'POST',
+    url: '/api/tasks/$doneTask/supervise',
+    payload: { note: '请说明' },
+    status: 409,
+    error: 'TB_TASK_CLOSED',
+  },
+  ...(
+    [
+      ['no response', {}],
+      ['an empty response', { response: '' }],
+      ['a response of 5,001 characters', { response: '复'.repeat(5001) }],
+      ['a response given as an object', { response: { text: '已办理' } }],
+    ] as const
+  ).map(([what, payload]): Malformed => ({
+    name: `should refuse ${what} to a supervision order`,
+    as: 'minzheng',
+    method: 'POST',
+    url: '/api/supervision-orders/$order/respond',
+    payload,
+    status: 400,
+    path: '/body/response',
+  })),
+  {
+    name: 'should refuse a second response to a supervision order with 409',
+    as: 'minzheng',
+    method: 'POST',
+    url: '/api/supervision-orders/$order/respond',
+    payload: { response: '再次答复' },
+    status: 409,
+    error: 'TB_ORDER_ANSWERED',
+    path: '/response',
+  },
+  {
+    name: 'should refuse a malformed supervision order id',
+    as: 'minzheng',
+    method: 'POST',
+    url: '/api/supervision-orders/order-1/respond',
+    payload: { response: '已办理' },
+    status: 400,
+    path: '/params/id',
+  },
+  {
+    name: 'should answer 404 for a supervision order that does not exist',
+    as: 'admin',
+    method: 'POST',
+    url: `/api/supervision-orders/${unknownId}/respond`,
+    payload: { response: '已办理' },
+    status: 404,
+    error: 'TB_NOT_FOUND',
+  },
+  ...(
+    [
+      ['without a department', '', '/querystring/department'],
+      ['of a department that does not exist', 'department=d9.nowhere', '/department'],
+      ['of a department in capitals', 'department=D1.MINZHENG', '/querystring/department'],
+      ['with an unknown parameter', 'department=d1.minzheng&status=open', '/querystring/status'],
+    ] as const
+  ).map(([what, query, path]): Malformed => ({
+    name: `should refuse a list of supervision orders ${what}`,
+    as: 'minzheng',
+    method: 'GET',
+    url: `/api/supervision-orders?${query}`,
+    status: 400,
+    path,
+  })),
+
+  // --- my deputy and my duty ---
+  ...(
+    [
+      ['a deputy id that is not a uuid', { deputyId: 'wang', awayUntil: null }, '/body/deputyId'],
+      ['a deputy id given as a number', { deputyId: 42, awayUntil: null }, '/body/deputyId'],
+      ['an absence without an end', { deputyId: null }, '/body/awayUntil'],
+      ['an absence until "next week"', { deputyId: null, awayUntil: 'next week' }, '/body/awayUntil'],
+      [
+        'an absence until a date without a time',
+        { deputyId: null, awayUntil: '2026-03-13' },
+        '/body/awayUntil',
+      ],
+      [
+        'an unknown field next to the deputy',
+        { deputyId: null, awayUntil: null, role: 'admin' },
+        '/body/role',
+      ],
+      ['a deputy sent as an array', [{ deputyId: null, awayUntil: null }], '/body'],
+    ] as const
+  ).map(([what, payload, path]): Malformed => ({
+    name: `should refuse ${what}`,
+    as: 'minzheng',
+    method: 'PUT',
+    url: '/api/me/deputy',
+    payload,
+    status: 400,
+    path,
+  })),
+  ...(
+    [
+      ['an account that does not exist', unknownId],
+      ['someone of another department', '$weijianId'],
+      ['oneself', '$minzhengId'],
+    ] as const
+  ).map(([what, deputyId]): Malformed => ({
+    name: `should refuse ${what} as deputy with 422`,
+    as: 'minzheng',
+    method: 'PUT',
+    url: '/api/me/deputy',
+    payload: { deputyId, awayUntil: '2026-03-13T09:30:00Z' },
+    status: 422,
+    error: 'TB_DEPUTY_INVALID',
+    path: '/deputyId',
+  })),
+  ...(
+    [
+      ['duty without onDuty', { department: 'd1.minzheng' }, '/body/onDuty'],
+      ['onDuty given as the string "false"', { department: 'd1.minzheng', onDuty: 'false' }, '/body/onDuty'],
+      ['onDuty given as 0', { department: 'd1.minzheng', onDuty: 0 }, '/body/onDuty'],
+      ['duty without a department', { onDuty: false }, '/body/department'],
+      [
+        'duty in a department that does not exist',
+        { department: 'd9.nowhere', onDuty: false },
+        '/department',
+      ],
+      [
+        'duty in a department named with spaces',
+        { department: 'd1 minzheng', onDuty: false },
+        '/body/department',
+      ],
+    ] as const
+  ).map(([what, payload, path]): Malformed => ({
+    name: `should refuse ${what}`,
+    as: 'minzheng',
+    method: 'PUT',
+    url: '/api/me/duty',
+    payload,
+    status: 400,
+    path,
+  })),
+
+  // --- notifications ---
+  ...['0', '101', '-1', 'abc'].map((limit): Malformed => ({
+    name: `should refuse limit=${limit} on notifications`,
+    as: 'minzheng',
+    method: 'GET',
+    url: `/api/notifications?limit=${limit}`,
+    status: 400,
+    path: '/querystring/limit',
+  })),
+  {
+    name: 'should refuse unread=maybe on notifications',
+    as: 'minzheng',
+    method: 'GET',
+    url: '/api/notifications?unread=maybe',
+    status: 400,
+    path: '/querystring/unread',
+  },
+  {
+    name: 'should refuse an unknown query parameter on notifications',
+    as: 'minzheng',
+    method: 'GET',
+    url: '/api/notifications?recipient=everyone',
+    status: 400,
+    path: '/querystring/recipient',
+  },
+  {
+    name: 'should refuse a malformed notification id',
+    as: 'minzheng',
+    method: 'POST',
+    url: '/api/notifications/notice-1/read',
+    status: 400,
+    path: '/params/id',
+  },
+  {
+    name: 'should answer 404 for a notification that does not exist',
+    as: 'minzheng',
+    method: 'POST',
+    url: `/api/notifications/${unknownId}/read`,
+    status: 404,
+    error: 'TB_NOT_FOUND',
+  },
+
+  // --- dead letters ---
+  ...['0', '501', 'abc'].map((limit): Malformed => ({
+    name: `should refuse limit=${limit} on dead letters`,
+    as: 'admin',
+    method: 'GET',
+    url: `/api/admin/dead-letters?limit=${limit}`,
+    status: 400,
+    path: '/querystring/limit',
+  })),
+  ...[
+    ['a word', 'abc'],
+    ['zero', '0'],
+    ['a fraction', '1.5'],
+    ['a number past 2^53', '99999999999999999999'],
+    ['a uuid', unknownId],
+  ].map(([what, id]): Malformed => ({
+    name: `should refuse ${what} as a dead letter id`,
+    as: 'admin',
+    method: 'POST',
+    url: `/api/admin/dead-letters/${id}/retry`,
+    status: 400,
+    path: '/params/id',
+  })),
+  {
+    name: 'should answer 404 for a dead letter that does not exist',
+    as: 'admin',
+    method: 'POST',
+    url: '/api/admin/dead-letters/987654/retry',
+    status: 404,
+    error: 'TB_NOT_FOUND',
+  },
+
   // --- SQL injection in every string field and query parameter that refuses it ---
   ...sqlInjections.flatMap((attack): Malformed[] => {
     const label = `the SQL injection ${attack}`;
@@ -1349,6 +1642,39 @@ const malformed: Malformed[] = [
         status: 400,
         path: '/params/id',
       })),
+      {
+        name: `should refuse ${label} as the department of supervision orders`,
+        as: 'minzheng',
+        method: 'GET',
+        url: `/api/supervision-orders?department=${q(attack)}`,
+        status: 400,
+        path: '/querystring/department',
+      },
+      {
+        name: `should refuse ${label} as a notification id`,
+        as: 'minzheng',
+        method: 'POST',
+        url: `/api/notifications/${q(attack)}/read`,
+        status: 400,
+        path: '/params/id',
+      },
+      {
+        name: `should refuse ${label} as a dead letter id`,
+        as: 'admin',
+        method: 'POST',
+        url: `/api/admin/dead-letters/${q(attack)}/retry`,
+        status: 400,
+        path: '/params/id',
+      },
+      {
+        name: `should refuse ${label} as a deputy`,
+        as: 'minzheng',
+        method: 'PUT',
+        url: '/api/me/deputy',
+        payload: { deputyId: attack, awayUntil: null },
+        status: 400,
+        path: '/body/deputyId',
+      },
       {
         name: `should refuse ${label} as a definition kind`,
         as: 'admin',
@@ -1612,6 +1938,20 @@ describe('HTTP: malformed requests', () => {
     expect((await ok<CaseJson>('resident', 'GET', `/api/cases/${rejected.id}`)).status).toBe('done');
     await ok('resident', 'POST', `/api/cases/${rejected.id}/rating`, { score: 'average' });
     fixtures.done = rejected.id;
+
+    // a supervision order on the open intake task, already answered
+    const order = await ok<{ id: string }>('admin', 'POST', `/api/tasks/${fixtures.intake}/supervise`, {
+      note: '请说明办理进度',
+    });
+    await ok('minzheng', 'POST', `/api/supervision-orders/${order.id}/respond`, { response: '正在办理' });
+    fixtures.order = order.id;
+    for (const username of ['weijian', 'minzheng'] as const) {
+      const [user] = await h.runtime.db
+        .select({ id: schema.users.id })
+        .from(schema.users)
+        .where(eq(schema.users.username, username));
+      fixtures[`${username}Id`] = (user as { id: string }).id;
+    }
 
     before = await databaseState();
   });

@@ -1,4 +1,4 @@
-import { and, count, eq } from 'drizzle-orm';
+import { and, asc, count, eq, isNotNull } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -6,8 +6,12 @@ import {
   auditEvents,
   cases,
   comments,
+  deadLetters,
   definitions,
+  memberships,
+  notifications,
   ratings,
+  supervisionOrders,
   tasks,
   users,
 } from '../../src/db/schema.js';
@@ -62,7 +66,7 @@ interface Fixture {
 }
 
 interface Row {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PUT';
   /** The route as registered. */
   route: string;
   variant?: string;
@@ -94,6 +98,11 @@ const shared = {
   attachmentId: '',
   /** The open task of another case of the resident, transferred to d1.renshe. */
   rensheTaskId: '',
+  /** A supervision order on the shared task, and the notice civil affairs got of it. */
+  orderId: '',
+  noticeId: '',
+  /** An open dead letter. */
+  deadLetterId: 0,
 };
 const attachmentContent = Buffer.from('%PDF-1.4 permission matrix');
 
@@ -182,6 +191,58 @@ async function doneCase(): Promise<string> {
   return caseId;
 }
 
+/** A fresh supervision order, opened by the district supervisor on a fresh civil affairs task. */
+async function openOrder(): Promise<string> {
+  const { taskId } = await seniorIntake();
+  return (
+    await json<{ id: string }>(
+      'supervisor',
+      'POST',
+      `/api/tasks/${taskId}/supervise`,
+      { note: '请加快办理' },
+      201,
+    )
+  ).id;
+}
+
+/** A fresh notice to everyone working in civil affairs. */
+async function minzhengNotice(): Promise<string> {
+  const id = h.runtime.ids();
+  await h.runtime.db.insert(notifications).values({
+    id,
+    recipient: 'department:d1.minzheng',
+    template: 'permission.test',
+    data: {},
+    createdAt: h.runtime.clock(),
+  });
+  return id;
+}
+
+/** A fresh job that failed every try. */
+async function deadLetter(): Promise<number> {
+  const [row] = await h.runtime.db
+    .insert(deadLetters)
+    .values({
+      queue: 'system',
+      jobId: `perm-${h.runtime.ids()}`,
+      name: 'case.completed',
+      data: {},
+      error: 'failed in the permission test',
+      attempts: 5,
+      failedAt: h.runtime.clock(),
+    })
+    .returning({ id: deadLetters.id });
+  return (row as { id: number }).id;
+}
+
+/** The department each caller works in, for going on and off duty; the others name civil affairs. */
+const dutyDepartment: Partial<Record<ActorName, string>> = {
+  supervisor: 'd1',
+  minzheng: 'd1.minzheng',
+  renshe: 'd1.renshe',
+  grid: 'd1.s1.c1',
+};
+
 const formDefinition = (key: string) => ({
   kind: 'form',
   key,
@@ -238,6 +299,25 @@ const caseAndTask = (caseId: string, taskId: string) => async () => ({
   kase: await caseState(caseId),
   task: await taskState(taskId),
 });
+const orderState = (id: string) => async () =>
+  (
+    await h.runtime.db
+      .select({ status: supervisionOrders.status, response: supervisionOrders.response })
+      .from(supervisionOrders)
+      .where(eq(supervisionOrders.id, id))
+  )[0];
+const awayUsers = () =>
+  h.runtime.db
+    .select({ username: users.username, awayUntil: users.awayUntil })
+    .from(users)
+    .where(isNotNull(users.awayUntil))
+    .orderBy(asc(users.username));
+const offDuty = () =>
+  h.runtime.db
+    .select({ userId: memberships.userId, department: memberships.department })
+    .from(memberships)
+    .where(eq(memberships.onDuty, false))
+    .orderBy(asc(memberships.userId), asc(memberships.department));
 const first = async (query: Promise<Array<{ n: number }>>) => (await query)[0]?.n;
 const definitionState = (key: string) => async () =>
   h.runtime.db
@@ -772,6 +852,140 @@ const rows: Row[] = [
       };
     },
   },
+
+  // supervision orders (督办): the task's supervisors open them, its department (or they) answer
+  {
+    method: 'POST',
+    route: '/api/tasks/:id/supervise',
+    // staff see the task but do not supervise it
+    expected: m(401, ok, ok, 403, 404, 404, 404, 404),
+    mutates: true,
+    fixture: async () => {
+      const { taskId } = await seniorIntake();
+      return {
+        url: `/api/tasks/${taskId}/supervise`,
+        payload: { note: '群众反映办理缓慢' },
+        observe: () =>
+          first(
+            h.runtime.db
+              .select({ n: count() })
+              .from(supervisionOrders)
+              .where(eq(supervisionOrders.taskId, taskId)),
+          ),
+      };
+    },
+  },
+  {
+    method: 'POST',
+    route: '/api/supervision-orders/:id/respond',
+    expected: taskActors,
+    mutates: true,
+    fixture: async () => {
+      const orderId = await openOrder();
+      return {
+        url: `/api/supervision-orders/${orderId}/respond`,
+        payload: { response: '已加快办理' },
+        observe: orderState(orderId),
+      };
+    },
+  },
+  {
+    method: 'GET',
+    route: '/api/supervision-orders',
+    expected: m(401, ok, ok, ok, 403, 403, 403, 403),
+    fixture: () => ({
+      url: '/api/supervision-orders?department=d1.minzheng',
+      check: listsFor(['admin', 'supervisor', 'minzheng'], () => shared.orderId),
+    }),
+  },
+
+  // my availability: whoever works a queue (and so is given tasks)
+  {
+    method: 'PUT',
+    route: '/api/me/deputy',
+    expected: m(401, 403, ok, ok, ok, ok, 403, 403),
+    mutates: true,
+    fixture: () => ({
+      url: '/api/me/deputy',
+      payload: { deputyId: null, awayUntil: '2026-03-13T09:30:00Z' },
+      observe: awayUsers,
+    }),
+  },
+  {
+    method: 'PUT',
+    route: '/api/me/duty',
+    expected: m(401, 403, ok, ok, ok, ok, 403, 403),
+    mutates: true,
+    fixture: (actor) => ({
+      url: '/api/me/duty',
+      payload: { department: dutyDepartment[actor] ?? 'd1.minzheng', onDuty: false },
+      observe: offDuty,
+    }),
+  },
+
+  // notifications: one's own, and those to the departments one works in or supervises
+  {
+    method: 'GET',
+    route: '/api/notifications',
+    expected: anySignedIn,
+    fixture: () => ({
+      url: '/api/notifications?limit=100',
+      check: listsFor(['minzheng'], () => shared.noticeId),
+    }),
+  },
+  {
+    method: 'POST',
+    route: '/api/notifications/:id/read',
+    // a notice to civil affairs is not the administrator's or the supervisor's to mark read
+    expected: m(401, 404, 404, ok, 404, 404, 404, 404),
+    mutates: true,
+    fixture: async () => {
+      const id = await minzhengNotice();
+      return {
+        url: `/api/notifications/${id}/read`,
+        observe: async () =>
+          (
+            await h.runtime.db
+              .select({ readAt: notifications.readAt })
+              .from(notifications)
+              .where(eq(notifications.id, id))
+          )[0],
+      };
+    },
+  },
+
+  // dead letters: administrators only
+  {
+    method: 'GET',
+    route: '/api/admin/dead-letters',
+    expected: adminOnly,
+    fixture: () => ({
+      url: '/api/admin/dead-letters',
+      check: (response) =>
+        expect(response.json<Array<{ id: number }>>().map((entry) => entry.id)).toContain(
+          shared.deadLetterId,
+        ),
+    }),
+  },
+  {
+    method: 'POST',
+    route: '/api/admin/dead-letters/:id/retry',
+    expected: adminOnly,
+    mutates: true,
+    fixture: async () => {
+      const id = await deadLetter();
+      return {
+        url: `/api/admin/dead-letters/${id}/retry`,
+        observe: async () =>
+          (
+            await h.runtime.db
+              .select({ retriedAt: deadLetters.retriedAt })
+              .from(deadLetters)
+              .where(eq(deadLetters.id, id))
+          )[0],
+      };
+    },
+  },
 ];
 
 const describeRow = (row: Row) => `${row.method} ${row.route}${row.variant ? ` (${row.variant})` : ''}`;
@@ -841,6 +1055,23 @@ beforeAll(async () => {
     )
   ).id;
   shared.rensheTaskId = (await rensheTask()).taskId;
+  shared.orderId = (
+    await json<{ id: string }>(
+      'supervisor',
+      'POST',
+      `/api/tasks/${shared.taskId}/supervise`,
+      { note: '请说明办理进度' },
+      201,
+    )
+  ).id;
+  const notices = await h.runtime.db
+    .select({ id: notifications.id, data: notifications.data })
+    .from(notifications)
+    .where(eq(notifications.recipient, 'department:d1.minzheng'));
+  const notice = notices.find((candidate) => candidate.data.orderId === shared.orderId);
+  if (!notice) throw new Error('civil affairs was not told of the order');
+  shared.noticeId = notice.id;
+  shared.deadLetterId = await deadLetter();
   // fixtures made from now on are dated earlier, so the shared case stays first in lists newest-first
   h.clock.advance(-60 * 60 * 1000);
 });

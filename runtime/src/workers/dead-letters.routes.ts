@@ -1,0 +1,106 @@
+import { and, desc, eq, isNull } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import type { Runtime } from '../runtime.js';
+import { deadLetters } from '../db/schema.js';
+import { requireRole } from '../http/auth-hook.js';
+import { ApiError, notFound } from '../errors/api-error.js';
+import { errorResponse } from '../http/error-handler.js';
+
+const deadLetterTitle = { 'zh-CN': '失败任务', en: 'dead letter' };
+const instant = { type: 'string', format: 'date-time' } as const;
+
+const deadLetterParams = {
+  type: 'object',
+  required: ['id'],
+  properties: { id: { type: 'integer', minimum: 1, maximum: Number.MAX_SAFE_INTEGER } },
+  additionalProperties: false,
+} as const;
+
+const deadLetterJson = {
+  type: 'object',
+  required: ['id', 'queue', 'jobId', 'name', 'data', 'error', 'attempts', 'failedAt', 'retriedAt'],
+  properties: {
+    id: { type: 'integer' },
+    queue: { type: 'string' },
+    jobId: { type: 'string' },
+    name: { type: 'string' },
+    data: { type: 'object', additionalProperties: true },
+    error: { type: 'string' },
+    attempts: { type: 'integer' },
+    failedAt: instant,
+    retriedAt: { anyOf: [instant, { type: 'null' }] },
+  },
+} as const;
+
+/** Jobs that failed every try (administrators): read them, and send one again once its cause is fixed. */
+export async function deadLetterRoutes(app: FastifyInstance, { runtime }: { runtime: Runtime }) {
+  app.get(
+    '/admin/dead-letters',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: 'Dead letters not yet sent again, newest first (admin)',
+        querystring: {
+          type: 'object',
+          properties: { limit: { type: 'integer', minimum: 1, maximum: 500, default: 100 } },
+          additionalProperties: false,
+        },
+        response: { 200: { type: 'array', items: deadLetterJson }, '4xx': errorResponse },
+      },
+    },
+    async (request) => {
+      requireRole(request, 'admin');
+      const { limit } = request.query as { limit: number };
+      return runtime.db
+        .select()
+        .from(deadLetters)
+        .where(isNull(deadLetters.retriedAt))
+        .orderBy(desc(deadLetters.failedAt), desc(deadLetters.id))
+        .limit(limit);
+    },
+  );
+
+  app.post(
+    '/admin/dead-letters/:id/retry',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: 'Send a dead letter again as a new job; it leaves the open list (admin)',
+        params: deadLetterParams,
+        response: { 200: deadLetterJson, '4xx': errorResponse },
+      },
+    },
+    async (request) => {
+      requireRole(request, 'admin');
+      const { id } = request.params as { id: number };
+      // claimed first, so two administrators retrying at once send it once
+      const [claimed] = await runtime.db
+        .update(deadLetters)
+        .set({ retriedAt: runtime.clock() })
+        .where(and(eq(deadLetters.id, id), isNull(deadLetters.retriedAt)))
+        .returning();
+      if (!claimed) {
+        const [existing] = await runtime.db
+          .select({ id: deadLetters.id })
+          .from(deadLetters)
+          .where(eq(deadLetters.id, id));
+        throw existing ? new ApiError('TB_DEAD_LETTER_RETRIED') : notFound(deadLetterTitle);
+      }
+      try {
+        await runtime.queues.publish([
+          {
+            queue: claimed.queue,
+            name: claimed.name,
+            id: `${claimed.jobId}.retry${Date.now()}`,
+            data: claimed.data,
+          },
+        ]);
+      } catch (error) {
+        // not sent: it stays open for the next try
+        await runtime.db.update(deadLetters).set({ retriedAt: null }).where(eq(deadLetters.id, id));
+        throw error;
+      }
+      return claimed;
+    },
+  );
+}
