@@ -281,6 +281,8 @@ export const supervisionOrders = pgTable(
     department: text('department').notNull(),
     openedBy: uuid('opened_by'),
     openedAt: at('opened_at').notNull(),
+    /** What the supervisor demands (opened by hand); empty for orders an escalation ladder opened. */
+    note: text('note'),
     respondBy: at('respond_by').notNull(),
     response: text('response'),
     respondedAt: at('responded_at'),

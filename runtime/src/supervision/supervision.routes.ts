@@ -20,6 +20,7 @@ export const orderJson = {
     department: { type: 'string' },
     openedBy: nullable(uuidParam),
     openedAt: instant,
+    note: nullable({ type: 'string' }),
     respondBy: instant,
     response: nullable({ type: 'string' }),
     respondedAt: nullable(instant),

@@ -55,13 +55,14 @@ export class SupervisionService {
       department: task.department,
       openedBy: actor.userId,
       openedAt: now,
+      note: input.note,
       respondBy,
-      response: input.note,
+      response: null,
       respondedAt: null,
       status: 'open',
     };
     await this.deps.db.transaction(async (tx) => {
-      await tx.insert(supervisionOrders).values({ ...order, response: null });
+      await tx.insert(supervisionOrders).values(order);
       await tx.insert(timers).values({
         id: orderTimerId(order.id),
         caseId: task.caseId,
@@ -85,7 +86,7 @@ export class SupervisionService {
         },
       ]);
     });
-    return { ...order, response: null };
+    return order;
   }
 
   /** The department answers in writing; the order closes and its timer is cancelled. */

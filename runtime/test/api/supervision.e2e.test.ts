@@ -30,6 +30,7 @@ interface OrderJson {
   department: string;
   openedBy: string;
   openedAt: string;
+  note: string | null;
   respondBy: string;
   response: string | null;
   respondedAt: string | null;
@@ -125,6 +126,7 @@ describe('HTTP: supervision orders (督办)', () => {
       taskId,
       department: 'd1.minzheng',
       status: 'open',
+      note: '群众反映办理缓慢，请说明情况',
       response: null,
     });
     expect(Date.parse(order.respondBy)).toBeGreaterThan(Date.parse(order.openedAt));

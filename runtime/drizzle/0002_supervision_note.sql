@@ -1,0 +1,1 @@
+ALTER TABLE "supervision_orders" ADD COLUMN "note" text;
