@@ -311,7 +311,8 @@ export class CaseService {
       snapshot,
       status: snapshot.status,
       result: snapshot.result ?? null,
-      version: row.version + 1,
+      // one version per event written, as the audit entries count them
+      version,
       closedAt: snapshot.status === 'active' ? null : now,
     };
     const context = {

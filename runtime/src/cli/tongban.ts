@@ -139,7 +139,9 @@ async function serve(config: ReturnType<typeof loadConfig>, embedded: boolean): 
   const app = await buildApp(runtime);
   // embedded: every worker in this process; an API node only relays its own outbox rows at once
   const workers = embedded ? await startWorkers(runtime, { log: logTo(config) }) : null;
-  if (!embedded) runtime.relay.start();
+  // an API node relays its own rows at once when the queues are shared (Redis); without Redis the
+  // workers, which run the local driver's queues, relay them from the table
+  if (!embedded && runtime.queues.kind === 'bullmq') runtime.relay.start();
   const shutdown = async () => {
     await workers?.stop();
     await app.close();

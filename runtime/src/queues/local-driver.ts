@@ -25,8 +25,6 @@ interface Consumer {
 export class LocalDriver implements QueueDriver {
   readonly kind = 'local' as const;
   private readonly consumers = new Map<string, Consumer>();
-  /** Jobs published before anyone consumed their queue. */
-  private readonly parked = new Map<string, QueueJob[]>();
   private readonly delayed = new Map<string, NodeJS.Timeout>();
   private closed = false;
 
@@ -36,6 +34,10 @@ export class LocalDriver implements QueueDriver {
   ) {}
 
   async publish(jobs: QueueJob[]): Promise<void> {
+    // refuse rather than hold jobs in memory: the outbox keeps them until a process that works the
+    // queue relays them (an API node without Redis must not mark them sent)
+    const unserved = jobs.find((job) => !this.consumerOf(job.queue));
+    if (unserved) throw new Error(`no worker for queue ${unserved.queue} in this process`);
     await Promise.all(
       jobs.map((job) => {
         if (job.delayMs !== undefined && job.delayMs > 0) {
@@ -49,9 +51,6 @@ export class LocalDriver implements QueueDriver {
 
   async consume(queue: string, handler: JobHandler, options: ConsumeOptions = {}): Promise<void> {
     this.consumers.set(queue, { handler, concurrency: options.concurrency ?? 4, running: 0, waiting: [] });
-    const parked = this.parked.get(queue) ?? [];
-    this.parked.delete(queue);
-    await this.publish(parked);
   }
 
   async remove(queue: string, ids: string[]): Promise<void> {
@@ -68,6 +67,14 @@ export class LocalDriver implements QueueDriver {
     this.delayed.clear();
   }
 
+  /** The queue's own consumer, else one for a family of queues (`dept.*`). */
+  private consumerOf(queue: string): Consumer | undefined {
+    const own = this.consumers.get(queue);
+    if (own) return own;
+    const dot = queue.indexOf('.');
+    return dot > 0 ? this.consumers.get(`${queue.slice(0, dot)}.*`) : undefined;
+  }
+
   private schedule(job: QueueJob): void {
     const key = `${job.queue}/${job.id}`;
     if (this.delayed.has(key)) return; // one delivery per id
@@ -82,11 +89,8 @@ export class LocalDriver implements QueueDriver {
 
   private async run(job: QueueJob): Promise<void> {
     if (this.closed) return;
-    const consumer = this.consumers.get(job.queue);
-    if (!consumer) {
-      this.parked.set(job.queue, [...(this.parked.get(job.queue) ?? []), job]);
-      return;
-    }
+    const consumer = this.consumerOf(job.queue);
+    if (!consumer) throw new Error(`no worker for queue ${job.queue} in this process`);
     while (consumer.running >= consumer.concurrency) await new Promise<void>((r) => consumer.waiting.push(r));
     consumer.running += 1;
     try {

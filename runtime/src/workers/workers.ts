@@ -76,19 +76,27 @@ export async function startWorkers(runtime: Runtime, options: WorkerOptions = {}
     // case.completed / case.startChild: the bundles issue acts on them; until then they are accepted
     await driver.consume(queues.system, async () => undefined);
   }
-  const departments = options.departments ?? runtime.directory.all().map((department) => department.code);
-  for (const code of departments) {
-    const policy = runtime.directory.get(code)?.dispatch;
+  const dispatch = (code: string) => async (job: { data: Record<string, unknown> }) => {
+    await runtime.dispatch.dispatch({ taskId: String(job.data.taskId), department: code });
+  };
+  if (options.departments === undefined && driver.kind === 'local') {
+    // in one process every department's queue is served, including departments published later
     await driver.consume(
-      queues.department(code),
-      async (job) => {
-        await runtime.dispatch.dispatch({ taskId: String(job.data.taskId), department: code });
-      },
+      queues.department('*'),
+      async (job) => dispatch(job.queue.slice('dept.'.length))(job),
       {
-        ...(policy?.concurrency ? { concurrency: policy.concurrency } : { concurrency: 1 }),
-        ...(policy?.perMinute ? { perMinute: policy.perMinute } : {}),
+        concurrency: 4,
       },
     );
+  } else {
+    const departments = options.departments ?? runtime.directory.all().map((department) => department.code);
+    for (const code of departments) {
+      const policy = runtime.directory.get(code)?.dispatch;
+      await driver.consume(queues.department(code), dispatch(code), {
+        concurrency: policy?.concurrency ?? 1,
+        ...(policy?.perMinute ? { perMinute: policy.perMinute } : {}),
+      });
+    }
   }
   runtime.relay.start();
   stops.push(() => runtime.relay.stop());

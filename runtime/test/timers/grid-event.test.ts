@@ -1,6 +1,6 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditEvents, notifications, tasks } from '../../src/db/schema.js';
+import { auditEvents, cases, notifications, tasks } from '../../src/db/schema.js';
 import { createHarness, type Harness } from '../support/harness.js';
 import { gridEventExpected, type ExpectedEscalation } from './grid-event-expected.js';
 
@@ -112,6 +112,19 @@ describe('grid event escalation times on the 2026 calendar', () => {
       // and nothing fires twice, however often the timers are looked at
       await at(expected.escalate, 7 * 24 * 3600 * second);
       expect(await escalationsOf(kase.id)).toHaveLength(4);
+      // the case counts one version per timer delivered, as its timeline does (two came due together)
+      const [row] = await h.runtime.db
+        .select({ version: cases.version })
+        .from(cases)
+        .where(eq(cases.id, kase.id));
+      const delivered = await h.runtime.db
+        .select({ after: auditEvents.after })
+        .from(auditEvents)
+        .where(and(eq(auditEvents.caseId, kase.id), eq(auditEvents.action, 'timer.fired')))
+        .orderBy(asc(auditEvents.seq));
+      expect(delivered).toHaveLength(4);
+      expect(row?.version).toBe(1 + delivered.length);
+      expect((delivered.at(-1)?.after as { version: number }).version).toBe(row?.version);
     });
   }
 });
