@@ -24,7 +24,8 @@ const WINDOW_S = Number(process.env.BENCH_TIMER_WINDOW ?? 60);
 const LEAD_S = 15; // time for the worker to start before the first timer is due
 const adminUrl = process.env.DATABASE_URL ?? 'postgres://127.0.0.1:5432/test';
 const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-const cli = fileURLToPath(new URL('../bin/tongban.mjs', import.meta.url));
+// the worker runs compiled, as in production (`pnpm bench` builds first): not through the TypeScript loader
+const cli = fileURLToPath(new URL('../dist/cli/tongban.js', import.meta.url));
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] as number;
@@ -112,7 +113,7 @@ async function runMode(mode: 'local' | 'bullmq'): Promise<ModeResult> {
       stdio: ['ignore', 'inherit', 'inherit'],
     });
     let peakRss = 0;
-    // the CLI launcher runs the worker as its child: measure the largest process of the tree
+    // measure the largest process of the worker's tree (a launcher would run it as a child)
     const sampler = setInterval(() => {
       for (const pid of processTree(worker.pid ?? 0)) {
         try {
