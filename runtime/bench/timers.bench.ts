@@ -15,9 +15,8 @@ import postgres from 'postgres';
 import { loadConfig } from '../src/config/config.js';
 import { createRuntime } from '../src/runtime.js';
 import { seedDemo } from '../src/seed/seed.js';
-import { users } from '../src/db/schema.js';
-import { eq } from 'drizzle-orm';
 import { dropRedisPrefix } from '../test/support/redis.js';
+import { cloneCasesWithDueTimers } from '../test/support/due-timers.js';
 
 const TIMERS = Number(process.env.BENCH_TIMERS ?? 100_000);
 const WINDOW_S = Number(process.env.BENCH_TIMER_WINDOW ?? 60);
@@ -49,48 +48,21 @@ async function runMode(mode: 'local' | 'bullmq'): Promise<ModeResult> {
   const prefix = `tb-bench-${mode}-${Date.now().toString(36)}`;
   try {
     // a template case whose warning step is long past, cloned into TIMERS cases
-    const clockStart = new Date('2026-03-02T09:00:00+08:00');
-    let now = clockStart;
+    let now = new Date('2026-03-02T09:00:00+08:00');
     const runtime = await createRuntime(
       loadConfig({ ...process.env, DATABASE_URL: databaseUrl, REDIS_URL: '' }),
-      {
-        clock: () => now,
-      },
+      { clock: () => now },
     );
     await seedDemo(runtime);
-    const [resident] = await runtime.db
-      .select({ id: users.id })
-      .from(users)
-      .where(eq(users.username, 'resident'));
-    const actor = await runtime.auth.actorOf((resident as { id: string }).id);
-    const template = await runtime.cases.start(actor, {
-      matter: 'd1.subsistence-allowance',
-      data: { applicantName: '张三', idNumber: '11010519491231002X', phone: '13800000000', amount: 100 },
-    });
-    now = new Date();
-    await runtime.close();
-    const taskId = Object.keys(template.snapshot.tasks)[0] as string;
-
     const sql = postgres(databaseUrl, { max: 1, onnotice: () => undefined });
     const loadBegan = performance.now();
     const firstDue = Date.now() + LEAD_S * 1000;
-    await sql`
-      with fresh as (
-        select g, gen_random_uuid() as case_id, gen_random_uuid() as task_id from generate_series(1, ${TIMERS}) g),
-      new_cases as (
-        insert into cases (id, workflow_key, workflow_version, matter_key, applicant_id, title, status, data, snapshot, version, opened_at)
-        select f.case_id, c.workflow_key, c.workflow_version, c.matter_key, c.applicant_id, c.title, 'active', c.data,
-               replace(replace(c.snapshot::text, ${taskId}, f.task_id::text), ${template.id}, f.case_id::text)::jsonb,
-               1, now()
-        from fresh f, cases c where c.id = ${template.id}),
-      new_tasks as (
-        insert into tasks (id, case_id, state_id, title, matter_key, department, status, priority, outcomes, opened_at, due_at)
-        select f.task_id, f.case_id, t.state_id, t.title, t.matter_key, t.department, 'open', t.priority, t.outcomes, now(), t.due_at
-        from fresh f, tasks t where t.id = ${taskId})
-      insert into timers (id, case_id, task_id, action, fire_at, status)
-      select f.task_id || '#0', f.case_id, f.task_id, 'warn',
-             to_timestamp((${String(firstDue)}::float8 + (f.g - 1) * ${String((WINDOW_S * 1000) / TIMERS)}::float8) / 1000.0), 'pending'
-      from fresh f`;
+    await cloneCasesWithDueTimers(runtime, sql, TIMERS, {
+      firstMs: firstDue,
+      stepMs: (WINDOW_S * 1000) / TIMERS,
+    });
+    now = new Date();
+    await runtime.close();
     // the relay's view of them: one outbox row per thousand timers
     await sql`
       insert into outbox (topic, payload)

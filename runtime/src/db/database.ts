@@ -128,4 +128,9 @@ function preparing<T extends object>(sql: T): T {
   });
 }
 
+/** drizzle's `execute` gives an array on postgres.js and `{ rows }` on PGlite. */
+export function rowsOf<T>(result: unknown): T[] {
+  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+}
+
 export { schema };

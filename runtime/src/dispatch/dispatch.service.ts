@@ -1,9 +1,8 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { appendAudit } from '../audit/audit-log.js';
-import type { Database } from '../db/database.js';
+import { rowsOf, type Database } from '../db/database.js';
 import { dispatchCursors, tasks } from '../db/schema.js';
 import type { DepartmentDirectory } from '../departments/directory.js';
-import { rowsOf } from '../timers/timer.service.js';
 
 export interface DispatchJob {
   taskId: string;

@@ -1,8 +1,7 @@
 import { inArray, sql } from 'drizzle-orm';
-import type { Database } from '../db/database.js';
+import { rowsOf, type Database } from '../db/database.js';
 import { outbox } from '../db/schema.js';
 import { queues, type QueueDriver, type QueueJob } from '../queues/queue-driver.js';
-import { rowsOf } from '../timers/timer.service.js';
 
 export interface OutboxRow {
   id: number;

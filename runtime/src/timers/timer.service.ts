@@ -2,7 +2,7 @@ import { eq, inArray, sql } from 'drizzle-orm';
 import type { EngineEvent } from '@tongban/engine';
 import type { CaseService, CommandCase } from '../cases/case.service.js';
 import { commandColumns } from '../cases/case.service.js';
-import type { Database, RunBatch, Statement } from '../db/database.js';
+import { rowsOf, type Database, type RunBatch, type Statement } from '../db/database.js';
 import { cases, timers } from '../db/schema.js';
 import type { SupervisionService } from '../supervision/supervision.service.js';
 import { isOrderTimer } from '../supervision/order-timer.js';
@@ -207,9 +207,4 @@ export class TimerService {
       fireAt: new Date(row.fire_at),
     }));
   }
-}
-
-/** drizzle's `execute` gives an array on postgres.js and `{ rows }` on PGlite. */
-export function rowsOf<T>(result: unknown): T[] {
-  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 }

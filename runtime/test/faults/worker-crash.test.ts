@@ -2,16 +2,15 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { eq } from 'drizzle-orm';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/config.js';
 import { createRuntime } from '../../src/runtime.js';
 import { seedDemo } from '../../src/seed/seed.js';
-import { users } from '../../src/db/schema.js';
 import { verifyAudit } from '../../src/audit/audit-log.js';
 import { openTestDatabase } from '../support/test-database.js';
 import { dropRedisPrefix } from '../support/redis.js';
+import { cloneCasesWithDueTimers } from '../support/due-timers.js';
 
 /**
  * Scaled mode, real processes: a `tongban worker` on BullMQ and PostgreSQL is killed with SIGKILL in
@@ -71,38 +70,15 @@ beforeAll(async () => {
   database = await openTestDatabase();
   if (!database.url) throw new Error('the fault tests run on PostgreSQL');
   // one real case of the standard approval, started a week ago, cloned into 5,000 whose warnings are due
-  let now = new Date(Date.now() - 7 * 24 * 3600_000);
+  const weekAgo = new Date(Date.now() - 7 * 24 * 3600_000);
   const runtime = await createRuntime(loadConfig({ ...process.env, DATABASE_URL: '', REDIS_URL: '' }), {
     database,
     migrate: false,
-    clock: () => now,
+    clock: () => weekAgo,
   });
   await seedDemo(runtime);
-  const [resident] = await runtime.db
-    .select({ id: users.id })
-    .from(users)
-    .where(eq(users.username, 'resident'));
-  const template = await runtime.cases.start(await runtime.auth.actorOf(resident!.id), {
-    matter: 'd1.subsistence-allowance',
-    data: { applicantName: '张三', idNumber: '11010519491231002X', phone: '13800000000', amount: 100 },
-  });
-  now = new Date();
-  const taskId = Object.keys(template.snapshot.tasks)[0]!;
   sql = postgres(database.url, { max: 2, onnotice: () => undefined });
-  await sql`update timers set status = 'cancelled' where case_id = ${template.id}`;
-  await sql`
-    with fresh as (select gen_random_uuid() as case_id, gen_random_uuid() as task_id from generate_series(1, ${TIMERS})),
-    new_cases as (
-      insert into cases (id, workflow_key, workflow_version, matter_key, applicant_id, title, status, data, snapshot, version, opened_at)
-      select f.case_id, c.workflow_key, c.workflow_version, c.matter_key, c.applicant_id, c.title, 'active', c.data,
-             replace(replace(c.snapshot::text, ${taskId}, f.task_id::text), ${template.id}, f.case_id::text)::jsonb, 1, now()
-      from fresh f, cases c where c.id = ${template.id}),
-    new_tasks as (
-      insert into tasks (id, case_id, state_id, title, matter_key, department, status, priority, outcomes, opened_at, due_at)
-      select f.task_id, f.case_id, t.state_id, t.title, t.matter_key, t.department, 'open', t.priority, t.outcomes, now(), t.due_at
-      from fresh f, tasks t where t.id = ${taskId})
-    insert into timers (id, case_id, task_id, action, fire_at, status)
-    select f.task_id || '#0', f.case_id, f.task_id, 'warn', now() - interval '1 minute', 'pending' from fresh f`;
+  await cloneCasesWithDueTimers(runtime, sql, TIMERS, { firstMs: Date.now() - 60_000, stepMs: 0 });
   await sql`analyze`;
   await runtime.close();
 }, 180_000);
