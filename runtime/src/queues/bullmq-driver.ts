@@ -36,8 +36,11 @@ export class BullmqDriver implements QueueDriver {
       port: Number(url.port || 6379),
       ...(url.password ? { password: decodeURIComponent(url.password) } : {}),
       ...(url.pathname.length > 1 ? { db: Number(url.pathname.slice(1)) } : {}),
-      // commands wait for Redis to come back instead of failing (the relay retries anyway)
+      // commands wait for Redis to come back instead of failing (the relay retries anyway), and the
+      // connection is tried again every second at most: BullMQ's own pause grows to 20 s, which would
+      // leave the queues idle that long after a short outage
       maxRetriesPerRequest: null,
+      retryStrategy: (attempt: number) => Math.min(1000, 100 * attempt),
     };
     this.prefix = options.prefix ?? 'tongban';
   }

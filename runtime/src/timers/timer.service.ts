@@ -190,21 +190,4 @@ export class TimerService {
       .where(eq(timers.status, 'pending'));
     return row?.fireAt ? new Date(row.fireAt) : null;
   }
-
-  /** Pending timers in due order after `after` (a keyset cursor): the BullMQ driver schedules them as delayed jobs. */
-  async pendingAfter(after: DueTimer | null, limit: number): Promise<DueTimer[]> {
-    const cursor =
-      after === null
-        ? sql``
-        : sql`and (fire_at, id) > (${after.fireAt.toISOString()}::timestamptz, ${after.id})`;
-    const rows = await this.deps.db.execute(sql`
-      select id, case_id, fire_at from timers
-      where status = 'pending' ${cursor}
-      order by fire_at, id limit ${limit}`);
-    return rowsOf<{ id: string; case_id: string; fire_at: string | Date }>(rows).map((row) => ({
-      id: row.id,
-      caseId: row.case_id,
-      fireAt: new Date(row.fire_at),
-    }));
-  }
 }

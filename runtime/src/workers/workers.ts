@@ -1,8 +1,6 @@
 import type { Runtime } from '../runtime.js';
 import { queues } from '../queues/queue-driver.js';
 import { LocalTimerLoop } from '../timers/local-timer-loop.js';
-import type { DueTimer } from '../timers/timer.service.js';
-import { timerJob } from '../outbox/outbox-relay.js';
 import { eq } from 'drizzle-orm';
 import { notifications } from '../db/schema.js';
 
@@ -50,8 +48,9 @@ export async function startWorkers(runtime: Runtime, options: WorkerOptions = {}
         },
         { concurrency: 2 },
       );
-      await reconcileTimers(runtime);
-      // timers whose job was lost (Redis flushed, a job removed by hand) fire anyway, a little late
+      // what came due while no worker ran fires now; after that, timers whose job was lost (Redis
+      // flushed or restarted without its data, a job removed by hand) fire anyway, a few seconds late
+      await runtime.timers.fireDue();
       const every = options.reconcileMs ?? 5000;
       const interval = setInterval(() => {
         runtime.timers
@@ -105,21 +104,4 @@ export async function startWorkers(runtime: Runtime, options: WorkerOptions = {}
       for (const stop of stops.reverse()) await stop();
     },
   };
-}
-
-/**
- * At start-up (scaled mode): every pending timer gets its delayed job again. Job ids are the timer and
- * its moment, so timers that already have one are not scheduled twice; overdue ones run at once.
- */
-export async function reconcileTimers(runtime: Runtime): Promise<number> {
-  let after: DueTimer | null = null;
-  let count = 0;
-  for (;;) {
-    const page = await runtime.timers.pendingAfter(after, 1000);
-    if (page.length === 0) return count;
-    const now = runtime.clock();
-    await runtime.queues.publish(page.map((timer) => timerJob(timer.id, timer.fireAt, now)));
-    count += page.length;
-    after = page[page.length - 1] as DueTimer;
-  }
 }

@@ -179,7 +179,7 @@ describe('stop Redis for 10 seconds while cases are submitted: nothing is lost, 
           const left = (await client.llen(`${queueKey}:wait`)) + (await client.llen(`${queueKey}:active`));
           return left === 0 && lateRows.every((row) => completed.has(`dispatch.${row.task_id}.${row.id}`));
         },
-        30_000,
+        90_000,
         500,
       );
     } finally {
