@@ -1,6 +1,7 @@
 import type { Runtime } from '../runtime.js';
 import { queues } from '../queues/queue-driver.js';
 import { LocalTimerLoop } from '../timers/local-timer-loop.js';
+import { coalesced } from '../timers/coalesced.js';
 import { eq } from 'drizzle-orm';
 import { notifications } from '../db/schema.js';
 
@@ -39,15 +40,10 @@ export async function startWorkers(runtime: Runtime, options: WorkerOptions = {}
       loop.start();
       stops.push(() => (loop as LocalTimerLoop).stop());
     } else {
-      await driver.consume(
-        queues.timers,
-        // a timer's job fires everything due by now, in batches: the timers that come due together are
-        // written together, and the jobs behind it find their timers fired and finish at once
-        async () => {
-          await runtime.timers.fireDue();
-        },
-        { concurrency: 2 },
-      );
+      // a timer's job fires everything due by now, in batches: timers that come due together are
+      // written together, and the jobs that arrive meanwhile share the next pass instead of each asking
+      const fireDue = coalesced(() => runtime.timers.fireDue());
+      await driver.consume(queues.timers, fireDue, { concurrency: 8 });
       // what came due while no worker ran fires now; after that, timers whose job was lost (Redis
       // flushed or restarted without its data, a job removed by hand) fire anyway, a few seconds late
       await runtime.timers.fireDue();
