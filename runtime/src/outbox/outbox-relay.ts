@@ -40,7 +40,7 @@ export class OutboxRelay {
     private readonly deps: { db: Database; driver: QueueDriver; clock: () => Date },
     private readonly options: RelayOptions = {},
   ) {
-    this.batchSize = options.batchSize ?? 500;
+    this.batchSize = options.batchSize ?? 200;
     this.leaseMs = options.leaseMs ?? 30_000;
     this.pollMs = options.pollMs ?? 1000;
   }

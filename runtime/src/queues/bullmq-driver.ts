@@ -11,6 +11,8 @@ export interface BullmqDriverOptions {
   lockDurationMs?: number;
 }
 
+const publishChunk = 500;
+
 /** BullMQ refuses ':' in custom job ids; ours are uuids with a few separators, so ':' becomes '|'. */
 const jobIdOf = (id: string) => id.replaceAll(':', '|');
 
@@ -60,22 +62,24 @@ export class BullmqDriver implements QueueDriver {
     const byQueue = new Map<string, QueueJob[]>();
     for (const job of jobs) byQueue.set(job.queue, [...(byQueue.get(job.queue) ?? []), job]);
     await Promise.all(
-      [...byQueue].map(([name, list]) =>
-        this.queue(name).addBulk(
-          list.map((job) => ({
-            name: job.name,
-            data: job.data,
-            opts: {
-              jobId: jobIdOf(job.id),
-              ...(job.delayMs !== undefined && job.delayMs > 0 ? { delay: job.delayMs } : {}),
-              attempts: maxAttempts,
-              backoff: { type: 'exponential', delay: 1000 },
-              removeOnComplete: true,
-              removeOnFail: 1000,
-            },
-          })),
-        ),
-      ),
+      [...byQueue].map(async ([name, list]) => {
+        // a few hundred jobs a round trip: one giant pipeline costs the worker hundreds of MB at once
+        for (let at = 0; at < list.length; at += publishChunk)
+          await this.queue(name).addBulk(
+            list.slice(at, at + publishChunk).map((job) => ({
+              name: job.name,
+              data: job.data,
+              opts: {
+                jobId: jobIdOf(job.id),
+                ...(job.delayMs !== undefined && job.delayMs > 0 ? { delay: job.delayMs } : {}),
+                attempts: maxAttempts,
+                backoff: { type: 'exponential', delay: 1000 },
+                removeOnComplete: true,
+                removeOnFail: 1000,
+              },
+            })),
+          );
+      }),
     );
   }
 
