@@ -167,7 +167,10 @@ export class OutboxRelay {
       case 'timers.scheduled':
         // local: the timer loop reads the rows itself; BullMQ: a delayed job per timer and due moment
         if (this.deps.driver.kind === 'local') return [];
-        return scheduledOf(row).map((timer) => timerJob(timer.timerId, timer.fireAt, this.deps.clock()));
+        return wakeUpJobs(
+          scheduledOf(row).map((timer) => timer.fireAt),
+          this.deps.clock(),
+        );
       default:
         return [{ queue: queues.system, name: row.topic, id: `${row.topic}.${row.id}`, data: payload }];
     }
@@ -181,16 +184,22 @@ function scheduledOf(row: OutboxRow): Array<{ timerId: string; fireAt: Date }> {
   return list.map((timer) => ({ timerId: String(timer.timerId), fireAt: new Date(String(timer.fireAt)) }));
 }
 
+/** Timers due within the same tenth of a second share one wake-up. */
+export const wakeUpBucketMs = 100;
+
 /**
- * A timer's delayed job. Its id is the timer and its due moment, so scheduling the same timer twice is
- * one job, and a timer moved to another moment gets a job of its own (the old one finds nothing due).
+ * The delayed jobs that wake the timer workers: one per moment (rounded up to 100 ms) at which some
+ * timer is due, keyed by that moment, so scheduling it again is the same job and timers due together
+ * share it (100,000 timers due within a minute are 600 jobs, not 100,000). The job carries no timer:
+ * it fires everything due by then, from the rows, so a cancelled or moved timer simply is not there.
  */
-export function timerJob(timerId: string, fireAt: Date, now: Date): QueueJob {
-  return {
+export function wakeUpJobs(fireAts: Date[], now: Date): QueueJob[] {
+  const moments = new Set(fireAts.map((at) => Math.ceil(at.getTime() / wakeUpBucketMs) * wakeUpBucketMs));
+  return [...moments].map((moment) => ({
     queue: queues.timers,
-    name: 'fire',
-    id: `${timerId}@${fireAt.getTime()}`,
-    data: { timerId },
-    delayMs: Math.max(0, fireAt.getTime() - now.getTime()),
-  };
+    name: 'wake',
+    id: `wake@${moment}`,
+    data: { at: moment },
+    delayMs: Math.max(0, moment - now.getTime()),
+  }));
 }
