@@ -65,17 +65,25 @@ export class TimerService {
    * Claims up to `limit` due timers for this worker's lease: only `ids` when given, only those overdue
    * by more than `graceMs` when given (the reconciler leaves the rest to their delayed jobs).
    */
-  async claimDue(limit = this.batchSize, ids?: string[], graceMs = 0): Promise<DueTimer[]> {
+  async claimDue(
+    limit = this.batchSize,
+    ids?: string[],
+    graceMs = 0,
+    lane: { index: number; of: number } = { index: 0, of: 1 },
+  ): Promise<DueTimer[]> {
     const now = this.deps.clock();
     const dueBy = new Date(now.getTime() - graceMs);
     const until = new Date(now.getTime() + this.leaseMs);
     const only = ids === undefined ? sql`` : sql`and id = any(${sql.param(ids)}::text[])`;
+    // lanes split the cases, never one case's timers: a ladder's steps due together go out together
+    const mine =
+      lane.of === 1 ? sql`` : sql`and (hashtext(case_id::text) & 2147483647) % ${lane.of} = ${lane.index}`;
     const rows = await this.deps.db.execute<{ id: string; case_id: string; fire_at: string | Date }>(sql`
       update timers set locked_until = ${until.toISOString()}::timestamptz, attempts = attempts + 1
       where id in (
         select id from timers
         where status = 'pending' and fire_at <= ${dueBy.toISOString()}::timestamptz
-          and (locked_until is null or locked_until <= ${now.toISOString()}::timestamptz) ${only}
+          and (locked_until is null or locked_until <= ${now.toISOString()}::timestamptz) ${only} ${mine}
         order by fire_at, id
         limit ${limit}
         for update skip locked)
@@ -165,9 +173,10 @@ export class TimerService {
    */
   async fireDue(ids?: string[], graceMs = 0): Promise<FireReport> {
     const total = empty();
-    const lane = async () => {
+    const lanes = ids !== undefined && ids.length <= this.batchSize ? 1 : this.parallel;
+    const lane = async (index: number) => {
       for (;;) {
-        const claimed = await this.claimDue(this.batchSize, ids, graceMs);
+        const claimed = await this.claimDue(this.batchSize, ids, graceMs, { index, of: lanes });
         if (claimed.length === 0) return;
         const report = await this.fire(claimed);
         total.fired += report.fired;
@@ -177,8 +186,7 @@ export class TimerService {
         if (report.fired + report.stale === 0) return;
       }
     };
-    const lanes = ids !== undefined && ids.length <= this.batchSize ? 1 : this.parallel;
-    await Promise.all(Array.from({ length: lanes }, lane));
+    await Promise.all(Array.from({ length: lanes }, (_, index) => lane(index)));
     return total;
   }
 
