@@ -120,10 +120,6 @@ export class BullmqDriver implements QueueDriver {
     await worker.waitUntilReady();
   }
 
-  async remove(queue: string, ids: string[]): Promise<void> {
-    await Promise.all(ids.map((id) => this.queue(queue).remove(jobIdOf(id))));
-  }
-
   async close(): Promise<void> {
     await Promise.all(this.workers.map((worker) => worker.close()));
     await Promise.all([...this.queuesByName.values()].map((queue) => queue.close()));

@@ -53,14 +53,6 @@ export class LocalDriver implements QueueDriver {
     this.consumers.set(queue, { handler, concurrency: options.concurrency ?? 4, running: 0, waiting: [] });
   }
 
-  async remove(queue: string, ids: string[]): Promise<void> {
-    for (const id of ids) {
-      const key = `${queue}/${id}`;
-      clearTimeout(this.delayed.get(key));
-      this.delayed.delete(key);
-    }
-  }
-
   async close(): Promise<void> {
     this.closed = true;
     for (const timeout of this.delayed.values()) clearTimeout(timeout);

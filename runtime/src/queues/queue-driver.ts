@@ -42,8 +42,6 @@ export interface QueueDriver {
   publish(jobs: QueueJob[]): Promise<void>;
   /** Handles a queue's jobs in this process from now on. */
   consume(queue: string, handler: JobHandler, options?: ConsumeOptions): Promise<void>;
-  /** Drops jobs that have not started (a cancelled timer's delayed job). */
-  remove(queue: string, ids: string[]): Promise<void>;
   /** Stops consuming and lets running jobs finish. */
   close(): Promise<void>;
 }
@@ -56,6 +54,5 @@ export const queues = {
   department: (code: string) => `dept.${code}`,
   timers: 'timers',
   notifications: 'notifications',
-  webhooks: 'webhooks',
   system: 'system',
 } as const;

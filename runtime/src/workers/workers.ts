@@ -31,14 +31,15 @@ export async function startWorkers(runtime: Runtime, options: WorkerOptions = {}
   const driver = runtime.queues;
   const wanted = new Set(options.queues ?? systemQueues);
   const stops: Array<() => Promise<void>> = [];
-  let loop: LocalTimerLoop | null = null;
 
   if (wanted.has(queues.timers)) {
     if (driver.kind === 'local') {
-      loop = new LocalTimerLoop(runtime.timers, { onError: (error) => log('timer loop failed', error) });
-      runtime.relay.onTimers = (fireAts) => loop?.wake(fireAts);
+      const loop = new LocalTimerLoop(runtime.timers, {
+        onError: (error) => log('timer loop failed', error),
+      });
+      runtime.relay.onTimers = (fireAts) => loop.wake(fireAts);
       loop.start();
-      stops.push(() => (loop as LocalTimerLoop).stop());
+      stops.push(() => loop.stop());
     } else {
       // a timer's job fires everything due by now, in batches: timers that come due together are
       // written together, and the jobs that arrive meanwhile share the next pass instead of each asking
