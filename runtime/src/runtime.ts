@@ -9,7 +9,6 @@ import { AuthService } from './auth/auth.service.js';
 import { UserService } from './users/user.service.js';
 import type { QueueDriver } from './queues/queue-driver.js';
 import { LocalDriver } from './queues/local-driver.js';
-import { BullmqDriver } from './queues/bullmq-driver.js';
 import { OutboxRelay } from './outbox/outbox-relay.js';
 import { TimerService, type TimerServiceOptions } from './timers/timer.service.js';
 import { SupervisionService } from './supervision/supervision.service.js';
@@ -66,7 +65,8 @@ export async function createRuntime(config: RuntimeConfig, options: RuntimeOptio
   const queues =
     options.queues ??
     (config.redisUrl
-      ? new BullmqDriver(
+      ? // BullMQ and ioredis load only when there is a Redis to talk to
+        new (await import('./queues/bullmq-driver.js')).BullmqDriver(
           { url: config.redisUrl, prefix: options.redisPrefix ?? config.redisPrefix },
           onDeadLetter,
         )

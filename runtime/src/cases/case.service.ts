@@ -20,7 +20,7 @@ import type { DefinitionService } from '../definitions/definition.service.js';
 import { ApiError, forbidden, notFound } from '../errors/api-error.js';
 import { assertFormData, sensitiveFields } from '../forms/form-validator.js';
 import { caseAccess, mask } from './case-access.js';
-import { compileStatement, foldEffects, writeCaseStatement, writeSetValues } from './effects.js';
+import { compileStatement, foldEffects, writeCaseStatement, writeSetValues, type CaseWrites } from './effects.js';
 
 export interface StartCaseInput {
   matter?: string;
@@ -70,10 +70,16 @@ export interface CommandResult {
   ignored?: string;
 }
 
-/** A command worked out but not yet written: run `statement`, and it is done if it wrote a row. */
+/** A case write worked out but not yet done: `updateStatement` writes one or many at once. */
+export interface PlannedWrite extends CaseWrites {
+  /** The case row's new values and the guards it is written under. */
+  caseRow: Record<string, unknown>;
+}
+
+/** A command worked out but not yet written: write `write`, and it is done if its case was written. */
 export interface PlannedCommand {
   /** null: every event was ignored, there is nothing to write. */
-  statement: Statement | null;
+  write: PlannedWrite | null;
   /** Why the engine ignored the events it ignored. */
   ignored: string[];
   result: CommandResult;
@@ -93,31 +99,48 @@ export interface RuntimeDeps {
 const caseTitle = { 'zh-CN': '案件', en: 'case' };
 const p = (name: string) => sql.placeholder(name);
 
-/** Starting a case: the case row, then everything its first step leaves behind. Built once. */
+/** Starting cases: their rows, then everything their first steps leave behind. Built once. */
 export const insertStatement = compileStatement(
   writeCaseStatement(sql`
     insert into cases (id, workflow_key, workflow_version, matter_key, applicant_id, title, status, result, data, snapshot,
                        version, audit_seq, audit_head, opened_at, due_at, closed_at)
-    values (${p('id')}, ${p('workflowKey')}, ${p('workflowVersion')}, ${p('matterKey')}, ${p('applicantId')},
-            ${p('title')}::jsonb, ${p('status')}, ${p('result')}, ${p('data')}::jsonb, ${p('snapshot')}::jsonb, 1,
-            ${p('auditSeq')}, ${p('auditHead')}, ${p('openedAt')}::timestamptz, ${p('dueAt')}::timestamptz,
-            ${p('closedAt')}::timestamptz)
+    select w.id, w.workflow_key, w.workflow_version, w.matter_key, w.applicant_id, w.title, w.status, w.result, w.data,
+           w.snapshot, 1, w.audit_seq, w.audit_head, w.opened_at, w.due_at, w.closed_at
+    from jsonb_to_recordset(${p('cases')}::jsonb) as w(
+      id uuid, workflow_key text, workflow_version int, matter_key text, applicant_id uuid, title jsonb, status text,
+      result text, data jsonb, snapshot jsonb, audit_seq int, audit_head text, opened_at timestamptz, due_at timestamptz,
+      closed_at timestamptz)
     returning id`),
 );
 
 /**
- * A command on a case. The guard: a writer that loaded the same version (or missed an audit entry
- * written since) updates nothing, so none of the statement's other writes happen either: a 409.
+ * Commands on cases. The guard: a writer that loaded the same version (or missed an audit entry written
+ * since) updates nothing, so none of the statement's other writes for that case happen either: a 409.
  */
 export const updateStatement = compileStatement(
   writeCaseStatement(sql`
-    update cases set snapshot = s.v, data = s.v->'context'->'data', status = ${p('status')},
-      result = ${p('result')}, version = ${p('version')}, closed_at = ${p('closedAt')}::timestamptz,
-      audit_seq = ${p('auditSeq')}, audit_head = ${p('auditHead')}
-    from (select ${p('snapshot')}::jsonb as v) as s
-    where cases.id = ${p('id')} and cases.version = ${p('expectedVersion')} and cases.audit_seq = ${p('expectedAuditSeq')}
+    update cases set snapshot = w.snapshot, data = w.snapshot->'context'->'data', status = w.status,
+      result = w.result, version = w.version, closed_at = w.closed_at, audit_seq = w.audit_seq, audit_head = w.audit_head
+    from jsonb_to_recordset(${p('cases')}::jsonb) as w(
+      id uuid, snapshot jsonb, status text, result text, version int, closed_at timestamptz, audit_seq int,
+      audit_head text, expected_version int, expected_audit_seq int)
+    where cases.id = any (array(select (e->>'id')::uuid from jsonb_array_elements(${p('cases')}::jsonb) as e))
+      -- by primary key whatever the planner thinks of the table's size (see task_patches)
+      and cases.id = w.id and cases.version = w.expected_version and cases.audit_seq = w.expected_audit_seq
     returning cases.id`),
 );
+
+/** The statement that writes planned commands on any number of cases (in the order given: lock order is the caller's). */
+export function writeCommands(planned: PlannedWrite[], firedAt: Date): Statement {
+  return {
+    text: updateStatement.text,
+    params: updateStatement.bind({
+      ...writeSetValues(planned, firedAt),
+      cases: JSON.stringify(planned.map((write) => write.caseRow)),
+    }),
+  };
+}
+
 const json = (value: unknown) => JSON.stringify(value);
 
 /**
@@ -214,22 +237,26 @@ export class CaseService {
     await this.deps.run(
       insertStatement.text,
       insertStatement.bind({
-        ...writeSetValues(writes, audit, [], now),
-        id,
-        workflowKey,
-        workflowVersion: row.workflowVersion,
-        matterKey: row.matterKey,
-        applicantId,
-        title: json(title),
-        status: row.status,
-        result: row.result,
-        data: json(row.data),
-        snapshot: json(row.snapshot),
-        auditSeq: audit.seq,
-        auditHead: audit.hash,
-        openedAt: now.toISOString(),
-        dueAt: dueAt?.toISOString() ?? null,
-        closedAt: row.closedAt?.toISOString() ?? null,
+        ...writeSetValues([{ caseId: id, set: writes, audit, firedTimers: [] }], now),
+        cases: JSON.stringify([
+          {
+            id,
+            workflow_key: workflowKey,
+            workflow_version: row.workflowVersion,
+            matter_key: row.matterKey,
+            applicant_id: applicantId,
+            title,
+            status: row.status,
+            result: row.result,
+            data: row.data,
+            snapshot: row.snapshot,
+            audit_seq: audit.seq,
+            audit_head: audit.hash,
+            opened_at: now.toISOString(),
+            due_at: dueAt?.toISOString() ?? null,
+            closed_at: row.closedAt?.toISOString() ?? null,
+          },
+        ]),
       }),
     );
     this.deps.afterCommit?.();
@@ -252,19 +279,18 @@ export class CaseService {
     if (!row) throw notFound(caseTitle);
     if (authorize) await authorize(row);
     const planned = await this.plan(actor?.userId ?? null, row, [event]);
-    if (planned.statement === null) return { row, effects: [], ignored: planned.ignored[0] as string };
-    const [outcome] = await this.deps.run<{ written: number }>(
-      planned.statement.text,
-      planned.statement.params,
-    );
-    if (!outcome || outcome.written === 0) throw new ApiError('TB_CASE_VERSION_CONFLICT');
+    if (planned.write === null) return { row, effects: [], ignored: planned.ignored[0] as string };
+    const statement = writeCommands([planned.write], this.deps.clock());
+    const written = await this.deps.run<{ id: string }>(statement.text, statement.params);
+    if (written.length === 0) throw new ApiError('TB_CASE_VERSION_CONFLICT');
     this.deps.afterCommit?.();
     return planned.result;
   }
 
   /**
-   * Steps a loaded case through events in order and builds the one statement that writes the outcome:
-   * the next snapshot, every effect, one audit entry per event, and `firedTimers` marked fired. Events the
+   * Steps a loaded case through events in order and works out the write of the outcome (`writeCommands`
+   * turns writes into one statement): the next snapshot, every effect, one audit entry per event, and
+   * `firedTimers` marked fired. Events the
    * engine ignores (a stale timer) are left out and reported; if every event is ignored there is nothing
    * to write. Pure apart from reading definitions: nothing is written here.
    */
@@ -304,7 +330,7 @@ export class CaseService {
       version += 1;
       effects.push(...result.effects);
     }
-    if (entries.length === 0) return { statement: null, ignored, result: { row, effects: [] } };
+    if (entries.length === 0) return { write: null, ignored, result: { row, effects: [] } };
 
     const next: CommandCase = {
       ...row,
@@ -328,21 +354,25 @@ export class CaseService {
       ...entries,
       ...writes.audit,
     ]);
-    const params = updateStatement.bind({
-      ...writeSetValues(writes, audit, firedTimers, now),
-      id: row.id,
-      snapshot: json(snapshot),
-      status: next.status,
-      result: next.result,
-      version: next.version,
-      closedAt: next.closedAt?.toISOString() ?? null,
-      auditSeq: audit.seq,
-      auditHead: audit.hash,
-      expectedVersion: row.version,
-      expectedAuditSeq: row.auditSeq,
-    });
     return {
-      statement: { text: updateStatement.text, params },
+      write: {
+        caseId: row.id,
+        set: writes,
+        audit,
+        firedTimers,
+        caseRow: {
+          id: row.id,
+          snapshot,
+          status: next.status,
+          result: next.result,
+          version: next.version,
+          closed_at: next.closedAt?.toISOString() ?? null,
+          audit_seq: audit.seq,
+          audit_head: audit.hash,
+          expected_version: row.version,
+          expected_audit_seq: row.auditSeq,
+        },
+      },
       ignored,
       result: { row: { ...next, auditSeq: audit.seq, auditHead: audit.hash }, effects },
     };

@@ -287,11 +287,14 @@ const patched = (column: string, type: string) =>
   sql.raw(`${column} = case when p ? '${column}' then (p->>'${column}')::${type} else t.${column} end`);
 
 /**
- * One SQL statement that writes a command's case row and everything that hangs off it: data-modifying
- * CTEs that all read from the case write, so when its guard fails (another writer got there first)
- * nothing at all is written. One round trip, atomic without an explicit transaction.
+ * One SQL statement that writes the case rows of one or more commands and everything that hangs off
+ * them: data-modifying CTEs that all join the case write `c`, so a case whose guard fails (another
+ * writer got there first) has nothing at all written, while the other cases of the statement do. One
+ * round trip, atomic without an explicit transaction; the timer worker writes a whole batch of cases
+ * with it. It returns the id of every case written.
  *
- * `caseWrite` must be an INSERT or UPDATE of `cases` that `returning id`.
+ * `caseWrite` must be an INSERT or UPDATE of `cases` that `returning id`. Every other row names its
+ * case in `case_id`; timers fired or cancelled are found by id and joined to their case.
  */
 export function writeCaseStatement(caseWrite: SQL): SQL {
   const json = (name: keyof ReturnType<typeof writeSetValues>) => sql.placeholder(name);
@@ -302,10 +305,11 @@ export function writeCaseStatement(caseWrite: SQL): SQL {
                          priority, form_key, outcomes, flag, escalation_level, opened_at, due_at, warn_at, closed_at, closed_by)
       select x.id, c.id, x.state_id, x.title, x.matter_key, x.department, x.assignee_id, x.status, x.outcome, x.reason,
              x.priority, x.form_key, x.outcomes, x.flag, x.escalation_level, x.opened_at, x.due_at, x.warn_at, x.closed_at, x.closed_by
-      from c, jsonb_to_recordset(${json('newTasks')}::jsonb) as x(
-        id uuid, state_id text, title jsonb, matter_key text, department text, assignee_id uuid, status text, outcome text,
-        reason text, priority text, form_key text, outcomes jsonb, flag text, escalation_level int, opened_at timestamptz,
-        due_at timestamptz, warn_at timestamptz, closed_at timestamptz, closed_by uuid)
+      from jsonb_to_recordset(${json('newTasks')}::jsonb) as x(
+        case_id uuid, id uuid, state_id text, title jsonb, matter_key text, department text, assignee_id uuid, status text,
+        outcome text, reason text, priority text, form_key text, outcomes jsonb, flag text, escalation_level int,
+        opened_at timestamptz, due_at timestamptz, warn_at timestamptz, closed_at timestamptz, closed_by uuid)
+      join c on c.id = x.case_id
     ),
     task_patches as (
       update tasks t set
@@ -336,24 +340,29 @@ export function writeCaseStatement(caseWrite: SQL): SQL {
     scheduled_timers as (
       insert into timers (id, case_id, task_id, action, fire_at, status)
       select x.id, c.id, x.task_id, x.action, x.fire_at, 'pending'
-      from c, jsonb_to_recordset(${json('timers')}::jsonb) as x(id text, task_id uuid, action text, fire_at timestamptz)
+      from jsonb_to_recordset(${json('timers')}::jsonb) as x(case_id uuid, id text, task_id uuid, action text, fire_at timestamptz)
+      join c on c.id = x.case_id
       on conflict (id) do update set fire_at = excluded.fire_at, status = 'pending'
     ),
     new_notifications as (
       insert into notifications (id, case_id, task_id, recipient, template, data, created_at)
       select x.id, c.id, x.task_id, x.recipient, x.template, x.data, x.created_at
-      from c, jsonb_to_recordset(${json('notifications')}::jsonb) as x(
-        id uuid, task_id uuid, recipient text, template text, data jsonb, created_at timestamptz)
+      from jsonb_to_recordset(${json('notifications')}::jsonb) as x(
+        case_id uuid, id uuid, task_id uuid, recipient text, template text, data jsonb, created_at timestamptz)
+      join c on c.id = x.case_id
     ),
     new_orders as (
       insert into supervision_orders (id, case_id, task_id, department, opened_by, opened_at, respond_by, status)
       select x.id, c.id, x.task_id, x.department, x.opened_by, x.opened_at, x.respond_by, 'open'
-      from c, jsonb_to_recordset(${json('orders')}::jsonb) as x(
-        id uuid, task_id uuid, department text, opened_by uuid, opened_at timestamptz, respond_by timestamptz)
+      from jsonb_to_recordset(${json('orders')}::jsonb) as x(
+        case_id uuid, id uuid, task_id uuid, department text, opened_by uuid, opened_at timestamptz, respond_by timestamptz)
+      join c on c.id = x.case_id
     ),
     new_outbox as (
       insert into outbox (topic, payload)
-      select x.topic, x.payload from c, jsonb_to_recordset(${json('outbox')}::jsonb) as x(topic text, payload jsonb)
+      select x.topic, x.payload
+      from jsonb_to_recordset(${json('outbox')}::jsonb) as x(case_id uuid, topic text, payload jsonb)
+      join c on c.id = x.case_id
     ),
     fired_timers as (
       update timers set status = 'fired', fired_at = ${sql.placeholder('firedAt')}::timestamptz, locked_until = null
@@ -364,31 +373,40 @@ export function writeCaseStatement(caseWrite: SQL): SQL {
     new_audit as (
       insert into audit_events (case_id, seq, at, actor_id, action, before, after, data, prev_hash, hash)
       select c.id, x.seq, x.at, x.actor_id, x.action, x.before, x.after, x.data, x.prev_hash, x.hash
-      from c, jsonb_to_recordset(${json('audit')}::jsonb) as x(
-        seq int, at timestamptz, actor_id uuid, action text, before jsonb, after jsonb, data jsonb, prev_hash text, hash text)
+      from jsonb_to_recordset(${json('audit')}::jsonb) as x(
+        case_id uuid, seq int, at timestamptz, actor_id uuid, action text, before jsonb, after jsonb, data jsonb,
+        prev_hash text, hash text)
+      join c on c.id = x.case_id
     )
-    select count(*)::int as written from c`;
+    select c.id::text as id from c`;
 }
 
-/**
- * The parameter values of `writeCaseStatement` for one command, as JSON text. `firedTimers`: timers this
- * command delivered, marked fired in the same statement, so a timer is fired exactly when its effect is
- * written.
- */
-export function writeSetValues(set: WriteSet, audit: ChainedRows, firedTimers: string[], now: Date) {
+/** One case's share of a write: its effects folded into rows, its audit entries chained, the timers it delivered. */
+export interface CaseWrites {
+  caseId: string;
+  set: WriteSet;
+  audit: ChainedRows;
+  /** Timers this command delivered, marked fired in the same statement: fired exactly when their effect is written. */
+  firedTimers: string[];
+}
+
+/** The parameter values of `writeCaseStatement` for the cases it writes, as JSON text; `firedAt` stamps fired timers. */
+export function writeSetValues(writes: CaseWrites[], firedAt: Date) {
   const text = (value: unknown) => JSON.stringify(value);
+  const rows = (pick: (write: CaseWrites) => Array<Record<string, unknown>>) =>
+    text(writes.flatMap((write) => pick(write).map((row) => ({ case_id: write.caseId, ...row }))));
   return {
-    firedTimers: text(firedTimers),
-    firedAt: now.toISOString(),
-    newTasks: text(set.newTasks),
-    taskPatches: text(set.taskPatches),
-    cancelTimers: text(set.cancelTimers),
-    timers: text(set.timers),
-    notifications: text(set.notifications),
-    orders: text(set.orders),
-    outbox: text(set.outbox),
-    audit: text(
-      audit.rows.map((row) => ({
+    firedTimers: text(writes.flatMap((write) => write.firedTimers)),
+    firedAt: firedAt.toISOString(),
+    newTasks: rows((write) => write.set.newTasks),
+    taskPatches: text(writes.flatMap((write) => write.set.taskPatches)),
+    cancelTimers: text(writes.flatMap((write) => write.set.cancelTimers)),
+    timers: rows((write) => write.set.timers),
+    notifications: rows((write) => write.set.notifications),
+    orders: rows((write) => write.set.orders),
+    outbox: rows((write) => write.set.outbox),
+    audit: rows((write) =>
+      write.audit.rows.map((row) => ({
         seq: row.seq,
         at: row.at.toISOString(),
         actor_id: row.actorId,

@@ -2,7 +2,6 @@ import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { loadConfig } from '../config/config.js';
 import { createRuntime, type Runtime } from '../runtime.js';
-import { buildApp } from '../http/app.js';
 import { verifyAudit } from '../audit/audit-log.js';
 import { loadDefinitionFiles } from '../definitions/load-directory.js';
 import { demoAccounts, demoPassword, seedDemo } from '../seed/seed.js';
@@ -136,6 +135,8 @@ function logTo(config: ReturnType<typeof loadConfig>) {
 async function serve(config: ReturnType<typeof loadConfig>, embedded: boolean): Promise<number> {
   const runtime = await createRuntime(config);
   const seeded = embedded ? await seedDemo(runtime) : undefined;
+  // loaded here, not at the top: a worker process never pays for the HTTP stack
+  const { buildApp } = await import('../http/app.js');
   const app = await buildApp(runtime);
   // embedded: every worker in this process; an API node only relays its own outbox rows at once
   const workers = embedded ? await startWorkers(runtime, { log: logTo(config) }) : null;

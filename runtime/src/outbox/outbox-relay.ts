@@ -171,6 +171,16 @@ export class OutboxRelay {
           scheduledOf(row).map((timer) => timer.fireAt),
           this.deps.clock(),
         );
+      case 'job.retry':
+        // a dead letter an administrator sends again: the same job under a new id
+        return [
+          {
+            queue: String(payload.queue),
+            name: String(payload.name),
+            id: String(payload.id),
+            data: (payload.data ?? {}) as Record<string, unknown>,
+          },
+        ];
       default:
         return [{ queue: queues.system, name: row.topic, id: `${row.topic}.${row.id}`, data: payload }];
     }

@@ -1,7 +1,7 @@
 import { eq, inArray, sql } from 'drizzle-orm';
 import type { EngineEvent } from '@tongban/engine';
-import type { CaseService, CommandCase } from '../cases/case.service.js';
-import { commandColumns } from '../cases/case.service.js';
+import type { CaseService, CommandCase, PlannedWrite } from '../cases/case.service.js';
+import { commandColumns, writeCommands } from '../cases/case.service.js';
 import { rowsOf, type Database, type RunBatch, type Statement } from '../db/database.js';
 import { cases, timers } from '../db/schema.js';
 import type { SupervisionService } from '../supervision/supervision.service.js';
@@ -113,8 +113,8 @@ export class TimerService {
       .select(commandColumns)
       .from(cases)
       .where(inArray(cases.id, [...byCase.keys()]));
-    const statements: Statement[] = [];
-    const planned: Array<{ timers: DueTimer[] }> = [];
+    const planned: PlannedWrite[] = [];
+    const ignoredOf = new Map<string, number>();
     const stale: string[] = [];
     // one lock order for every worker: cases by id
     for (const row of [...rows].sort((a, b) => a.id.localeCompare(b.id)) as CommandCase[]) {
@@ -130,18 +130,21 @@ export class TimerService {
         events,
         due.map((timer) => timer.id),
       );
-      if (plan.statement === null) {
+      if (plan.write === null) {
         stale.push(...due.map((timer) => timer.id));
         continue;
       }
-      statements.push(plan.statement);
-      planned.push({ timers: due });
+      planned.push(plan.write);
+      ignoredOf.set(row.id, plan.ignored.length);
       report.stale += plan.ignored.length;
       report.fired += due.length - plan.ignored.length;
     }
     // timers of cases that are gone are stale too
     const found = new Set(rows.map((row) => row.id));
     for (const [caseId, due] of byCase) if (!found.has(caseId)) stale.push(...due.map((timer) => timer.id));
+    const statements: Statement[] = [];
+    // every case of the batch in one statement: one plan, one round trip, one commit
+    if (planned.length > 0) statements.push(writeCommands(planned, this.deps.clock()));
     if (stale.length > 0) {
       statements.push({
         text: `update timers set status = 'fired', fired_at = $1::timestamptz, locked_until = null
@@ -151,17 +154,19 @@ export class TimerService {
       report.stale += stale.length;
     }
     if (statements.length === 0) return report;
-    const results = await this.deps.runBatch(statements);
+    const [written = []] = await this.deps.runBatch(statements);
     this.deps.afterCommit?.();
+    const writtenCases = new Set((planned.length > 0 ? (written as Array<{ id: string }>) : []).map((row) => row.id));
     const retry: string[] = [];
-    planned.forEach((entry, index) => {
-      const written = (results[index]?.[0] as { written?: number } | undefined)?.written ?? 0;
-      if (written > 0) return;
+    for (const write of planned) {
+      if (writtenCases.has(write.caseId)) continue;
       // someone else moved the case first: nothing of ours was written; let the next pass try again
-      retry.push(...entry.timers.map((timer) => timer.id));
-      report.fired -= entry.timers.length;
-      report.retried += entry.timers.length;
-    });
+      const ignored = ignoredOf.get(write.caseId) ?? 0;
+      retry.push(...write.firedTimers);
+      report.fired -= write.firedTimers.length - ignored;
+      report.stale -= ignored;
+      report.retried += write.firedTimers.length;
+    }
     if (retry.length > 0)
       await this.deps.db.update(timers).set({ lockedUntil: null }).where(inArray(timers.id, retry));
     return report;

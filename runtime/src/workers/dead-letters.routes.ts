@@ -1,7 +1,7 @@
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { Runtime } from '../runtime.js';
-import { deadLetters } from '../db/schema.js';
+import { deadLetters, outbox } from '../db/schema.js';
 import { requireRole } from '../http/auth-hook.js';
 import { ApiError, notFound } from '../errors/api-error.js';
 import { errorResponse } from '../http/error-handler.js';
@@ -73,12 +73,26 @@ export async function deadLetterRoutes(app: FastifyInstance, { runtime }: { runt
     async (request) => {
       requireRole(request, 'admin');
       const { id } = request.params as { id: number };
-      // claimed first, so two administrators retrying at once send it once
-      const [claimed] = await runtime.db
-        .update(deadLetters)
-        .set({ retriedAt: runtime.clock() })
-        .where(and(eq(deadLetters.id, id), isNull(deadLetters.retriedAt)))
-        .returning();
+      // claimed and handed to the outbox in one transaction: two administrators retrying at once send
+      // it once, and whichever process relays the queue sends it, now or when the queue is back
+      const claimed = await runtime.db.transaction(async (tx) => {
+        const [letter] = await tx
+          .update(deadLetters)
+          .set({ retriedAt: runtime.clock() })
+          .where(and(eq(deadLetters.id, id), isNull(deadLetters.retriedAt)))
+          .returning();
+        if (!letter) return undefined;
+        await tx.insert(outbox).values({
+          topic: 'job.retry',
+          payload: {
+            queue: letter.queue,
+            name: letter.name,
+            id: `${letter.jobId}.retry${runtime.clock().getTime()}`,
+            data: letter.data,
+          },
+        });
+        return letter;
+      });
       if (!claimed) {
         const [existing] = await runtime.db
           .select({ id: deadLetters.id })
@@ -86,20 +100,7 @@ export async function deadLetterRoutes(app: FastifyInstance, { runtime }: { runt
           .where(eq(deadLetters.id, id));
         throw existing ? new ApiError('TB_DEAD_LETTER_RETRIED') : notFound(deadLetterTitle);
       }
-      try {
-        await runtime.queues.publish([
-          {
-            queue: claimed.queue,
-            name: claimed.name,
-            id: `${claimed.jobId}.retry${Date.now()}`,
-            data: claimed.data,
-          },
-        ]);
-      } catch (error) {
-        // not sent: it stays open for the next try
-        await runtime.db.update(deadLetters).set({ retriedAt: null }).where(eq(deadLetters.id, id));
-        throw error;
-      }
+      runtime.relay.kick();
       return claimed;
     },
   );

@@ -1,6 +1,6 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { deadLetters, memberships, users } from '../../src/db/schema.js';
+import { deadLetters, memberships, outbox, users } from '../../src/db/schema.js';
 import { demoPassword } from '../../src/seed/seed.js';
 import { applicantData, createHarness, type Harness } from '../support/harness.js';
 
@@ -531,6 +531,16 @@ describe('HTTP: dead letters (admin)', () => {
     retriedAt: string | null;
   }
 
+  /** This process works every queue from now on, as `tongban start` does; returns what it is handed. */
+  async function workEveryQueue() {
+    const delivered: Array<{ id: string; name: string; data: Record<string, unknown> }> = [];
+    for (const queue of ['dept.*', 'notifications', 'system'])
+      await h.runtime.queues.consume(queue, async (job) => {
+        delivered.push({ id: job.id, name: job.name, data: job.data });
+      });
+    return delivered;
+  }
+
   it('should list an open dead letter to the administrator, send it again once, and drop it from the list', async () => {
     // given a notification job that failed every try
     const [letter] = await h.runtime.db
@@ -559,25 +569,20 @@ describe('HTTP: dead letters (admin)', () => {
     await refused('supervisor', 'GET', '/api/admin/dead-letters', undefined, 403, 'TB_FORBIDDEN');
     await refused('minzheng', 'POST', `/api/admin/dead-letters/${id}/retry`, undefined, 403, 'TB_FORBIDDEN');
 
-    // when the administrator sends it again
-    const publish = vi.spyOn(h.runtime.queues, 'publish');
-    try {
-      const retried = await json<DeadLetterJson>('admin', 'POST', `/api/admin/dead-letters/${id}/retry`);
+    // when the administrator sends it again, and a process that works the notifications queue relays it
+    const retried = await json<DeadLetterJson>('admin', 'POST', `/api/admin/dead-letters/${id}/retry`);
+    expect(retried).toMatchObject({ id, retriedAt: h.clock.now().toISOString() });
+    const delivered = await workEveryQueue();
+    await h.runtime.relay.drain();
 
-      // then the same job goes out under a new id (the outbox relay may publish beside it)
-      const jobs = publish.mock.calls.flatMap(([batch]) => batch);
-      expect(jobs.filter((job) => job.id.startsWith('notification-42'))).toEqual([
-        {
-          queue: 'notifications',
-          name: 'notification',
-          id: expect.stringMatching(/^notification-42\.retry\d+$/),
-          data: { notificationId: '00000000-0000-4000-8000-000000000042' },
-        },
-      ]);
-      expect(retried).toMatchObject({ id, retriedAt: h.clock.now().toISOString() });
-    } finally {
-      publish.mockRestore();
-    }
+    // then the same job goes out under a new id
+    expect(delivered.filter((job) => job.id.startsWith('notification-42'))).toEqual([
+      {
+        id: expect.stringMatching(/^notification-42\.retry\d+$/),
+        name: 'notification',
+        data: { notificationId: '00000000-0000-4000-8000-000000000042' },
+      },
+    ]);
 
     // and it has left the open list; sending it again is refused, as is one that does not exist
     const after = await json<DeadLetterJson[]>('admin', 'GET', '/api/admin/dead-letters');
@@ -600,7 +605,7 @@ describe('HTTP: dead letters (admin)', () => {
     );
   });
 
-  it('should keep a dead letter open when it could not be sent again', async () => {
+  it('should keep a retried dead letter in the outbox while its queue is down, and send it when it is back', async () => {
     // given a dead letter, and a queue that refuses jobs just now
     const [letter] = await h.runtime.db
       .insert(deadLetters)
@@ -615,20 +620,37 @@ describe('HTTP: dead letters (admin)', () => {
       })
       .returning();
     const id = (letter as { id: number }).id;
+    const delivered = await workEveryQueue();
+    const sent = () => delivered.map((job) => job.id).filter((job) => job.startsWith('case.completed-7.'));
+    let down = true;
     const queues = h.runtime.queues;
     const publishNormally = queues.publish.bind(queues);
     const publish = vi.spyOn(queues, 'publish').mockImplementation(async (jobs) => {
-      if (jobs.some((job) => job.id.startsWith('case.completed-7.'))) throw new Error('queue is down');
+      if (down && jobs.some((job) => job.id.startsWith('case.completed-7.'))) throw new Error('queue is down');
       await publishNormally(jobs);
     });
+    try {
+      // when the administrator sends it again while the queue is down
+      await json<DeadLetterJson>('admin', 'POST', `/api/admin/dead-letters/${id}/retry`);
+      await expect(h.runtime.relay.drain()).rejects.toThrow('queue is down');
 
-    // when the administrator sends it again
-    const response = await call('admin', 'POST', `/api/admin/dead-letters/${id}/retry`);
-    publish.mockRestore();
+      // then nothing went out, it left the open list, and the job waits in the outbox
+      expect(sent()).toEqual([]);
+      const open = await json<DeadLetterJson[]>('admin', 'GET', '/api/admin/dead-letters');
+      expect(open.map((entry) => entry.id)).not.toContain(id);
+      const waiting = await h.runtime.db.select().from(outbox).where(isNull(outbox.sentAt));
+      expect(
+        waiting.filter((row) => row.topic === 'job.retry' && String(row.payload.id).startsWith('case.completed-7.')),
+      ).toHaveLength(1);
 
-    // then the call fails, and the dead letter is still open for the next try
-    expect(response.statusCode).toBe(500);
-    const open = await json<DeadLetterJson[]>('admin', 'GET', '/api/admin/dead-letters');
-    expect(open.find((entry) => entry.id === id)?.retriedAt).toBeNull();
+      // when the queue is back (past the relay's pause), then it goes out once
+      down = false;
+      h.clock.advance(60_000);
+      await h.runtime.relay.drain();
+      expect(sent()).toHaveLength(1);
+    } finally {
+      publish.mockRestore();
+    }
   });
+
 });

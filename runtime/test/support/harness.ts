@@ -38,7 +38,7 @@ export async function createHarness(): Promise<Harness> {
     migrate: false,
   });
   await seedDemo(runtime);
-  const app = await buildApp(runtime, { logger: false });
+  const app = await buildApp(runtime, { logger: process.env.TEST_LOG ? { level: 'error' } : false });
   await app.ready();
   const cookies = new Map<string, string>();
   const call = (cookie: string | null, options: InjectOptions) =>
