@@ -1,4 +1,10 @@
-import { initialTransition, transition, type AnyMachineSnapshot } from 'xstate';
+import {
+  createActor,
+  initialTransition,
+  type AnyActorRef,
+  type AnyMachineSnapshot,
+  type AnyStateMachine,
+} from 'xstate';
 import { evaluate } from '../expressions/evaluate.js';
 import type { Expression } from '../expressions/types.js';
 import type { CompiledWorkflow } from './compile.js';
@@ -28,12 +34,41 @@ export function initialMachineStep(
   return initialTransition(workflow.machine, input) as [AnyMachineSnapshot, ReturnedAction[]];
 }
 
+/**
+ * XState's `transition` builds a throw-away actor for every call, and its constructor computes the
+ * machine's initial snapshot: most of a step's cost. Our machines spawn and invoke nothing and every
+ * action comes back to us instead of running, so one never-started actor per machine serves as `self`
+ * for all of its steps; nothing is kept on it between calls.
+ */
+const inertSelves = new WeakMap<AnyStateMachine, AnyActorRef>();
+
 export function machineStep(
   workflow: CompiledWorkflow,
   snapshot: AnyMachineSnapshot,
   event: { type: string },
 ): [AnyMachineSnapshot, ReturnedAction[]] {
-  return transition(workflow.machine, snapshot, event) as [AnyMachineSnapshot, ReturnedAction[]];
+  const machine = workflow.machine;
+  let self = inertSelves.get(machine);
+  if (self === undefined) {
+    self = createActor(machine);
+    inertSelves.set(machine, self);
+  }
+  const actions: ReturnedAction[] = [];
+  const scope = {
+    self,
+    system: self.system,
+    id: '',
+    sessionId: '',
+    defer: () => undefined,
+    logger: () => undefined,
+    stopChild: () => undefined,
+    emit: () => undefined,
+    actionExecutor: (action: ReturnedAction) => {
+      actions.push(action);
+    },
+  };
+  const next = machine.transition(snapshot as never, event as never, scope as never) as AnyMachineSnapshot;
+  return [next, actions];
 }
 
 /**

@@ -324,13 +324,15 @@ export function writeCaseStatement(caseWrite: SQL): SQL {
             order by m.user_id limit 1)
           when p ? 'assignee_id' then (p->>'assignee_id')::uuid
           else t.assignee_id end
-      from c, jsonb_array_elements(${json('taskPatches')}::jsonb) as p
+      from jsonb_array_elements(${json('taskPatches')}::jsonb) as p
       where t.id = any (array(select (e->>'id')::uuid from jsonb_array_elements(${json('taskPatches')}::jsonb) as e))
         and t.id = (p->>'id')::uuid
         -- The guards below are written so that no index can serve them (text comparison, <>): with a
         -- generic plan the planner otherwise ANDs the primary-key lookup with a bitmap of every task of
         -- the case, or of every pending timer (hundreds of thousands), and a command gets slower as they grow.
-        and t.case_id::text = c.id::text
+        -- Here the written cases are one array, not a join: the planner, expecting one case, would
+        -- otherwise rescan them for every task.
+        and t.case_id::text = any (array(select c.id::text from c))
     ),
     cancelled_timers as (
       update timers set status = 'cancelled' from c
@@ -429,15 +431,29 @@ export interface CompiledStatement {
   bind(values: Record<string, unknown>): unknown[];
 }
 
-/** Turns a statement written with `sql.placeholder`s into text once; each call then only binds values. */
+/**
+ * Turns a statement written with `sql.placeholder`s into text once; each call then only binds values.
+ * A placeholder used several times is one parameter: its value (a whole batch of cases, perhaps) goes
+ * over the wire once.
+ */
 export function compileStatement(statement: SQL): CompiledStatement {
   const query = dialect.sqlToQuery(statement);
-  const names = query.params.map((param) => {
+  const names: string[] = [];
+  const numberOf = new Map<string, number>();
+  // drizzle numbers every use of a placeholder; renumber so that each name is one $n
+  const renumbered = query.params.map((param) => {
     if (!is(param, Placeholder)) throw new Error('compileStatement: every value must be a placeholder');
-    return param.name;
+    let number = numberOf.get(param.name);
+    if (number === undefined) {
+      names.push(param.name);
+      number = names.length;
+      numberOf.set(param.name, number);
+    }
+    return number;
   });
+  const text = query.sql.replace(/\$(\d+)\b/g, (_, index: string) => `$${renumbered[Number(index) - 1]}`);
   return {
-    text: query.sql,
+    text,
     bind(values) {
       return names.map((name) => {
         if (!Object.hasOwn(values, name)) throw new Error(`compileStatement: no value for ${name}`);

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { setFlagsFromString } from 'node:v8';
 import { resolve } from 'node:path';
 import { loadConfig } from '../config/config.js';
 import { createRuntime, type Runtime } from '../runtime.js';
@@ -112,6 +113,10 @@ async function withRuntime(
 }
 
 async function work(config: ReturnType<typeof loadConfig>, options: WorkerOptions): Promise<number> {
+  // A worker's live heap is small (a few batches of cases) but it allocates fast, and V8 then lets the
+  // heap grow to four times what is live before collecting: a worker would sit at 250 MB holding 30 MB.
+  // Collecting sooner costs little CPU here; V8 reads this setting at every collection.
+  setFlagsFromString(`--heap-growing-percent=${config.workerHeapGrowthPercent}`);
   const runtime = await createRuntime(config);
   const workers = await startWorkers(runtime, { ...options, log: logTo(config) });
   const shutdown = async () => {

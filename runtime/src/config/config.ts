@@ -21,6 +21,11 @@ export interface RuntimeConfig {
   secureCookies: boolean;
   /** Largest attachment accepted, in bytes. */
   maxAttachmentBytes: number;
+  /**
+   * How far a worker process lets its JavaScript heap grow past what is live before collecting, in
+   * percent (V8 picks up to 300% by itself when allocation is fast).
+   */
+  workerHeapGrowthPercent: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig {
@@ -36,6 +41,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig 
     sessionTtlMs: integer(env.TONGBAN_SESSION_HOURS, 12, 'TONGBAN_SESSION_HOURS') * 3_600_000,
     secureCookies: env.TONGBAN_SECURE_COOKIES === 'true',
     maxAttachmentBytes: integer(env.TONGBAN_MAX_ATTACHMENT_MB, 10, 'TONGBAN_MAX_ATTACHMENT_MB') * 1024 * 1024,
+    workerHeapGrowthPercent: integer(env.TONGBAN_WORKER_HEAP_GROWTH_PERCENT, 30, 'TONGBAN_WORKER_HEAP_GROWTH_PERCENT'),
   };
 }
 
