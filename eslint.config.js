@@ -15,7 +15,7 @@ const impureGlobals = [
 ];
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', 'data/**', 'coverage/**'] },
+  { ignores: ['**/dist/**', '**/node_modules/**', 'data/**', 'coverage/**', '**/scratch/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -141,7 +141,6 @@ export function writeCommands(planned: PlannedWrite[], firedAt: Date): Statement
   };
 }
 
-const json = (value: unknown) => JSON.stringify(value);
 
 /**
  * The one flow: load the case, let the engine step, write the snapshot and every effect in one
