@@ -202,7 +202,7 @@ for (const result of results)
   console.log(
     `  ${result.mode.padEnd(7)} lag p50 ${fmt(result.p50)} ms, p99 ${fmt(result.p99)} ms; ${fmt(result.rate)} firings/s (${((result.rate / raw) * 100).toFixed(0)}% of raw BullMQ); worker peak RSS ${fmt(result.rssMb)} MB`,
   );
-const bull = results.find((result) => result.mode === 'bullmq') ?? results[0] as ModeResult;
+const bull = results.find((result) => result.mode === 'bullmq') ?? (results[0] as ModeResult);
 const failures: string[] = [];
 if (bull.p99 >= 1000) failures.push(`BullMQ lag p99 ${fmt(bull.p99)} ms (target < 1,000)`);
 if (bull.rate < 0.3 * raw)

@@ -20,7 +20,13 @@ import type { DefinitionService } from '../definitions/definition.service.js';
 import { ApiError, forbidden, notFound } from '../errors/api-error.js';
 import { assertFormData, sensitiveFields } from '../forms/form-validator.js';
 import { caseAccess, mask } from './case-access.js';
-import { compileStatement, foldEffects, writeCaseStatement, writeSetValues, type CaseWrites } from './effects.js';
+import {
+  compileStatement,
+  foldEffects,
+  writeCaseStatement,
+  writeSetValues,
+  type CaseWrites,
+} from './effects.js';
 
 export interface StartCaseInput {
   matter?: string;
@@ -140,7 +146,6 @@ export function writeCommands(planned: PlannedWrite[], firedAt: Date): Statement
     }),
   };
 }
-
 
 /**
  * The one flow: load the case, let the engine step, write the snapshot and every effect in one

@@ -41,7 +41,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig 
     sessionTtlMs: integer(env.TONGBAN_SESSION_HOURS, 12, 'TONGBAN_SESSION_HOURS') * 3_600_000,
     secureCookies: env.TONGBAN_SECURE_COOKIES === 'true',
     maxAttachmentBytes: integer(env.TONGBAN_MAX_ATTACHMENT_MB, 10, 'TONGBAN_MAX_ATTACHMENT_MB') * 1024 * 1024,
-    workerHeapGrowthPercent: integer(env.TONGBAN_WORKER_HEAP_GROWTH_PERCENT, 30, 'TONGBAN_WORKER_HEAP_GROWTH_PERCENT'),
+    workerHeapGrowthPercent: integer(
+      env.TONGBAN_WORKER_HEAP_GROWTH_PERCENT,
+      30,
+      'TONGBAN_WORKER_HEAP_GROWTH_PERCENT',
+    ),
   };
 }
 

@@ -156,7 +156,9 @@ export class TimerService {
     if (statements.length === 0) return report;
     const [written = []] = await this.deps.runBatch(statements);
     this.deps.afterCommit?.();
-    const writtenCases = new Set((planned.length > 0 ? (written as Array<{ id: string }>) : []).map((row) => row.id));
+    const writtenCases = new Set(
+      (planned.length > 0 ? (written as Array<{ id: string }>) : []).map((row) => row.id),
+    );
     const retry: string[] = [];
     for (const write of planned) {
       if (writtenCases.has(write.caseId)) continue;

@@ -626,7 +626,8 @@ describe('HTTP: dead letters (admin)', () => {
     const queues = h.runtime.queues;
     const publishNormally = queues.publish.bind(queues);
     const publish = vi.spyOn(queues, 'publish').mockImplementation(async (jobs) => {
-      if (down && jobs.some((job) => job.id.startsWith('case.completed-7.'))) throw new Error('queue is down');
+      if (down && jobs.some((job) => job.id.startsWith('case.completed-7.')))
+        throw new Error('queue is down');
       await publishNormally(jobs);
     });
     try {
@@ -640,7 +641,9 @@ describe('HTTP: dead letters (admin)', () => {
       expect(open.map((entry) => entry.id)).not.toContain(id);
       const waiting = await h.runtime.db.select().from(outbox).where(isNull(outbox.sentAt));
       expect(
-        waiting.filter((row) => row.topic === 'job.retry' && String(row.payload.id).startsWith('case.completed-7.')),
+        waiting.filter(
+          (row) => row.topic === 'job.retry' && String(row.payload.id).startsWith('case.completed-7.'),
+        ),
       ).toHaveLength(1);
 
       // when the queue is back (past the relay's pause), then it goes out once
@@ -652,5 +655,4 @@ describe('HTTP: dead letters (admin)', () => {
       publish.mockRestore();
     }
   });
-
 });
