@@ -1,9 +1,9 @@
 import { eq, inArray, sql } from 'drizzle-orm';
 import type { EngineEvent } from '@tongban/engine';
 import type { CaseService, CommandCase, PlannedWrite } from '../cases/case.service.js';
-import { commandColumns, writeCommands } from '../cases/case.service.js';
-import { rowsOf, type Database, type RunBatch, type Statement } from '../db/database.js';
-import { cases, timers } from '../db/schema.js';
+import { writeCommands } from '../cases/case.service.js';
+import type { Database, RunBatch, RunStatement, Statement } from '../db/database.js';
+import { timers } from '../db/schema.js';
 import type { SupervisionService } from '../supervision/supervision.service.js';
 import { isOrderTimer } from '../supervision/order-timer.js';
 
@@ -11,6 +11,29 @@ export interface DueTimer {
   id: string;
   caseId: string;
   fireAt: Date;
+}
+
+/** A claimed timer and its case as a command reads it (null: the case is gone). */
+export interface ClaimedTimer extends DueTimer {
+  case: CommandCase | null;
+}
+
+interface ClaimRow {
+  timer_id: string;
+  timer_case_id: string;
+  timer_fire_at: string | Date;
+  id: string | null;
+  workflow_key: string;
+  workflow_version: number;
+  matter_key: string | null;
+  applicant_id: string | null;
+  status: CommandCase['status'];
+  result: string | null;
+  snapshot: CommandCase['snapshot'];
+  version: number;
+  audit_seq: number;
+  audit_head: string;
+  closed_at: string | Date | null;
 }
 
 export interface FireReport {
@@ -48,6 +71,7 @@ export class TimerService {
   constructor(
     private readonly deps: {
       db: Database;
+      run: RunStatement;
       runBatch: RunBatch;
       cases: CaseService;
       supervision: SupervisionService;
@@ -62,43 +86,78 @@ export class TimerService {
   }
 
   /**
-   * Claims up to `limit` due timers for this worker's lease: only `ids` when given, only those overdue
-   * by more than `graceMs` when given (the reconciler leaves the rest to their delayed jobs).
+   * Claims up to `limit` due timers for this worker's lease, each with its case as a command reads it
+   * (one round trip): only `ids` when given, only those overdue by more than `graceMs` when given (the
+   * reconciler leaves the rest to their delayed jobs).
    */
   async claimDue(
     limit = this.batchSize,
     ids?: string[],
     graceMs = 0,
     lane: { index: number; of: number } = { index: 0, of: 1 },
-  ): Promise<DueTimer[]> {
+  ): Promise<ClaimedTimer[]> {
     const now = this.deps.clock();
-    const dueBy = new Date(now.getTime() - graceMs);
-    const until = new Date(now.getTime() + this.leaseMs);
-    const only = ids === undefined ? sql`` : sql`and id = any(${sql.param(ids)}::text[])`;
-    // lanes split the cases, never one case's timers: a ladder's steps due together go out together
-    const mine =
-      lane.of === 1 ? sql`` : sql`and (hashtext(case_id::text) & 2147483647) % ${lane.of} = ${lane.index}`;
-    const rows = await this.deps.db.execute<{ id: string; case_id: string; fire_at: string | Date }>(sql`
-      update timers set locked_until = ${until.toISOString()}::timestamptz, attempts = attempts + 1
-      where id in (
-        select id from timers
-        where status = 'pending' and fire_at <= ${dueBy.toISOString()}::timestamptz
-          and (locked_until is null or locked_until <= ${now.toISOString()}::timestamptz) ${only} ${mine}
-        -- the index's order alone: a tie-break (by id) would sort every timer due at the same moment
-        -- (50,000 in a burst) for each batch of 100; one case's timers are ordered when it is stepped
-        order by fire_at
-        limit ${limit}
-        for update skip locked)
-      returning id, case_id, fire_at`);
-    return rowsOf<{ id: string; case_id: string; fire_at: string | Date }>(rows).map((row) => ({
-      id: row.id,
-      caseId: row.case_id,
-      fireAt: new Date(row.fire_at),
+    const params: unknown[] = [
+      new Date(now.getTime() - graceMs).toISOString(),
+      now.toISOString(),
+      new Date(now.getTime() + this.leaseMs).toISOString(),
+      limit,
+    ];
+    let filters = '';
+    if (ids !== undefined) {
+      params.push(ids);
+      filters += ` and id = any($${params.length}::text[])`;
+    }
+    if (lane.of > 1) {
+      // lanes split the cases, never one case's timers: a ladder's steps due together go out together
+      params.push(lane.of, lane.index);
+      filters += ` and (hashtext(case_id::text) & 2147483647) % $${params.length - 1}::int = $${params.length}::int`;
+    }
+    const rows = await this.deps.run<ClaimRow>(
+      `with claimed as (
+         update timers set locked_until = $3::timestamptz, attempts = attempts + 1
+         where id in (
+           select id from timers
+           where status = 'pending' and fire_at <= $1::timestamptz
+             and (locked_until is null or locked_until <= $2::timestamptz)${filters}
+           -- the index's order alone: a tie-break (by id) would sort every timer due at the same moment
+           -- (50,000 in a burst) for each batch of 100; one case's timers are ordered when it is stepped
+           order by fire_at
+           limit $4::int
+           for update skip locked)
+         returning id, case_id, fire_at)
+       select t.id as timer_id, t.case_id as timer_case_id, t.fire_at as timer_fire_at,
+              c.id, c.workflow_key, c.workflow_version, c.matter_key, c.applicant_id, c.status, c.result,
+              c.snapshot, c.version, c.audit_seq, c.audit_head, c.closed_at
+       from claimed t left join cases c on c.id = t.case_id`,
+      params,
+    );
+    return rows.map((row) => ({
+      id: row.timer_id,
+      caseId: row.timer_case_id,
+      fireAt: new Date(row.timer_fire_at),
+      case:
+        row.id === null
+          ? null
+          : {
+              id: row.id,
+              workflowKey: row.workflow_key,
+              workflowVersion: row.workflow_version,
+              matterKey: row.matter_key,
+              applicantId: row.applicant_id,
+              status: row.status,
+              result: row.result,
+              snapshot: row.snapshot,
+              version: row.version,
+              auditSeq: row.audit_seq,
+              auditHead: row.audit_head,
+              closedAt: row.closed_at === null ? null : new Date(row.closed_at),
+            },
     }));
   }
 
   /** Fires claimed timers: all their cases written in one transaction. */
-  async fire(claimed: DueTimer[]): Promise<FireReport> {
+  async fire(claimed: ClaimedTimer[]): Promise<FireReport> {
     const report = empty();
     if (claimed.length === 0) return report;
     const orderTimers = claimed.filter((timer) => isOrderTimer(timer.id));
@@ -109,17 +168,17 @@ export class TimerService {
     const caseTimers = claimed.filter((timer) => !isOrderTimer(timer.id));
     if (caseTimers.length === 0) return report;
 
-    const byCase = new Map<string, DueTimer[]>();
-    for (const timer of caseTimers) byCase.set(timer.caseId, [...(byCase.get(timer.caseId) ?? []), timer]);
-    const rows = await this.deps.db
-      .select(commandColumns)
-      .from(cases)
-      .where(inArray(cases.id, [...byCase.keys()]));
+    const byCase = new Map<string, ClaimedTimer[]>();
+    const rows = new Map<string, CommandCase>();
+    for (const timer of caseTimers) {
+      byCase.set(timer.caseId, [...(byCase.get(timer.caseId) ?? []), timer]);
+      if (timer.case !== null) rows.set(timer.caseId, timer.case);
+    }
     const planned: PlannedWrite[] = [];
     const ignoredOf = new Map<string, number>();
     const stale: string[] = [];
     // one lock order for every worker: cases by id
-    for (const row of [...rows].sort((a, b) => a.id.localeCompare(b.id)) as CommandCase[]) {
+    for (const row of [...rows.values()].sort((a, b) => a.id.localeCompare(b.id))) {
       // a ladder's steps due at the same moment fire in the ladder's order (breach, then the notice)
       const due = (byCase.get(row.id) ?? []).sort(
         (a, b) =>
@@ -142,8 +201,7 @@ export class TimerService {
       report.fired += due.length - plan.ignored.length;
     }
     // timers of cases that are gone are stale too
-    const found = new Set(rows.map((row) => row.id));
-    for (const [caseId, due] of byCase) if (!found.has(caseId)) stale.push(...due.map((timer) => timer.id));
+    for (const [caseId, due] of byCase) if (!rows.has(caseId)) stale.push(...due.map((timer) => timer.id));
     const statements: Statement[] = [];
     // every case of the batch in one statement: one plan, one round trip, one commit
     if (planned.length > 0) statements.push(writeCommands(planned, this.deps.clock()));
