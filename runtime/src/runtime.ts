@@ -77,7 +77,15 @@ export async function createRuntime(config: RuntimeConfig, options: RuntimeOptio
   const cases = new CaseService(deps);
   const supervision = new SupervisionService({ db, directory, definitions, clock, ids });
   const timers = new TimerService(
-    { db, run: database.run, runBatch: database.runBatch, cases, supervision, clock, afterCommit: deps.afterCommit },
+    {
+      db,
+      run: database.run,
+      runBatch: database.runBatch,
+      cases,
+      supervision,
+      clock,
+      afterCommit: deps.afterCommit,
+    },
     { leaseMs: config.timerLeaseMs, ...options.timers },
   );
   return {
