@@ -7,3 +7,4 @@ export * from './sla/index.js';
 export * from './definitions/index.js';
 export * from './interpreter/index.js';
 export * from './simulation/index.js';
+export * from './bundles/index.js';

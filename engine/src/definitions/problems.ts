@@ -151,6 +151,18 @@ export const problemMessages = {
     '事项“{matter}”在套餐中出现了两次',
     'The matter "{matter}" appears twice in the bundle',
   ),
+  'bundle-element-contradiction': m(
+    '数据元素“{element}”的要求互相矛盾：表单“{form}”的字段“{field}”要求 {keyword} 为 {value}，表单“{otherForm}”要求 {otherValue}；合并后的申请表无法同时满足',
+    'The data element "{element}" is described in contradictory ways: form "{form}" (field "{field}") says {keyword} {value}, form "{otherForm}" says {otherValue}; no answer in the combined form could satisfy both',
+  ),
+  'bundle-unknown-field': m(
+    '条件读取的“{field}”不在合并申请表中。合并表中数据元素按元素路径读取（如 data.person.idNumber），事项自有字段按 data.m_<事项>.<字段> 读取；同名字段在：{hint}',
+    'The condition reads "{field}", which the combined form does not have. In the combined form a data element is read by its path (data.person.idNumber) and a matter\'s own field as data.m_<matter>.<field>; a field of that name is at: {hint}',
+  ),
+  'bundle-condition-unsupported': m(
+    '事项“{matter}”的办理条件无法在申请表中显示：请用“某字段为真 / 等于 / 属于 / 大于小于某值”及其“且 / 或 / 非”组合',
+    'The condition of matter "{matter}" cannot be shown in the form: use "a field is true / equals / is one of / is above or below a value" and and / or / not of those',
+  ),
 } as const satisfies Record<string, MessageTemplate>;
 
 export type ProblemCode = keyof typeof problemMessages;

@@ -648,12 +648,12 @@ const cases: BrokenCase[] = [
     messageEn: 'No matter named "m.zz" exists',
   },
   {
-    name: 'a bundle condition on a field no matter form has',
+    name: 'a bundle condition on a field the combined form does not have',
     definition: broken(bundle, ['/matters/1/when', { '==': [{ var: 'data.hasChildren' }, true] }]),
     catalog: withMatters,
     path: '/matters/1/when',
-    code: 'unknown-field',
-    messageEn: 'The expression uses the field "data.hasChildren"',
+    code: 'bundle-unknown-field',
+    messageEn: 'The condition reads "data.hasChildren", which the combined form does not have',
   },
 
   // --- forms ---

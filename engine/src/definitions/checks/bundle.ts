@@ -1,7 +1,11 @@
 import { pointer } from '../problems.js';
-import type { BundleDefinition, JsonSchemaObject } from '../types.js';
+import { combineForms, type CombinedForm } from '../../bundles/combined-form.js';
+import { analyzeExpression } from '../../expressions/analyze.js';
+import type { Expression } from '../../expressions/types.js';
+import type { Catalog } from '../catalog.js';
+import type { BundleDefinition } from '../types.js';
 import type { CheckContext } from './context.js';
-import { checkExpression } from './expression.js';
+import { checkExpression, schemaHasPath } from './expression.js';
 import { checkFixedSla } from './sla.js';
 
 export function checkBundle(context: CheckContext, bundle: BundleDefinition): void {
@@ -15,7 +19,9 @@ export function checkBundle(context: CheckContext, bundle: BundleDefinition): vo
     context.reference(pointer('/matters', index, 'matter'), 'matter', item.matter);
   });
 
-  const forms = bundleForms(context, bundle);
+  // conditions read the combined form's data: elements by their path, a matter's own fields in its section
+  const combined = allFormsKnown(context, bundle) ? combineForms(bundle, context.catalog as Catalog) : null;
+  context.problems.push(...(combined?.problems ?? []));
   bundle.matters.forEach((item, index) => {
     (item.after ?? []).forEach((dependency, position) => {
       if (!included.has(dependency)) {
@@ -25,11 +31,14 @@ export function checkBundle(context: CheckContext, bundle: BundleDefinition): vo
       }
     });
     if (item.when !== undefined) {
-      checkExpression(context, item.when, pointer('/matters', index, 'when'), {
+      const path = pointer('/matters', index, 'when');
+      // fields are checked below against the combined form, with a hint where the field really lives
+      checkExpression(context, item.when, path, {
         roots: new Set(['data']),
-        forms,
+        forms: null,
         extraData: new Set(),
       });
+      if (combined !== null) checkConditionFields(context, combined, item.when, path);
     }
   });
 
@@ -41,20 +50,39 @@ export function checkBundle(context: CheckContext, bundle: BundleDefinition): vo
   checkFixedSla(context, bundle.timeLimit, '/timeLimit');
 }
 
-/** The forms of the bundle's matters, or null when they cannot all be found (no field checks then). */
-function bundleForms(context: CheckContext, bundle: BundleDefinition): JsonSchemaObject[] | null {
-  const catalog = context.catalog;
-  if (catalog === undefined) return null;
-  const forms: JsonSchemaObject[] = [];
-  for (const item of bundle.matters) {
-    const matter = catalog.get('matter', item.matter);
-    if (matter === undefined) return null;
-    if (matter.form === undefined) continue;
-    const form = catalog.get('form', matter.form);
-    if (form === undefined) return null;
-    forms.push(form.schema);
+/**
+ * A condition reads the combined form's data. An author used to one form writes `data.idNumber`; the
+ * combined form has it as `data.person.idNumber` (its data element) or `data.m_<matter>.<field>` (a
+ * matter's own field): the problem names where it is.
+ */
+function checkConditionFields(
+  context: CheckContext,
+  combined: CombinedForm,
+  condition: Expression,
+  path: string,
+): void {
+  for (const variable of analyzeExpression(condition).variables) {
+    const [root, ...rest] = variable.split('.');
+    if (root !== 'data' || rest.length === 0 || schemaHasPath(combined.schema, rest)) continue;
+    const field = rest[rest.length - 1] as string;
+    const candidates = combined.sections.flatMap((section) =>
+      section.fields.filter((entry) => entry.field === field).map((entry) => `data.${entry.from.join('.')}`),
+    );
+    context.report(path, 'bundle-unknown-field', {
+      field: variable,
+      hint: candidates.length > 0 ? [...new Set(candidates)].join(', ') : '—',
+    });
   }
-  return forms;
+}
+
+/** Whether every matter of the bundle and its form are in the catalog (else no form checks: they are unknown references). */
+function allFormsKnown(context: CheckContext, bundle: BundleDefinition): boolean {
+  const catalog = context.catalog;
+  if (catalog === undefined) return false;
+  return bundle.matters.every((item) => {
+    const matter = catalog.get('matter', item.matter);
+    return matter !== undefined && (matter.form === undefined || catalog.has('form', matter.form));
+  });
 }
 
 /** A dependency loop among the bundle's matters, as the list of matters around it, if there is one. */

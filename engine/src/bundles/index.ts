@@ -1,0 +1,2 @@
+export * from './combined-form.js';
+export { conditionSchema } from './condition-schema.js';
