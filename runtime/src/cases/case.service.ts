@@ -156,9 +156,11 @@ export class CaseService {
 
   async start(actor: Actor, input: StartCaseInput): Promise<CaseRow> {
     const catalog = await this.deps.definitions.current();
-    const matter = input.matter === undefined ? undefined : catalog.get('matter', input.matter);
-    if (input.matter !== undefined && !matter)
+    const named = input.matter === undefined ? undefined : catalog.get('matter', input.matter);
+    if (input.matter !== undefined && !named)
       throw notFoundAt('/matter', { 'zh-CN': `事项 ${input.matter}`, en: `matter ${input.matter}` });
+    // a report of an event names no matter: the responsibility list says whose the event type is
+    const matter = named ?? matterForEvent(catalog, input.workflow, input.data);
     const workflowKey = matter?.workflow ?? input.workflow;
     if (workflowKey === undefined)
       throw new ApiError('TB_REQUEST_INVALID', {}, [
@@ -528,6 +530,36 @@ export class CaseService {
 }
 
 /** A 404 for something a body field names, with that field's path. */
+/**
+ * The matter whose lead handles a reported event: the one on the responsibility list that names the
+ * report's `eventType` for this workflow (each type belongs to one matter, so a report is never routed
+ * twice). A workflow that routes events but has no matter for the type refuses the report.
+ */
+function matterForEvent(
+  catalog: Catalog,
+  workflow: string | undefined,
+  data: Record<string, unknown>,
+): MatterDefinition | undefined {
+  if (workflow === undefined) return undefined;
+  const routing = catalog.all('matter').filter((matter) => matter.workflow === workflow && matter.eventTypes);
+  if (routing.length === 0) return undefined;
+  const eventType = data.eventType;
+  const matter = routing.find(
+    (candidate) => typeof eventType === 'string' && candidate.eventTypes?.includes(eventType),
+  );
+  if (matter === undefined)
+    throw new ApiError('TB_REQUEST_INVALID', {}, [
+      {
+        path: '/data/eventType',
+        message: {
+          'zh-CN': `责任清单中没有事项负责事件类型“${String(eventType)}”`,
+          en: `no matter on the responsibility list handles the event type "${String(eventType)}"`,
+        },
+      },
+    ]);
+  return matter;
+}
+
 function notFoundAt(path: string, what: LocalizedText): ApiError {
   return new ApiError('TB_NOT_FOUND', { what }, [
     { path, message: { 'zh-CN': `找不到${what['zh-CN']}`, en: `${what.en} was not found` } },
