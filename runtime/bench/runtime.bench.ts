@@ -37,7 +37,8 @@ const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] as number;
 };
-const config = loadConfig({ ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn' });
+// an API node alone: no Redis, whatever the environment says (its queues are not what is measured)
+const config = loadConfig({ ...process.env, DATABASE_URL: databaseUrl, REDIS_URL: '', LOG_LEVEL: 'warn' });
 
 try {
   // --- the city's data, before the server opens its connections -----------------------------------

@@ -39,7 +39,14 @@ async function tongban(...args: string[]): Promise<{ code: number; stdout: strin
 }
 
 beforeAll(async () => {
-  env = { ...process.env, LOG_LEVEL: 'warn', TONGBAN_DATA_DIR: join(work, 'data'), DATABASE_URL: '' };
+  // no Redis: the commands under test are the embedded mode's, and CI's Redis is shared
+  env = {
+    ...process.env,
+    LOG_LEVEL: 'warn',
+    TONGBAN_DATA_DIR: join(work, 'data'),
+    DATABASE_URL: '',
+    REDIS_URL: '',
+  };
   if (testDriver() === 'postgres') {
     const admin = postgres(adminUrl(), { max: 1, onnotice: () => undefined });
     await admin.unsafe(`create database "${dbName}"`);

@@ -28,11 +28,15 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-/** The whole runtime on a database of its own, seeded with the definitions library and the demo accounts. */
+/**
+ * The whole runtime on a database of its own, seeded with the definitions library and the demo accounts.
+ * Queues are the local driver's even when the environment names a Redis (CI does): a shared Redis would
+ * mix every test file's jobs under one key prefix. Scaled-mode tests make runtimes of their own.
+ */
 export async function createHarness(): Promise<Harness> {
   const database = await openTestDatabase();
   const clock = new FakeClock();
-  const runtime = await createRuntime(loadConfig({ ...process.env, DATABASE_URL: '' }), {
+  const runtime = await createRuntime(loadConfig({ ...process.env, DATABASE_URL: '', REDIS_URL: '' }), {
     database,
     clock: clock.now,
     migrate: false,
