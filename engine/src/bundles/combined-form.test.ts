@@ -5,6 +5,7 @@ import type { BundleDefinition, Definition, FormDefinition, MatterDefinition } f
 import { validate } from '../definitions/validate.js';
 import { libraryCatalog } from '../../test/support/library.js';
 import { combineForms, matterData, sectionKey } from './combined-form.js';
+import type { Expression } from '../expressions/types.js';
 import { conditionSchema } from './condition-schema.js';
 
 const title = { 'zh-CN': '标题', en: 'Title' };
@@ -204,10 +205,10 @@ describe('combined form', () => {
 });
 
 describe('condition schema', () => {
-  const holds = (expression: Parameters<typeof conditionSchema>[0], data: object) =>
+  const holds = (expression: Expression, data: object) =>
     ajv.validate(conditionSchema(expression) as object, data);
 
-  it.each([
+  it.each<[string, Expression, object, object]>([
     ['a field is true', { var: 'data.a' }, { a: true }, { a: false }],
     ['equals', { '==': [{ var: 'data.kind' }, 'shop'] }, { kind: 'shop' }, { kind: 'farm' }],
     ['differs', { '!=': [{ var: 'data.kind' }, 'shop'] }, { kind: 'farm' }, { kind: 'shop' }],
@@ -227,7 +228,7 @@ describe('condition schema', () => {
     expect(holds(expression, no)).toBe(false);
   });
 
-  it.each([
+  it.each<[string, Expression]>([
     ['a comparison of two fields', { '==': [{ var: 'data.a' }, { var: 'data.b' }] }],
     ['an operator it does not know', { cat: ['a', 'b'] }],
     ['something outside the data', { var: 'case.id' }],
