@@ -15,6 +15,7 @@ export const runtimeErrors = {
   TB_REQUEST_INVALID: m(400, '请求内容不正确', 'The request is not valid'),
   TB_FORM_DATA_INVALID: m(422, '表单填写有误', 'The form data is not valid'),
   TB_DEFINITION_INVALID: m(422, '定义“{key}”有 {count} 个问题', 'Definition "{key}" has {count} problem(s)'),
+  TB_LIST_INVALID: m(422, '责任清单有 {count} 个问题', 'The responsibility list has {count} problem(s)'),
   TB_DEPUTY_INVALID: m(422, '不能指定此人为代理人', 'This person cannot be named as your deputy'),
   TB_UNAUTHENTICATED: m(401, '请先登录', 'Please sign in first'),
   TB_LOGIN_FAILED: m(401, '用户名或密码不正确', 'Wrong user name or password'),

@@ -11,6 +11,7 @@ import { authRoutes } from '../auth/auth.routes.js';
 import { departmentRoutes } from '../departments/departments.routes.js';
 import { userRoutes } from '../users/users.routes.js';
 import { definitionRoutes } from '../definitions/definitions.routes.js';
+import { responsibilityRoutes } from '../responsibility/responsibility.routes.js';
 import { caseRoutes } from '../cases/cases.routes.js';
 import { taskRoutes } from '../tasks/tasks.routes.js';
 import { commentRoutes } from '../comments/comments.routes.js';
@@ -65,6 +66,7 @@ export async function buildApp(runtime: Runtime, options: AppOptions = {}): Prom
         departmentRoutes,
         userRoutes,
         definitionRoutes,
+        responsibilityRoutes,
         caseRoutes,
         taskRoutes,
         commentRoutes,

@@ -57,6 +57,8 @@ const refusalCodes: Record<number, string> = {
 interface Fixture {
   url: string;
   payload?: Record<string, unknown>;
+  /** A CSV body instead of JSON. */
+  csv?: string;
   /** Overrides the actor's session (signing out needs a session of its own). */
   cookie?: string | null;
   /** What the call may change: a refused call leaves it as it was, an allowed call to a `mutates` row does not. */
@@ -954,6 +956,38 @@ const rows: Row[] = [
     },
   },
 
+  // the responsibility list as a spreadsheet: read by administrators and supervisors, imported by administrators
+  {
+    method: 'GET',
+    route: '/api/responsibility-list.csv',
+    expected: adminOrSupervisor,
+    fixture: () => ({
+      url: '/api/responsibility-list.csv',
+      check: (response) => expect(response.body).toContain('d1.subsistence-allowance'),
+    }),
+  },
+  {
+    method: 'POST',
+    route: '/api/responsibility-list',
+    expected: adminOnly,
+    mutates: true,
+    fixture: async () => {
+      // a list with one matter's time limit changed: each allowed import publishes a new version
+      const csv = (await h.call(cookieOf('admin'), { method: 'GET', url: '/api/responsibility-list.csv' }))
+        .body;
+      const current = await h.runtime.definitions.current();
+      const days =
+        ((current.get('matter', 'd1.senior-allowance')?.timeLimit as { workingDays?: number }).workingDays ??
+          10) + 1;
+      return {
+        url: '/api/responsibility-list',
+        csv: csv.replace(/^(d1\.senior-allowance,.*?,)\d+ working days,/m, `$1${days} working days,`),
+        observe: async () =>
+          (await h.runtime.definitions.current()).get('matter', 'd1.senior-allowance')?.version,
+      };
+    },
+  },
+
   // dead letters: administrators only
   {
     method: 'GET',
@@ -1089,6 +1123,7 @@ describe('permission matrix: every route, every kind of caller', () => {
       method: row.method,
       url: fixture.url,
       ...(fixture.payload ? { payload: fixture.payload } : {}),
+      ...(fixture.csv !== undefined ? { payload: fixture.csv, headers: { 'content-type': 'text/csv' } } : {}),
     });
     const context = `${actor} ${row.method} ${fixture.url}: ${response.body.slice(0, 500)}`;
     if (expected === ok) {
