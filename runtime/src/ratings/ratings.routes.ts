@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Runtime } from '../runtime.js';
 import { appendAudit } from '../audit/audit-log.js';
 import { readableCase } from '../cases/case-access.js';
-import { ratings } from '../db/schema.js';
+import { outbox, ratings } from '../db/schema.js';
 import { ApiError, forbidden } from '../errors/api-error.js';
 import { signedIn } from '../http/auth-hook.js';
 import { idParams } from '../http/schemas.js';
@@ -53,7 +53,11 @@ export async function ratingRoutes(app: FastifyInstance, { runtime }: { runtime:
             data: { score: body.score },
           },
         ]);
+        // a bad rating opens a follow-up for the department's supervisors, through the outbox
+        if (body.score === 'bad')
+          await tx.insert(outbox).values({ topic: 'rating.bad', payload: { caseId: id } });
       });
+      if (body.score === 'bad') runtime.relay.kick();
       reply.status(201);
       return rating;
     },

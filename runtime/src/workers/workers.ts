@@ -4,6 +4,7 @@ import { LocalTimerLoop } from '../timers/local-timer-loop.js';
 import { coalesced } from '../timers/coalesced.js';
 import { eq } from 'drizzle-orm';
 import { notifications } from '../db/schema.js';
+import { openFollowUp } from '../ratings/follow-up.js';
 
 export interface WorkerOptions {
   /** Department queues to work (default: every department). */
@@ -69,8 +70,10 @@ export async function startWorkers(runtime: Runtime, options: WorkerOptions = {}
     });
   }
   if (wanted.has(queues.system)) {
-    // case.completed / case.startChild: the bundles issue acts on them; until then they are accepted
-    await driver.consume(queues.system, async () => undefined);
+    // rating.bad opens a follow-up; case.completed / case.startChild are accepted (bundles will act on them)
+    await driver.consume(queues.system, async (job) => {
+      if (job.name === 'rating.bad') await openFollowUp(runtime, String(job.data.caseId));
+    });
   }
   const dispatch = (code: string) => async (job: { data: Record<string, unknown> }) => {
     await runtime.dispatch.dispatch({ taskId: String(job.data.taskId), department: code });

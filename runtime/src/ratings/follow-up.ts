@@ -1,0 +1,73 @@
+import { and, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import type { Runtime } from '../runtime.js';
+import { cases, memberships, ratings, tasks } from '../db/schema.js';
+
+/** The workflow a bad rating starts (definitions/workflows/rating-follow-up.json). */
+export const followUpWorkflow = 'rating-follow-up';
+
+/**
+ * A bad rating (差评) opens a follow-up: a case of its own whose task waits in the queue of the rated
+ * department's supervisors (the nearest department up the tree with a supervisor), with a deadline and
+ * escalation like any task, and the resident told when it is done. Run from the `rating.bad` outbox row,
+ * so it happens even if the process that took the rating dies; a second delivery finds the follow-up
+ * already open and does nothing.
+ */
+export async function openFollowUp(runtime: Runtime, ratedCaseId: string): Promise<string | null> {
+  const db = runtime.db;
+  const [existing] = await db
+    .select({ id: cases.id })
+    .from(cases)
+    .where(and(eq(cases.workflowKey, followUpWorkflow), sql`${cases.data}->>'ratedCase' = ${ratedCaseId}`));
+  if (existing) return existing.id;
+  const [rated] = await db
+    .select({
+      matterKey: cases.matterKey,
+      title: cases.title,
+      rater: ratings.raterId,
+      reason: ratings.reason,
+    })
+    .from(cases)
+    .innerJoin(ratings, eq(ratings.caseId, cases.id))
+    .where(and(eq(cases.id, ratedCaseId), eq(ratings.score, 'bad')));
+  if (!rated) return null;
+
+  const catalog = await runtime.definitions.current();
+  const lead = rated.matterKey === null ? undefined : catalog.get('matter', rated.matterKey)?.lead;
+  // without a matter: the department that closed the case's last task
+  const [last] = lead
+    ? []
+    : await db
+        .select({ department: tasks.department })
+        .from(tasks)
+        .where(and(eq(tasks.caseId, ratedCaseId), isNotNull(tasks.closedAt)))
+        .orderBy(desc(tasks.closedAt))
+        .limit(1);
+  const department = lead ?? last?.department;
+  if (department === undefined) return null;
+
+  const chain: string[] = [];
+  for (let code: string | null | undefined = department; code; code = runtime.directory.get(code)?.parent)
+    chain.push(code);
+  const supervised = new Set(
+    (
+      await db
+        .select({ department: memberships.department })
+        .from(memberships)
+        .where(and(eq(memberships.role, 'supervisor'), inArray(memberships.department, chain)))
+    ).map((row) => row.department),
+  );
+  const supervisingDepartment = chain.find((code) => supervised.has(code)) ?? department;
+
+  const actor = await runtime.auth.actorOf(rated.rater);
+  const followUp = await runtime.cases.start(actor, {
+    workflow: followUpWorkflow,
+    data: {
+      ratedCase: ratedCaseId,
+      caseTitle: `${rated.title['zh-CN']} / ${rated.title.en}`,
+      ...(rated.reason ? { reason: rated.reason } : {}),
+      department,
+      supervisingDepartment,
+    },
+  });
+  return followUp.id;
+}
