@@ -108,12 +108,12 @@ const p = (name: string) => sql.placeholder(name);
 /** Starting cases: their rows, then everything their first steps leave behind. Built once. */
 export const insertStatement = compileStatement(
   writeCaseStatement(sql`
-    insert into cases (id, workflow_key, workflow_version, matter_key, applicant_id, title, status, result, data, snapshot,
-                       version, audit_seq, audit_head, opened_at, due_at, closed_at)
-    select w.id, w.workflow_key, w.workflow_version, w.matter_key, w.applicant_id, w.title, w.status, w.result, w.data,
-           w.snapshot, 1, w.audit_seq, w.audit_head, w.opened_at, w.due_at, w.closed_at
+    insert into cases (id, workflow_key, workflow_version, matter_key, bundle_key, applicant_id, title, status, result,
+                       data, snapshot, version, audit_seq, audit_head, opened_at, due_at, closed_at)
+    select w.id, w.workflow_key, w.workflow_version, w.matter_key, w.bundle_key, w.applicant_id, w.title, w.status,
+           w.result, w.data, w.snapshot, 1, w.audit_seq, w.audit_head, w.opened_at, w.due_at, w.closed_at
     from jsonb_to_recordset(${p('cases')}::jsonb) as w(
-      id uuid, workflow_key text, workflow_version int, matter_key text, applicant_id uuid, title jsonb, status text,
+      id uuid, workflow_key text, workflow_version int, matter_key text, bundle_key text, applicant_id uuid, title jsonb, status text,
       result text, data jsonb, snapshot jsonb, audit_seq int, audit_head text, opened_at timestamptz, due_at timestamptz,
       closed_at timestamptz)
     returning id`),
@@ -136,6 +136,24 @@ export const updateStatement = compileStatement(
     returning cases.id`),
 );
 
+/** A new case worked out but not yet written (see `CaseService.planStart`). */
+export interface PlannedStart {
+  row: CaseRow;
+  write: PlannedWrite;
+}
+
+/** The statement that starts planned cases, every one with everything its first step leaves behind. */
+export function startCases(planned: PlannedStart[], now: Date): Statement {
+  const writes = planned.map((start) => start.write);
+  return {
+    text: insertStatement.text,
+    params: insertStatement.bind({
+      ...writeSetValues(writes, now),
+      cases: JSON.stringify(writes.map((write) => write.caseRow)),
+    }),
+  };
+}
+
 /** The statement that writes planned commands on any number of cases (in the order given: lock order is the caller's). */
 export function writeCommands(planned: PlannedWrite[], firedAt: Date): Statement {
   return {
@@ -155,6 +173,23 @@ export class CaseService {
   constructor(private readonly deps: RuntimeDeps) {}
 
   async start(actor: Actor, input: StartCaseInput): Promise<CaseRow> {
+    const planned = await this.planStart(actor, input);
+    const statement = startCases([planned], this.deps.clock());
+    await this.deps.run(statement.text, statement.params);
+    this.deps.afterCommit?.();
+    return planned.row;
+  }
+
+  /**
+   * Works out a new case (validated data, the engine's first step, its rows and audit entries) without
+   * writing anything: `startCases` writes one or many, alone or inside a caller's transaction (a bundle
+   * starts its children with its own rows). `bundleKey` marks a child of a one-thing bundle.
+   */
+  async planStart(
+    actor: Actor,
+    input: StartCaseInput,
+    bundleKey: string | null = null,
+  ): Promise<PlannedStart> {
     const catalog = await this.deps.definitions.current();
     const named = input.matter === undefined ? undefined : catalog.get('matter', input.matter);
     if (input.matter !== undefined && !named)
@@ -204,7 +239,7 @@ export class CaseService {
       workflowVersion: workflowDefinition.version,
       matterKey: matter?.key ?? null,
       parentCaseId: null,
-      bundleKey: null,
+      bundleKey,
       applicantId,
       title,
       status: result.snapshot.status,
@@ -240,33 +275,33 @@ export class CaseService {
     };
     const writes = foldEffects(context, result.effects);
     const audit = auditRows(id, { seq: 0, hash: '' }, [started, ...writes.audit]);
-    await this.deps.run(
-      insertStatement.text,
-      insertStatement.bind({
-        ...writeSetValues([{ caseId: id, set: writes, audit, firedTimers: [] }], now),
-        cases: JSON.stringify([
-          {
-            id,
-            workflow_key: workflowKey,
-            workflow_version: row.workflowVersion,
-            matter_key: row.matterKey,
-            applicant_id: applicantId,
-            title,
-            status: row.status,
-            result: row.result,
-            data: row.data,
-            snapshot: row.snapshot,
-            audit_seq: audit.seq,
-            audit_head: audit.hash,
-            opened_at: now.toISOString(),
-            due_at: dueAt?.toISOString() ?? null,
-            closed_at: row.closedAt?.toISOString() ?? null,
-          },
-        ]),
-      }),
-    );
-    this.deps.afterCommit?.();
-    return { ...row, auditSeq: audit.seq, auditHead: audit.hash };
+    return {
+      row: { ...row, auditSeq: audit.seq, auditHead: audit.hash },
+      write: {
+        caseId: id,
+        set: writes,
+        audit,
+        firedTimers: [],
+        caseRow: {
+          id,
+          workflow_key: workflowKey,
+          workflow_version: row.workflowVersion,
+          matter_key: row.matterKey,
+          bundle_key: bundleKey,
+          applicant_id: applicantId,
+          title,
+          status: row.status,
+          result: row.result,
+          data: row.data,
+          snapshot: row.snapshot,
+          audit_seq: audit.seq,
+          audit_head: audit.hash,
+          opened_at: now.toISOString(),
+          due_at: dueAt?.toISOString() ?? null,
+          closed_at: row.closedAt?.toISOString() ?? null,
+        },
+      },
+    };
   }
 
   /**

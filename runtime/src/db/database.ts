@@ -29,6 +29,8 @@ export interface DatabaseHandle {
   kind: 'pglite' | 'postgres';
   run: RunStatement;
   runBatch: RunBatch;
+  /** Runs `work` in one transaction, its statements prepared like `run`'s; a throw rolls it all back. */
+  transact<T>(work: (run: RunStatement) => Promise<T>): Promise<T>;
   /** Runs pending migrations; safe when several processes start at once. */
   migrate(): Promise<void>;
   close(): Promise<void>;
@@ -66,6 +68,10 @@ async function openPglite(dataDir: string): Promise<DatabaseHandle> {
           results.push((await tx.query(statement.text, statement.params)).rows);
         return results;
       }),
+    transact: (work) =>
+      client.transaction((tx) =>
+        work(async <T>(text: string, params: unknown[]) => (await tx.query<T>(text, params)).rows),
+      ),
     migrate: () => migratePglite(db as never, { migrationsFolder }),
     close: () => client.close(),
   };
@@ -87,6 +93,15 @@ function openPostgres(url: string): DatabaseHandle {
           tx.unsafe(statement.text, statement.params as postgres.ParameterOrJSON<never>[], { prepare: true }),
         ),
       )) as unknown as unknown[][],
+    transact: async <T>(work: (run: RunStatement) => Promise<T>) =>
+      (await client.begin((tx) =>
+        work(
+          async <R>(text: string, params: unknown[]) =>
+            (await tx.unsafe(text, params as postgres.ParameterOrJSON<never>[], {
+              prepare: true,
+            })) as unknown as R[],
+        ),
+      )) as T,
     async migrate() {
       // one migrator at a time across processes: a session advisory lock on a dedicated connection
       const single = postgres(url, { max: 1, onnotice: () => undefined });

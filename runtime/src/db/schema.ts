@@ -332,3 +332,48 @@ export const dispatchCursors = pgTable('dispatch_cursors', {
   department: text('department').primaryKey(),
   lastUserId: uuid('last_user_id'),
 });
+
+export const bundleApplicationStatuses = ['active', 'done'] as const;
+export type BundleApplicationStatus = (typeof bundleApplicationStatuses)[number];
+
+/** One resident's application for a one-thing bundle (一件事): one form, one tracker, one result. */
+export const bundleApplications = pgTable(
+  'bundle_applications',
+  {
+    id: uuid('id').primaryKey(),
+    bundleKey: text('bundle_key').notNull(),
+    bundleVersion: integer('bundle_version').notNull(),
+    applicantId: uuid('applicant_id'),
+    /** The combined form's data, as submitted. */
+    data: jsonb('data').$type<Record<string, unknown>>().notNull(),
+    status: text('status').$type<BundleApplicationStatus>().notNull(),
+    /** approved (every matter), partial (some), rejected (none). */
+    result: text('result'),
+    openedAt: at('opened_at').notNull(),
+    closedAt: at('closed_at'),
+  },
+  (table) => [index('bundle_applications_applicant').on(table.applicantId, table.openedAt)],
+);
+
+export const bundleItemStatuses = ['waiting', 'started', 'done', 'skipped'] as const;
+export type BundleItemStatus = (typeof bundleItemStatuses)[number];
+
+/** A matter of a bundle application: its child case once started, waiting for the matters it comes after. */
+export const bundleItems = pgTable(
+  'bundle_items',
+  {
+    applicationId: uuid('application_id')
+      .notNull()
+      .references(() => bundleApplications.id),
+    matter: text('matter').notNull(),
+    position: integer('position').notNull(),
+    after: jsonb('after').$type<string[]>().notNull(),
+    status: text('status').$type<BundleItemStatus>().notNull(),
+    caseId: uuid('case_id'),
+    result: text('result'),
+  },
+  (table) => [
+    primaryKey({ columns: [table.applicationId, table.matter] }),
+    uniqueIndex('bundle_items_case').on(table.caseId),
+  ],
+);
