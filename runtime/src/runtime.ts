@@ -13,6 +13,7 @@ import { OutboxRelay } from './outbox/outbox-relay.js';
 import { TimerService, type TimerServiceOptions } from './timers/timer.service.js';
 import { SupervisionService } from './supervision/supervision.service.js';
 import { DispatchService } from './dispatch/dispatch.service.js';
+import { BundleService } from './bundles/bundle.service.js';
 import { deadLetterStore } from './workers/dead-letters.js';
 
 /** Every service of one process, wired once; routes, workers, the CLI and tests all start here. */
@@ -32,6 +33,7 @@ export interface Runtime {
   timers: TimerService;
   supervision: SupervisionService;
   dispatch: DispatchService;
+  bundles: BundleService;
   clock: () => Date;
   ids: () => string;
   close(): Promise<void>;
@@ -88,6 +90,7 @@ export async function createRuntime(config: RuntimeConfig, options: RuntimeOptio
     },
     { leaseMs: config.timerLeaseMs, ...options.timers },
   );
+  const auth = new AuthService(db, directory, clock, config.sessionTtlMs);
   return {
     config,
     database,
@@ -96,13 +99,23 @@ export async function createRuntime(config: RuntimeConfig, options: RuntimeOptio
     definitions,
     cases,
     tasks: new TaskService(deps, cases),
-    auth: new AuthService(db, directory, clock, config.sessionTtlMs),
+    auth,
     users: new UserService(db, directory, ids),
     queues,
     relay,
     timers,
     supervision,
     dispatch: new DispatchService({ db, directory, clock }),
+    bundles: new BundleService({
+      db,
+      transact: database.transact,
+      definitions,
+      cases,
+      auth,
+      clock,
+      ids,
+      afterCommit: deps.afterCommit,
+    }),
     clock,
     ids,
     async close() {

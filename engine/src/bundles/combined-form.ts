@@ -162,8 +162,12 @@ export function combineForms(bundle: BundleDefinition, catalog: Catalog): Combin
   for (const section of sections) {
     const own = sectionSchemas.get(section.matter) as JsonSchemaObject;
     if (Object.keys(own.properties as object).length === 0) continue;
-    if ((own.required as string[]).length === 0) delete own.required;
     rootProperties[section.key] = own;
+    // a section with nothing required need not be there at all
+    if ((own.required as string[]).length === 0) {
+      delete own.required;
+      continue;
+    }
     if (!conditions.has(section.matter)) requireAt(root, [section.key]);
     else {
       const condition = conditions.get(section.matter);

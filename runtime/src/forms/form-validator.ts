@@ -15,10 +15,15 @@ const compiled = new WeakMap<JsonSchemaObject, ValidateFunction>();
 
 /** Validates form data against the form's schema; throws TB_FORM_DATA_INVALID with every problem's path. */
 export function assertFormData(form: FormDefinition, data: unknown): void {
-  let validate = compiled.get(form.schema);
+  assertSchemaData(form.schema, data);
+}
+
+/** The same for a schema of our own making (a bundle's combined form); compiled once per schema object. */
+export function assertSchemaData(schema: JsonSchemaObject, data: unknown): void {
+  let validate = compiled.get(schema);
   if (!validate) {
-    validate = ajv.compile(form.schema);
-    compiled.set(form.schema, validate);
+    validate = ajv.compile(schema);
+    compiled.set(schema, validate);
   }
   if (!validate(data)) throw new ApiError('TB_FORM_DATA_INVALID', {}, (validate.errors ?? []).map(toDetail));
 }

@@ -12,6 +12,7 @@ import { departmentRoutes } from '../departments/departments.routes.js';
 import { userRoutes } from '../users/users.routes.js';
 import { definitionRoutes } from '../definitions/definitions.routes.js';
 import { responsibilityRoutes } from '../responsibility/responsibility.routes.js';
+import { bundleRoutes } from '../bundles/bundles.routes.js';
 import { caseRoutes } from '../cases/cases.routes.js';
 import { taskRoutes } from '../tasks/tasks.routes.js';
 import { commentRoutes } from '../comments/comments.routes.js';
@@ -67,6 +68,7 @@ export async function buildApp(runtime: Runtime, options: AppOptions = {}): Prom
         userRoutes,
         definitionRoutes,
         responsibilityRoutes,
+        bundleRoutes,
         caseRoutes,
         taskRoutes,
         commentRoutes,

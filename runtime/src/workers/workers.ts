@@ -70,9 +70,15 @@ export async function startWorkers(runtime: Runtime, options: WorkerOptions = {}
     });
   }
   if (wanted.has(queues.system)) {
-    // rating.bad opens a follow-up; case.completed / case.startChild are accepted (bundles will act on them)
+    // rating.bad opens a follow-up; case.completed moves a bundle on; case.startChild is accepted (no
+    // workflow of the library starts children yet)
     await driver.consume(queues.system, async (job) => {
       if (job.name === 'rating.bad') await openFollowUp(runtime, String(job.data.caseId));
+      if (job.name === 'case.completed')
+        await runtime.bundles.childCompleted(
+          String(job.data.caseId),
+          typeof job.data.result === 'string' ? job.data.result : null,
+        );
     });
   }
   const dispatch = (code: string) => async (job: { data: Record<string, unknown> }) => {

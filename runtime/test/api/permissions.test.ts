@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   attachments,
   auditEvents,
+  bundleApplications,
   cases,
   comments,
   deadLetters,
@@ -350,6 +351,13 @@ const listsFor =
 
 // every matrix row reads m(anonymous, admin, supervisor, minzheng, renshe, grid, resident, resident2)
 const everyone = m(ok, ok, ok, ok, ok, ok, ok, ok);
+/** A senior-services application for the senior card alone (no bus card, no health check). */
+const seniorCardOnly = {
+  person: { name: '李秀英', idNumber: '11010519491231002X', birthDate: '1949-12-31', phone: '13800000002' },
+  address: { residential: '北京市东城区和平街 5 号' },
+  choice: { busCard: false, healthCheck: false },
+  consent: true,
+};
 const anySignedIn = m(401, ok, ok, ok, ok, ok, ok, ok);
 const adminOnly = m(401, ok, 403, 403, 403, 403, 403, 403);
 const adminOrSupervisor = m(401, ok, ok, 403, 403, 403, 403, 403);
@@ -985,6 +993,55 @@ const rows: Row[] = [
         observe: async () =>
           (await h.runtime.definitions.current()).get('matter', 'd1.senior-allowance')?.version,
       };
+    },
+  },
+
+  // one-thing bundles: the catalog and forms are public; applying needs an account whose queues the
+  // first matters reach (or an applicant's); a tracker is its applicant's
+  {
+    method: 'GET',
+    route: '/api/bundles',
+    expected: everyone,
+    fixture: () => ({
+      url: '/api/bundles',
+      check: (response) =>
+        expect(response.json<Array<{ key: string }>>().map((bundle) => bundle.key)).toContain('d1.newborn'),
+    }),
+  },
+  {
+    method: 'GET',
+    route: '/api/bundles/:key/form',
+    expected: everyone,
+    fixture: () => ({
+      url: '/api/bundles/d1.senior-services/form',
+      check: (response) => expect(response.json<{ schema: object }>().schema).toBeDefined(),
+    }),
+  },
+  {
+    method: 'POST',
+    route: '/api/bundles/:key/applications',
+    expected: m(401, ok, ok, ok, 403, ok, ok, ok),
+    mutates: true,
+    fixture: () => ({
+      url: '/api/bundles/d1.senior-services/applications',
+      // the senior card alone: its first (and only) case waits in civil affairs
+      payload: { data: seniorCardOnly },
+      observe: async () => (await h.runtime.db.select({ n: count() }).from(bundleApplications))[0]?.n,
+    }),
+  },
+  {
+    method: 'GET',
+    route: '/api/bundle-applications/:id',
+    expected: m(401, ok, 404, 404, 404, 404, ok, 404),
+    fixture: async () => {
+      const tracker = await json<{ id: string }>(
+        'resident',
+        'POST',
+        '/api/bundles/d1.senior-services/applications',
+        { data: seniorCardOnly },
+        201,
+      );
+      return { url: `/api/bundle-applications/${tracker.id}` };
     },
   },
 

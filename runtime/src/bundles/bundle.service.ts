@@ -1,0 +1,318 @@
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import {
+  combineForms,
+  evaluateCondition,
+  matterData,
+  type BundleDefinition,
+  type Catalog,
+  type CombinedForm,
+} from '@tongban/engine';
+import type { Actor } from '../auth/actor.js';
+import type { AuthService } from '../auth/auth.service.js';
+import { startCases, type CaseService, type PlannedStart } from '../cases/case.service.js';
+import type { Database, RunStatement } from '../db/database.js';
+import { bundleApplications, bundleItems, cases, tasks, type BundleItemStatus } from '../db/schema.js';
+import type { DefinitionService } from '../definitions/definition.service.js';
+import { notFound } from '../errors/api-error.js';
+import { assertSchemaData } from '../forms/form-validator.js';
+
+const bundleTitle = { 'zh-CN': '一件事套餐', en: 'bundle' };
+const applicationTitle = { 'zh-CN': '一件事申请', en: 'bundle application' };
+
+interface ItemRow {
+  matter: string;
+  position: number;
+  after: string[];
+  status: BundleItemStatus;
+  caseId: string | null;
+  result: string | null;
+}
+
+/**
+ * One-thing bundles (一件事一次办) at run time. A resident submits one combined form; it is validated
+ * with the same schema the browser used, and in one transaction the application, one item per included
+ * matter (its `when` holds for the data) and the child cases of the matters that wait for nothing are
+ * written. Each child gets its own form's data, read from the combined data by data element. When a
+ * child closes (its `case.completed` outbox row reaches the system queue), the matters that came after
+ * it start; a rejected matter's dependents are skipped; when every item is done or skipped the
+ * application closes with one result: approved, partial or rejected.
+ */
+export class BundleService {
+  private readonly forms = new Map<string, CombinedForm>();
+
+  constructor(
+    private readonly deps: {
+      db: Database;
+      transact: <T>(work: (run: RunStatement) => Promise<T>) => Promise<T>;
+      definitions: DefinitionService;
+      cases: CaseService;
+      auth: AuthService;
+      clock: () => Date;
+      ids: () => string;
+      afterCommit?: () => void;
+    },
+  ) {}
+
+  /** The bundles residents can apply for. */
+  async list(): Promise<Array<Pick<BundleDefinition, 'key' | 'version' | 'title'> & { matters: string[] }>> {
+    const catalog = await this.deps.definitions.current();
+    return catalog
+      .all('bundle')
+      .map((bundle) => ({
+        key: bundle.key,
+        version: bundle.version,
+        title: bundle.title,
+        matters: bundle.matters.map((item) => item.matter),
+      }))
+      .sort((a, b) => a.key.localeCompare(b.key));
+  }
+
+  /** The bundle's combined form (built once per published version). */
+  async form(key: string): Promise<{ bundle: BundleDefinition; form: CombinedForm; catalog: Catalog }> {
+    const catalog = await this.deps.definitions.current();
+    const bundle = catalog.get('bundle', key);
+    if (!bundle) throw notFound(bundleTitle);
+    const cacheKey = `${bundle.key}@${bundle.version}`;
+    let form = this.forms.get(cacheKey);
+    if (!form) {
+      form = combineForms(bundle, catalog);
+      this.forms.set(cacheKey, form);
+    }
+    return { bundle, form, catalog };
+  }
+
+  async submit(actor: Actor, key: string, data: Record<string, unknown>) {
+    const { bundle, form } = await this.form(key);
+    // the server checks what the browser checked, with the very same schema
+    assertSchemaData(form.schema, data);
+    const now = this.deps.clock();
+    const id = this.deps.ids();
+    const sections = new Map(form.sections.map((section) => [section.matter, section]));
+    const included = bundle.matters.filter(
+      (item) => item.when === undefined || evaluateCondition(item.when, { data }),
+    );
+    const keys = new Set(included.map((item) => item.matter));
+    const items: ItemRow[] = included.map((item, position) => ({
+      matter: item.matter,
+      position,
+      // a matter it comes after but that is not included does not hold it back
+      after: (item.after ?? []).filter((matter) => keys.has(matter)),
+      status: 'waiting',
+      caseId: null,
+      result: null,
+    }));
+    const starts: PlannedStart[] = [];
+    for (const item of items) {
+      if (item.after.length > 0) continue;
+      const section = sections.get(item.matter);
+      const planned = await this.deps.cases.planStart(
+        actor,
+        { matter: item.matter, data: section ? matterData(section, data) : {} },
+        bundle.key,
+      );
+      starts.push(planned);
+      item.status = 'started';
+      item.caseId = planned.row.id;
+    }
+    await this.deps.transact(async (run) => {
+      await run(
+        `insert into bundle_applications (id, bundle_key, bundle_version, applicant_id, data, status, opened_at)
+         values ($1, $2, $3, $4, $5::jsonb, 'active', $6::timestamptz)`,
+        [id, bundle.key, bundle.version, actor.userId, JSON.stringify(data), now.toISOString()],
+      );
+      await this.writeItems(run, id, items);
+      if (starts.length > 0) {
+        const statement = startCases(starts, now);
+        await run(statement.text, statement.params);
+      }
+    });
+    this.deps.afterCommit?.();
+    return this.tracker(actor, id);
+  }
+
+  /**
+   * A child case closed: record its result, start what waited for it, skip what cannot go on without
+   * it, close the application when nothing is left. Idempotent: a second delivery finds the item done.
+   */
+  async childCompleted(caseId: string, result: string | null): Promise<void> {
+    const [item] = await this.deps.db
+      .select({ applicationId: bundleItems.applicationId })
+      .from(bundleItems)
+      .where(eq(bundleItems.caseId, caseId));
+    if (!item) return;
+    const [application] = await this.deps.db
+      .select()
+      .from(bundleApplications)
+      .where(eq(bundleApplications.id, item.applicationId));
+    if (!application || application.status !== 'active') return;
+    const { bundle, form } = await this.form(application.bundleKey);
+    const sections = new Map(form.sections.map((section) => [section.matter, section]));
+    const actor = application.applicantId ? await this.deps.auth.actorOf(application.applicantId) : null;
+    if (actor === null) return;
+    const now = this.deps.clock();
+
+    let started = false;
+    await this.deps.transact(async (run) => {
+      // one application at a time: two children closing together must not both start the next one
+      await run(`select id from bundle_applications where id = $1 for update`, [application.id]);
+      const rows = await run<{
+        matter: string;
+        position: number;
+        after: string[];
+        status: BundleItemStatus;
+        case_id: string | null;
+        result: string | null;
+      }>(
+        `select matter, position, after, status, case_id, result from bundle_items where application_id = $1 order by position`,
+        [application.id],
+      );
+      const items: ItemRow[] = rows.map((row) => ({
+        matter: row.matter,
+        position: row.position,
+        after: row.after,
+        status: row.status,
+        caseId: row.case_id,
+        result: row.result,
+      }));
+      const finished = items.find((candidate) => candidate.caseId === caseId);
+      if (!finished || finished.status !== 'started') return;
+      finished.status = 'done';
+      finished.result = result;
+      const byMatter = new Map(items.map((candidate) => [candidate.matter, candidate]));
+      const starts: PlannedStart[] = [];
+      // skipping may unblock nothing but may skip further down the chain: repeat until stable
+      for (let changed = true; changed;) {
+        changed = false;
+        for (const waiting of items.filter((candidate) => candidate.status === 'waiting')) {
+          const before = waiting.after.map((matter) => byMatter.get(matter));
+          if (
+            before.some(
+              (other) =>
+                other?.status === 'skipped' || (other?.status === 'done' && other.result !== 'approved'),
+            )
+          ) {
+            waiting.status = 'skipped';
+            changed = true;
+          } else if (before.every((other) => other?.status === 'done')) {
+            const section = sections.get(waiting.matter);
+            const planned = await this.deps.cases.planStart(
+              actor,
+              { matter: waiting.matter, data: section ? matterData(section, application.data) : {} },
+              bundle.key,
+            );
+            starts.push(planned);
+            waiting.status = 'started';
+            waiting.caseId = planned.row.id;
+            changed = true;
+          }
+        }
+      }
+      await run(`delete from bundle_items where application_id = $1`, [application.id]);
+      await this.writeItems(run, application.id, items);
+      if (starts.length > 0) {
+        const statement = startCases(starts, now);
+        await run(statement.text, statement.params);
+        started = true;
+      }
+      if (items.every((candidate) => candidate.status === 'done' || candidate.status === 'skipped')) {
+        const approved = items.filter(
+          (candidate) => candidate.status === 'done' && candidate.result === 'approved',
+        );
+        const outcome =
+          approved.length === items.length ? 'approved' : approved.length === 0 ? 'rejected' : 'partial';
+        await run(
+          `update bundle_applications set status = 'done', result = $2, closed_at = $3::timestamptz where id = $1`,
+          [application.id, outcome, now.toISOString()],
+        );
+      }
+    });
+    if (started) this.deps.afterCommit?.();
+  }
+
+  /** One tracker for the whole application: every matter, its case and where that case stands. */
+  async tracker(actor: Actor, id: string) {
+    const [application] = await this.deps.db
+      .select()
+      .from(bundleApplications)
+      .where(eq(bundleApplications.id, id));
+    if (!application) throw notFound(applicationTitle);
+    if (application.applicantId !== actor.userId && !actor.isAdmin) throw notFound(applicationTitle);
+    const items = await this.deps.db
+      .select()
+      .from(bundleItems)
+      .where(eq(bundleItems.applicationId, id))
+      .orderBy(asc(bundleItems.position));
+    const caseIds = items.flatMap((item) => (item.caseId ? [item.caseId] : []));
+    const children = caseIds.length
+      ? await this.deps.db
+          .select({
+            id: cases.id,
+            status: cases.status,
+            result: cases.result,
+            title: cases.title,
+            dueAt: cases.dueAt,
+          })
+          .from(cases)
+          .where(inArray(cases.id, caseIds))
+      : [];
+    const open = caseIds.length
+      ? await this.deps.db
+          .select({
+            caseId: tasks.caseId,
+            department: tasks.department,
+            status: tasks.status,
+            dueAt: tasks.dueAt,
+          })
+          .from(tasks)
+          .where(and(inArray(tasks.caseId, caseIds), inArray(tasks.status, ['open', 'waiting'])))
+          .orderBy(desc(tasks.openedAt))
+      : [];
+    const catalog = await this.deps.definitions.current();
+    return {
+      id: application.id,
+      bundle: application.bundleKey,
+      status: application.status,
+      result: application.result,
+      openedAt: application.openedAt,
+      closedAt: application.closedAt,
+      items: items.map((item) => {
+        const child = children.find((candidate) => candidate.id === item.caseId);
+        return {
+          matter: item.matter,
+          title: catalog.get('matter', item.matter)?.title ?? null,
+          after: item.after,
+          status: item.status,
+          caseId: item.caseId,
+          caseStatus: child?.status ?? null,
+          result: item.result ?? child?.result ?? null,
+          dueAt: child?.dueAt ?? null,
+          // where it is now: the departments working on it, and whether it waits for the resident
+          workingOn: open
+            .filter((task) => task.caseId === item.caseId)
+            .map((task) => ({ department: task.department, status: task.status, dueAt: task.dueAt })),
+        };
+      }),
+    };
+  }
+
+  private async writeItems(run: RunStatement, applicationId: string, items: ItemRow[]): Promise<void> {
+    await run(
+      `insert into bundle_items (application_id, matter, position, after, status, case_id, result)
+       select $1, x.matter, x.position, x.after, x.status, x.case_id, x.result
+       from jsonb_to_recordset($2::jsonb) as x(matter text, position int, after jsonb, status text, case_id uuid, result text)`,
+      [
+        applicationId,
+        JSON.stringify(
+          items.map((item) => ({
+            matter: item.matter,
+            position: item.position,
+            after: item.after,
+            status: item.status,
+            case_id: item.caseId,
+            result: item.result,
+          })),
+        ),
+      ],
+    );
+  }
+}

@@ -1,0 +1,254 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { bundleApplications, cases } from '../../src/db/schema.js';
+import { startWorkers, type Workers } from '../../src/workers/workers.js';
+import { createHarness, type Harness } from '../support/harness.js';
+
+/**
+ * One-thing bundles through the HTTP API, with the system queue's worker running as `tongban start`
+ * runs it: one combined form in, one case per included matter out, each in its own department, each
+ * started when the matters it comes after are done, one tracker, one result.
+ */
+let h: Harness;
+let workers: Workers;
+beforeAll(async () => {
+  h = await createHarness();
+  workers = await startWorkers(h.runtime, { queues: ['system', 'notifications'] });
+});
+afterAll(async () => {
+  await workers?.stop();
+  await h?.close();
+});
+
+interface Item {
+  matter: string;
+  status: string;
+  caseId: string | null;
+  caseStatus: string | null;
+  result: string | null;
+  workingOn: Array<{ department: string }>;
+}
+interface Tracker {
+  id: string;
+  status: string;
+  result: string | null;
+  items: Item[];
+}
+interface CaseJson {
+  status: string;
+  result: string | null;
+  data: Record<string, unknown>;
+  tasks: Array<{ id: string; state: string; status: string; outcomes: Array<string | { key: string }> }>;
+}
+
+async function call(username: string | null, method: 'GET' | 'POST', url: string, payload?: object) {
+  return h.call(username === null ? null : await h.login(username), {
+    method,
+    url,
+    ...(payload ? { payload } : {}),
+  });
+}
+
+async function json<T>(
+  username: string,
+  method: 'GET' | 'POST',
+  url: string,
+  payload?: object,
+  expected = 200,
+) {
+  const response = await call(username, method, url, payload);
+  expect(response.statusCode, `${method} ${url}: ${response.body}`).toBe(expected);
+  return response.json() as T;
+}
+
+/** Works a child case to its end as its department would: accept, approve, deliver (or reject at intake). */
+async function work(caseId: string, decision: 'approve' | 'reject' = 'approve'): Promise<void> {
+  for (let step = 0; step < 10; step += 1) {
+    const kase = await json<CaseJson>('admin', 'GET', `/api/cases/${caseId}`);
+    if (kase.status !== 'active') return;
+    const task = kase.tasks.find((candidate) => candidate.status === 'open');
+    if (!task) throw new Error(`no open task on ${caseId}`);
+    const outcomes = task.outcomes.map((outcome) => (typeof outcome === 'string' ? outcome : outcome.key));
+    const outcome =
+      decision === 'reject' && outcomes.includes('reject')
+        ? 'reject'
+        : (['accept', 'approve', 'delivered'].find((candidate) => outcomes.includes(candidate)) as string);
+    await json('admin', 'POST', `/api/tasks/${task.id}/complete`, {
+      outcome,
+      ...(outcome === 'reject' ? { reason: '材料不符合要求' } : {}),
+    });
+  }
+  throw new Error(`case ${caseId} did not end`);
+}
+
+/** Waits until the worker has moved the application on to `expected`. */
+async function trackerUntil(id: string, expected: (tracker: Tracker) => boolean): Promise<Tracker> {
+  return vi.waitFor(
+    async () => {
+      const tracker = await json<Tracker>('resident', 'GET', `/api/bundle-applications/${id}`);
+      if (!expected(tracker))
+        throw new Error(
+          `not yet: ${JSON.stringify(tracker.items.map((item) => [item.matter, item.status]))}`,
+        );
+      return tracker;
+    },
+    { timeout: 10_000, interval: 100 },
+  );
+}
+
+const newborn = {
+  child: { name: '王小宝', gender: 'male', birthDate: '2026-03-01' },
+  mother: { name: '李娜', idNumber: '110101199001010027' },
+  father: { name: '王强', idNumber: '110101198805050035' },
+  person: { phone: '13800000001' },
+  household: { registeredAddress: '北京市东城区和平街 1 号' },
+  choice: { socialSecurityCard: true },
+  address: { residential: '北京市东城区和平街 1 号 3 单元 201' },
+  'm_d1_birth-certificate': { birthHospital: '东城区妇幼保健院', birthWeightGrams: 3400 },
+  'm_d1_newborn-hukou': { householdHead: '王强', relationToHead: 'son' },
+  'm_d1_newborn-medical-insurance': { payment: 'online' },
+  'm_d1_social-security-card': { bank: 'icbc', delivery: 'mail' },
+  consent: true,
+};
+
+const statuses = (tracker: Tracker) =>
+  Object.fromEntries(tracker.items.map((item) => [item.matter, item.status]));
+
+describe('bundles over HTTP', () => {
+  it('should list the bundles and give each one combined form, asking shared elements once', async () => {
+    const bundles = await json<Array<{ key: string }>>('resident', 'GET', '/api/bundles');
+    expect(bundles.map((bundle) => bundle.key)).toEqual([
+      'd1.newborn',
+      'd1.open-restaurant',
+      'd1.senior-services',
+    ]);
+    const form = await json<{
+      elements: Array<{ shared: boolean }>;
+      uischema: object;
+      notice: { 'zh-CN': string };
+    }>('resident', 'GET', '/api/bundles/d1.newborn/form');
+    expect(form.elements.filter((element) => element.shared)).toHaveLength(9);
+    expect(form.notice['zh-CN'].length).toBeGreaterThan(0);
+    expect((await call('resident', 'GET', '/api/bundles/d1.nothing/form')).statusCode).toBe(404);
+  });
+
+  it('should run the newborn bundle in dependency order, each matter in its department, to one result', async () => {
+    // when parents apply with one form
+    const submitted = await json<Tracker>(
+      'resident',
+      'POST',
+      '/api/bundles/d1.newborn/applications',
+      { data: newborn },
+      201,
+    );
+
+    // then only the birth certificate starts, at the health commission; the rest wait for it
+    expect(statuses(submitted)).toEqual({
+      'd1.birth-certificate': 'started',
+      'd1.newborn-hukou': 'waiting',
+      'd1.newborn-medical-insurance': 'waiting',
+      'd1.social-security-card': 'waiting',
+    });
+    const birth = submitted.items[0] as Item;
+    expect(birth.workingOn.map((task) => task.department)).toEqual(['d1.weijian']);
+    // and the child case got its own form's data, read by data element from the combined form
+    const child = await json<CaseJson>('admin', 'GET', `/api/cases/${birth.caseId}`);
+    expect(child.data).toMatchObject({ birthHospital: '东城区妇幼保健院' });
+    expect(JSON.stringify(child.data)).toContain('王小宝');
+
+    // when each department finishes, the next matter starts in the next department
+    const chain = [
+      ['d1.birth-certificate', 'd1.newborn-hukou', 'd1.gongan'],
+      ['d1.newborn-hukou', 'd1.newborn-medical-insurance', 'd1.yibao'],
+      ['d1.newborn-medical-insurance', 'd1.social-security-card', 'd1.renshe'],
+    ] as const;
+    let tracker = submitted;
+    for (const [done, next, department] of chain) {
+      await work(tracker.items.find((item) => item.matter === done)?.caseId as string);
+      tracker = await trackerUntil(submitted.id, (current) => statuses(current)[next] === 'started');
+      expect(statuses(tracker)[done]).toBe('done');
+      const started = tracker.items.find((item) => item.matter === next) as Item;
+      expect(started.workingOn.map((task) => task.department)).toEqual([department]);
+      // one matter at a time: nothing after it has started
+      const later = tracker.items.slice(tracker.items.indexOf(started) + 1);
+      expect(later.every((item) => item.status === 'waiting')).toBe(true);
+    }
+
+    // when the last one is done, the application closes approved
+    await work(tracker.items[3]?.caseId as string);
+    const closed = await trackerUntil(submitted.id, (current) => current.status === 'done');
+    expect(closed.result).toBe('approved');
+    expect(closed.items.every((item) => item.status === 'done' && item.result === 'approved')).toBe(true);
+
+    // and nobody else can see the tracker
+    expect((await call('grid', 'GET', `/api/bundle-applications/${submitted.id}`)).statusCode).toBe(404);
+  });
+
+  it('should start independent matters in parallel, leave out what the resident did not ask for, and close partial when one is refused', async () => {
+    // given a senior who wants the card and the health check, but no bus card
+    const submitted = await json<Tracker>(
+      'resident',
+      'POST',
+      '/api/bundles/d1.senior-services/applications',
+      {
+        data: {
+          person: {
+            name: '李秀英',
+            idNumber: '11010519491231002X',
+            birthDate: '1949-12-31',
+            phone: '13800000002',
+          },
+          address: { residential: '北京市东城区和平街 5 号' },
+          choice: { busCard: false, healthCheck: true },
+          'm_d1_senior-health-check': { preferredDate: '2026-03-20', institution: 'community-health-centre' },
+          consent: true,
+        },
+      },
+      201,
+    );
+    // then two cases start at once, in civil affairs and health; the bus card is not part of it
+    expect(statuses(submitted)).toEqual({ 'd1.senior-card': 'started', 'd1.senior-health-check': 'started' });
+    expect(submitted.items.flatMap((item) => item.workingOn.map((task) => task.department)).sort()).toEqual([
+      'd1.minzheng',
+      'd1.weijian',
+    ]);
+
+    // when the card is issued and the health check refused
+    await work(submitted.items[0]?.caseId as string);
+    await work(submitted.items[1]?.caseId as string, 'reject');
+
+    // then the application closes with a result that says so
+    const closed = await trackerUntil(submitted.id, (current) => current.status === 'done');
+    expect(closed.result).toBe('partial');
+    expect(closed.items.map((item) => [item.matter, item.result])).toEqual([
+      ['d1.senior-card', 'approved'],
+      ['d1.senior-health-check', 'rejected'],
+    ]);
+  });
+
+  it('should refuse data the combined form refuses, with its paths, and write nothing', async () => {
+    const before = await h.runtime.db.select({ id: bundleApplications.id }).from(bundleApplications);
+    const casesBefore = await h.runtime.db.select({ id: cases.id }).from(cases);
+    const { idNumber: _idNumber, ...mother } = newborn.mother;
+    const response = await call('resident', 'POST', '/api/bundles/d1.newborn/applications', {
+      data: { ...newborn, mother, consent: false },
+    });
+    expect(response.statusCode).toBe(422);
+    const body = response.json() as { error: string; details: Array<{ path: string }> };
+    expect(body.error).toBe('TB_FORM_DATA_INVALID');
+    expect(body.details.map((detail) => detail.path)).toEqual(
+      expect.arrayContaining(['/mother/idNumber', '/consent']),
+    );
+    expect(await h.runtime.db.select({ id: bundleApplications.id }).from(bundleApplications)).toHaveLength(
+      before.length,
+    );
+    expect(await h.runtime.db.select({ id: cases.id }).from(cases)).toHaveLength(casesBefore.length);
+    // and an application needs a signed-in applicant
+    expect(
+      (await call(null, 'POST', '/api/bundles/d1.newborn/applications', { data: newborn })).statusCode,
+    ).toBe(401);
+    expect(
+      await h.runtime.db.select().from(bundleApplications).where(eq(bundleApplications.status, 'active')),
+    ).toEqual([]);
+  });
+});
