@@ -290,6 +290,7 @@ export class BundleService {
           workingOn: open
             .filter((task) => task.caseId === item.caseId)
             .map((task) => ({ department: task.department, status: task.status, dueAt: task.dueAt })),
+          waitingForApplicant: open.some((task) => task.caseId === item.caseId && task.status === 'waiting'),
         };
       }),
     };

@@ -1,6 +1,6 @@
-import { eq } from 'drizzle-orm';
+import { inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { bundleApplications, cases } from '../../src/db/schema.js';
+import { bundleApplications, cases, notifications } from '../../src/db/schema.js';
 import { startWorkers, type Workers } from '../../src/workers/workers.js';
 import { createHarness, type Harness } from '../support/harness.js';
 
@@ -26,7 +26,8 @@ interface Item {
   caseId: string | null;
   caseStatus: string | null;
   result: string | null;
-  workingOn: Array<{ department: string }>;
+  workingOn: Array<{ department: string; status: string; dueAt: string }>;
+  waitingForApplicant: boolean;
 }
 interface Tracker {
   id: string;
@@ -226,6 +227,67 @@ describe('bundles over HTTP', () => {
     ]);
   });
 
+  it("should bring one matter's supplement request to the resident once, pausing that matter's clock only", async () => {
+    // given a senior services application whose card and health check run in parallel
+    const submitted = await json<Tracker>(
+      'resident',
+      'POST',
+      '/api/bundles/d1.senior-services/applications',
+      {
+        data: {
+          person: {
+            name: '王建国',
+            idNumber: '110101195001010016',
+            birthDate: '1950-01-01',
+            phone: '13800000003',
+          },
+          address: { residential: '北京市东城区和平街 7 号' },
+          choice: { busCard: false, healthCheck: true },
+          'm_d1_senior-health-check': { preferredDate: '2026-03-25', institution: 'district-hospital' },
+          consent: true,
+        },
+      },
+      201,
+    );
+    const [card, check] = submitted.items as [Item, Item];
+    const checkDue = check.workingOn[0]?.dueAt;
+    const cardDue = card.workingOn[0]?.dueAt as string;
+
+    // when civil affairs asks for the household register
+    const cardCase = await json<CaseJson>('admin', 'GET', `/api/cases/${card.caseId}`);
+    const intake = cardCase.tasks.find((task) => task.status === 'open') as { id: string };
+    await json('minzheng', 'POST', `/api/tasks/${intake.id}/request-supplements`, {
+      items: ['户口簿'],
+      reason: '缺少户口簿首页',
+    });
+
+    // then the tracker shows that matter waiting for the resident, and only that one
+    const waiting = await json<Tracker>('resident', 'GET', `/api/bundle-applications/${submitted.id}`);
+    expect(waiting.items.map((item) => [item.matter, item.waitingForApplicant])).toEqual([
+      ['d1.senior-card', true],
+      ['d1.senior-health-check', false],
+    ]);
+    // and the resident is told once
+    const notices = await h.runtime.db
+      .select({ template: notifications.template })
+      .from(notifications)
+      .where(inArray(notifications.caseId, [card.caseId as string, check.caseId as string]));
+    expect(notices.filter((notice) => notice.template === 'case.supplement-requested')).toHaveLength(1);
+
+    // when four working hours pass before the resident answers (a sign-in lasts 12 hours)
+    h.clock.advance(4 * 3600 * 1000);
+    await json('resident', 'POST', `/api/cases/${card.caseId}/supplements`, {
+      data: { emergencyContact: '王小明' },
+    });
+
+    // then the card's clock has been paused for the wait and the health check's has not
+    const after = await json<Tracker>('resident', 'GET', `/api/bundle-applications/${submitted.id}`);
+    const [cardAfter, checkAfter] = after.items as [Item, Item];
+    expect(cardAfter.waitingForApplicant).toBe(false);
+    expect(Date.parse(cardAfter.workingOn[0]?.dueAt as string)).toBeGreaterThan(Date.parse(cardDue));
+    expect(checkAfter.workingOn[0]?.dueAt).toBe(checkDue);
+  });
+
   it('should refuse data the combined form refuses, with its paths, and write nothing', async () => {
     const before = await h.runtime.db.select({ id: bundleApplications.id }).from(bundleApplications);
     const casesBefore = await h.runtime.db.select({ id: cases.id }).from(cases);
@@ -247,8 +309,8 @@ describe('bundles over HTTP', () => {
     expect(
       (await call(null, 'POST', '/api/bundles/d1.newborn/applications', { data: newborn })).statusCode,
     ).toBe(401);
-    expect(
-      await h.runtime.db.select().from(bundleApplications).where(eq(bundleApplications.status, 'active')),
-    ).toEqual([]);
+    expect(await h.runtime.db.select({ id: bundleApplications.id }).from(bundleApplications)).toHaveLength(
+      before.length,
+    );
   });
 });
