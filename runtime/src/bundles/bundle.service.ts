@@ -11,9 +11,17 @@ import type { Actor } from '../auth/actor.js';
 import type { AuthService } from '../auth/auth.service.js';
 import { startCases, type CaseService, type PlannedStart } from '../cases/case.service.js';
 import type { Database, RunStatement } from '../db/database.js';
-import { bundleApplications, bundleItems, cases, tasks, type BundleItemStatus } from '../db/schema.js';
+import {
+  bundleApplications,
+  bundleItems,
+  bundleRatings,
+  cases,
+  outbox,
+  tasks,
+  type BundleItemStatus,
+} from '../db/schema.js';
 import type { DefinitionService } from '../definitions/definition.service.js';
-import { notFound } from '../errors/api-error.js';
+import { ApiError, notFound } from '../errors/api-error.js';
 import { assertSchemaData } from '../forms/form-validator.js';
 
 const bundleTitle = { 'zh-CN': '一件事套餐', en: 'bundle' };
@@ -229,6 +237,29 @@ export class BundleService {
     if (started) this.deps.afterCommit?.();
   }
 
+  /**
+   * The resident rates the whole application once it has closed (好差评); a bad rating opens a follow-up
+   * for the supervisors (through the outbox, in the same transaction).
+   */
+  async rate(actor: Actor, id: string, score: 'good' | 'average' | 'bad', reason: string | null) {
+    const [application] = await this.deps.db
+      .select()
+      .from(bundleApplications)
+      .where(eq(bundleApplications.id, id));
+    // only the applicant rates; to anyone else the application is not there
+    if (!application || application.applicantId !== actor.userId) throw notFound(applicationTitle);
+    if (application.status !== 'done') throw new ApiError('TB_NOT_RATEABLE');
+    const rating = { applicationId: id, raterId: actor.userId, score, reason, createdAt: this.deps.clock() };
+    await this.deps.db.transaction(async (tx) => {
+      const inserted = await tx.insert(bundleRatings).values(rating).onConflictDoNothing().returning();
+      if (inserted.length === 0) throw new ApiError('TB_NOT_RATEABLE');
+      if (score === 'bad')
+        await tx.insert(outbox).values({ topic: 'bundle.rating.bad', payload: { applicationId: id } });
+    });
+    if (score === 'bad') this.deps.afterCommit?.();
+    return rating;
+  }
+
   /** One tracker for the whole application: every matter, its case and where that case stands. */
   async tracker(actor: Actor, id: string) {
     const [application] = await this.deps.db
@@ -268,11 +299,20 @@ export class BundleService {
           .orderBy(desc(tasks.openedAt))
       : [];
     const catalog = await this.deps.definitions.current();
+    const [rating] = await this.deps.db
+      .select({
+        score: bundleRatings.score,
+        reason: bundleRatings.reason,
+        createdAt: bundleRatings.createdAt,
+      })
+      .from(bundleRatings)
+      .where(eq(bundleRatings.applicationId, id));
     return {
       id: application.id,
       bundle: application.bundleKey,
       status: application.status,
       result: application.result,
+      rating: rating ?? null,
       openedAt: application.openedAt,
       closedAt: application.closedAt,
       items: items.map((item) => {

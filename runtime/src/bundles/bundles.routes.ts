@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Runtime } from '../runtime.js';
 import { signedIn } from '../http/auth-hook.js';
-import { formData, idParams } from '../http/schemas.js';
+import { formData, idParams, reason } from '../http/schemas.js';
 
 const keyParams = {
   type: 'object',
@@ -88,5 +88,33 @@ export async function bundleRoutes(app: FastifyInstance, { runtime }: { runtime:
       },
     },
     async (request) => runtime.bundles.tracker(signedIn(request), (request.params as { id: string }).id),
+  );
+
+  app.post(
+    '/bundle-applications/:id/rating',
+    {
+      schema: {
+        tags: ['bundles'],
+        summary: 'Rate a closed application as a whole (好差评): good, average or bad, with a reason',
+        params: idParams,
+        body: {
+          type: 'object',
+          required: ['score'],
+          properties: { score: { enum: ['good', 'average', 'bad'] }, reason },
+          additionalProperties: false,
+        },
+      },
+    },
+    async (request, reply) => {
+      const { score, reason: why } = request.body as { score: 'good' | 'average' | 'bad'; reason?: string };
+      const rating = await runtime.bundles.rate(
+        signedIn(request),
+        (request.params as { id: string }).id,
+        score,
+        why ?? null,
+      );
+      reply.status(201);
+      return rating;
+    },
   );
 }

@@ -377,3 +377,14 @@ export const bundleItems = pgTable(
     uniqueIndex('bundle_items_case').on(table.caseId),
   ],
 );
+
+/** A resident's rating of a whole bundle application (好差评), once it has closed. */
+export const bundleRatings = pgTable('bundle_ratings', {
+  applicationId: uuid('application_id')
+    .primaryKey()
+    .references(() => bundleApplications.id),
+  raterId: uuid('rater_id').notNull(),
+  score: text('score').$type<'good' | 'average' | 'bad'>().notNull(),
+  reason: text('reason'),
+  createdAt: at('created_at').notNull(),
+});

@@ -1,6 +1,7 @@
 import { and, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { Runtime } from '../runtime.js';
-import { cases, memberships, ratings, tasks } from '../db/schema.js';
+import type { LocalizedText } from '@tongban/engine';
+import { bundleApplications, bundleRatings, cases, memberships, ratings, tasks } from '../db/schema.js';
 
 /** The workflow a bad rating starts (definitions/workflows/rating-follow-up.json). */
 export const followUpWorkflow = 'rating-follow-up';
@@ -14,11 +15,6 @@ export const followUpWorkflow = 'rating-follow-up';
  */
 export async function openFollowUp(runtime: Runtime, ratedCaseId: string): Promise<string | null> {
   const db = runtime.db;
-  const [existing] = await db
-    .select({ id: cases.id })
-    .from(cases)
-    .where(and(eq(cases.workflowKey, followUpWorkflow), sql`${cases.data}->>'ratedCase' = ${ratedCaseId}`));
-  if (existing) return existing.id;
   const [rated] = await db
     .select({
       matterKey: cases.matterKey,
@@ -30,7 +26,6 @@ export async function openFollowUp(runtime: Runtime, ratedCaseId: string): Promi
     .innerJoin(ratings, eq(ratings.caseId, cases.id))
     .where(and(eq(cases.id, ratedCaseId), eq(ratings.score, 'bad')));
   if (!rated) return null;
-
   const catalog = await runtime.definitions.current();
   const lead = rated.matterKey === null ? undefined : catalog.get('matter', rated.matterKey)?.lead;
   // without a matter: the department that closed the case's last task
@@ -44,9 +39,60 @@ export async function openFollowUp(runtime: Runtime, ratedCaseId: string): Promi
         .limit(1);
   const department = lead ?? last?.department;
   if (department === undefined) return null;
+  return startFollowUp(runtime, {
+    rated: ratedCaseId,
+    title: rated.title,
+    department,
+    rater: rated.rater,
+    reason: rated.reason,
+  });
+}
 
+/**
+ * The same for a whole one-thing application rated bad: the follow-up goes to the supervisors of the
+ * department of its first matter, where the resident's application began (the "one window").
+ */
+export async function openBundleFollowUp(runtime: Runtime, applicationId: string): Promise<string | null> {
+  const [rated] = await runtime.db
+    .select({
+      bundleKey: bundleApplications.bundleKey,
+      rater: bundleRatings.raterId,
+      reason: bundleRatings.reason,
+    })
+    .from(bundleApplications)
+    .innerJoin(bundleRatings, eq(bundleRatings.applicationId, bundleApplications.id))
+    .where(and(eq(bundleApplications.id, applicationId), eq(bundleRatings.score, 'bad')));
+  if (!rated) return null;
+  const catalog = await runtime.definitions.current();
+  const bundle = catalog.get('bundle', rated.bundleKey);
+  const first =
+    bundle?.matters[0] === undefined ? undefined : catalog.get('matter', bundle.matters[0].matter);
+  if (!bundle || !first) return null;
+  return startFollowUp(runtime, {
+    rated: applicationId,
+    title: bundle.title,
+    department: first.lead,
+    rater: rated.rater,
+    reason: rated.reason,
+  });
+}
+
+async function startFollowUp(
+  runtime: Runtime,
+  input: { rated: string; title: LocalizedText; department: string; rater: string; reason: string | null },
+): Promise<string> {
+  const db = runtime.db;
+  const [existing] = await db
+    .select({ id: cases.id })
+    .from(cases)
+    .where(and(eq(cases.workflowKey, followUpWorkflow), sql`${cases.data}->>'ratedCase' = ${input.rated}`));
+  if (existing) return existing.id;
   const chain: string[] = [];
-  for (let code: string | null | undefined = department; code; code = runtime.directory.get(code)?.parent)
+  for (
+    let code: string | null | undefined = input.department;
+    code;
+    code = runtime.directory.get(code)?.parent
+  )
     chain.push(code);
   const supervised = new Set(
     (
@@ -56,16 +102,15 @@ export async function openFollowUp(runtime: Runtime, ratedCaseId: string): Promi
         .where(and(eq(memberships.role, 'supervisor'), inArray(memberships.department, chain)))
     ).map((row) => row.department),
   );
-  const supervisingDepartment = chain.find((code) => supervised.has(code)) ?? department;
-
-  const actor = await runtime.auth.actorOf(rated.rater);
+  const supervisingDepartment = chain.find((code) => supervised.has(code)) ?? input.department;
+  const actor = await runtime.auth.actorOf(input.rater);
   const followUp = await runtime.cases.start(actor, {
     workflow: followUpWorkflow,
     data: {
-      ratedCase: ratedCaseId,
-      caseTitle: `${rated.title['zh-CN']} / ${rated.title.en}`,
-      ...(rated.reason ? { reason: rated.reason } : {}),
-      department,
+      ratedCase: input.rated,
+      caseTitle: `${input.title['zh-CN']} / ${input.title.en}`,
+      ...(input.reason ? { reason: input.reason } : {}),
+      department: input.department,
       supervisingDepartment,
     },
   });

@@ -4,7 +4,7 @@ import { LocalTimerLoop } from '../timers/local-timer-loop.js';
 import { coalesced } from '../timers/coalesced.js';
 import { eq } from 'drizzle-orm';
 import { notifications } from '../db/schema.js';
-import { openFollowUp } from '../ratings/follow-up.js';
+import { openBundleFollowUp, openFollowUp } from '../ratings/follow-up.js';
 
 export interface WorkerOptions {
   /** Department queues to work (default: every department). */
@@ -74,6 +74,7 @@ export async function startWorkers(runtime: Runtime, options: WorkerOptions = {}
     // workflow of the library starts children yet)
     await driver.consume(queues.system, async (job) => {
       if (job.name === 'rating.bad') await openFollowUp(runtime, String(job.data.caseId));
+      if (job.name === 'bundle.rating.bad') await openBundleFollowUp(runtime, String(job.data.applicationId));
       if (job.name === 'case.completed')
         await runtime.bundles.childCompleted(
           String(job.data.caseId),

@@ -1,4 +1,4 @@
-import { inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { bundleApplications, cases, notifications } from '../../src/db/schema.js';
 import { startWorkers, type Workers } from '../../src/workers/workers.js';
@@ -225,6 +225,42 @@ describe('bundles over HTTP', () => {
       ['d1.senior-card', 'approved'],
       ['d1.senior-health-check', 'rejected'],
     ]);
+
+    // when the resident rates the whole application bad
+    const rating = `/api/bundle-applications/${submitted.id}/rating`;
+    await json('resident', 'POST', rating, { score: 'bad', reason: '体检被拒，没有说明原因' }, 201);
+
+    // then the tracker shows it, it cannot be rated twice, and the supervisors get a follow-up task
+    const rated = await json<Tracker & { rating: { score: string } | null }>(
+      'resident',
+      'GET',
+      `/api/bundle-applications/${submitted.id}`,
+    );
+    expect(rated.rating?.score).toBe('bad');
+    expect((await call('resident', 'POST', rating, { score: 'good' })).statusCode).toBe(409);
+    const followUp = await vi.waitFor(
+      async () => {
+        const rows = await h.runtime.db
+          .select({ id: cases.id })
+          .from(cases)
+          .where(
+            and(
+              eq(cases.workflowKey, 'rating-follow-up'),
+              sql`${cases.data}->>'ratedCase' = ${submitted.id}`,
+            ),
+          );
+        expect(rows).toHaveLength(1);
+        return rows[0] as { id: string };
+      },
+      { timeout: 10_000, interval: 100 },
+    );
+    const followUpCase = await json<{ tasks: Array<{ department: string; status: string }> }>(
+      'admin',
+      'GET',
+      `/api/cases/${followUp.id}`,
+    );
+    // the application began in civil affairs: its supervisors sit in the district
+    expect(followUpCase.tasks.map((task) => [task.department, task.status])).toEqual([['d1', 'open']]);
   });
 
   it("should bring one matter's supplement request to the resident once, pausing that matter's clock only", async () => {

@@ -5,6 +5,7 @@ import {
   attachments,
   auditEvents,
   bundleApplications,
+  bundleRatings,
   cases,
   comments,
   deadLetters,
@@ -192,6 +193,29 @@ async function doneCase(): Promise<string> {
   await json('minzheng', 'POST', `/api/tasks/${deliver.id}/complete`, { outcome: 'delivered' });
   expect((await caseById(caseId)).status).toBe('done');
   return caseId;
+}
+
+/** A fresh senior-card application of the resident that civil affairs has worked to its end: it can be rated. */
+async function closedApplication(): Promise<string> {
+  const tracker = await json<{ id: string; items: Array<{ caseId: string }> }>(
+    'resident',
+    'POST',
+    '/api/bundles/d1.senior-services/applications',
+    { data: seniorCardOnly },
+    201,
+  );
+  const caseId = tracker.items[0]?.caseId as string;
+  for (const [state, outcome] of [
+    ['accept', 'accept'],
+    ['review', 'approve'],
+    ['deliver', 'delivered'],
+  ] as const)
+    await json('minzheng', 'POST', `/api/tasks/${openTask(await caseById(caseId), state).id}/complete`, {
+      outcome,
+    });
+  // what the system queue's worker does with the case's case.completed row
+  await h.runtime.bundles.childCompleted(caseId, 'approved');
+  return tracker.id;
 }
 
 /** A fresh supervision order, opened by the district supervisor on a fresh civil affairs task. */
@@ -1042,6 +1066,23 @@ const rows: Row[] = [
         201,
       );
       return { url: `/api/bundle-applications/${tracker.id}` };
+    },
+  },
+
+  {
+    method: 'POST',
+    route: '/api/bundle-applications/:id/rating',
+    expected: m(401, 404, 404, 404, 404, 404, ok, 404),
+    mutates: true,
+    fixture: async () => {
+      const id = await closedApplication();
+      return {
+        url: `/api/bundle-applications/${id}/rating`,
+        payload: { score: 'good', reason: '一次办好' },
+        observe: async () =>
+          (await h.runtime.db.select().from(bundleRatings).where(eq(bundleRatings.applicationId, id)))[0]
+            ?.score,
+      };
     },
   },
 
