@@ -19,6 +19,8 @@ export interface RuntimeConfig {
   sessionTtlMs: number;
   /** Send cookies with `Secure` (behind HTTPS). */
   secureCookies: boolean;
+  /** How long a saved application (draft) is kept after it was last saved. */
+  draftTtlMs: number;
   /** Largest attachment accepted, in bytes. */
   maxAttachmentBytes: number;
   /**
@@ -40,6 +42,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig 
     logLevel: env.LOG_LEVEL ?? 'info',
     sessionTtlMs: integer(env.TONGBAN_SESSION_HOURS, 12, 'TONGBAN_SESSION_HOURS') * 3_600_000,
     secureCookies: env.TONGBAN_SECURE_COOKIES === 'true',
+    draftTtlMs: integer(env.TONGBAN_DRAFT_DAYS, 30, 'TONGBAN_DRAFT_DAYS') * 86_400_000,
     maxAttachmentBytes: integer(env.TONGBAN_MAX_ATTACHMENT_MB, 10, 'TONGBAN_MAX_ATTACHMENT_MB') * 1024 * 1024,
     workerHeapGrowthPercent: integer(
       env.TONGBAN_WORKER_HEAP_GROWTH_PERCENT,

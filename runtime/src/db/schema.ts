@@ -388,3 +388,30 @@ export const bundleRatings = pgTable('bundle_ratings', {
   reason: text('reason'),
   createdAt: at('created_at').notNull(),
 });
+
+/**
+ * An application saved before it is submitted, by anyone: resumed from any device with its token (only
+ * its hash is kept), or from "my applications" by its owner when they were signed in.
+ */
+export const drafts = pgTable(
+  'drafts',
+  {
+    id: uuid('id').primaryKey(),
+    tokenHash: text('token_hash').notNull(),
+    ownerId: uuid('owner_id'),
+    /** What it will be submitted as: a matter's form or a bundle's combined form. */
+    kind: text('kind').$type<'matter' | 'bundle'>().notNull(),
+    key: text('key').notNull(),
+    data: jsonb('data').$type<Record<string, unknown>>().notNull(),
+    /** The step of the form the applicant had reached. */
+    step: integer('step').notNull().default(0),
+    createdAt: at('created_at').notNull(),
+    updatedAt: at('updated_at').notNull(),
+    expiresAt: at('expires_at').notNull(),
+  },
+  (table) => [
+    uniqueIndex('drafts_token').on(table.tokenHash),
+    index('drafts_owner').on(table.ownerId, table.updatedAt),
+    index('drafts_expiry').on(table.expiresAt),
+  ],
+);

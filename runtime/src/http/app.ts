@@ -13,6 +13,7 @@ import { userRoutes } from '../users/users.routes.js';
 import { definitionRoutes } from '../definitions/definitions.routes.js';
 import { responsibilityRoutes } from '../responsibility/responsibility.routes.js';
 import { bundleRoutes } from '../bundles/bundles.routes.js';
+import { draftRoutes } from '../drafts/drafts.routes.js';
 import { caseRoutes } from '../cases/cases.routes.js';
 import { taskRoutes } from '../tasks/tasks.routes.js';
 import { commentRoutes } from '../comments/comments.routes.js';
@@ -69,6 +70,7 @@ export async function buildApp(runtime: Runtime, options: AppOptions = {}): Prom
         definitionRoutes,
         responsibilityRoutes,
         bundleRoutes,
+        draftRoutes,
         caseRoutes,
         taskRoutes,
         commentRoutes,

@@ -10,6 +10,7 @@ import {
   comments,
   deadLetters,
   definitions,
+  drafts,
   memberships,
   notifications,
   ratings,
@@ -70,7 +71,7 @@ interface Fixture {
 }
 
 interface Row {
-  method: 'GET' | 'POST' | 'PUT';
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   /** The route as registered. */
   route: string;
   variant?: string;
@@ -216,6 +217,16 @@ async function closedApplication(): Promise<string> {
   // what the system queue's worker does with the case's case.completed row
   await h.runtime.bundles.childCompleted(caseId, 'approved');
   return tracker.id;
+}
+
+/** The token of a fresh anonymous draft at step 1. */
+async function draftToken(): Promise<string> {
+  const response = await h.call(null, {
+    method: 'POST',
+    url: '/api/drafts',
+    payload: { kind: 'bundle', key: 'd1.newborn', data: {}, step: 1 },
+  });
+  return response.json<{ token: string }>().token;
 }
 
 /** A fresh supervision order, opened by the district supervisor on a fresh civil affairs task. */
@@ -1083,6 +1094,77 @@ const rows: Row[] = [
           (await h.runtime.db.select().from(bundleRatings).where(eq(bundleRatings.applicationId, id)))[0]
             ?.score,
       };
+    },
+  },
+
+  // drafts: anyone may save one and resume it with its token; "my drafts" are their owner's
+  {
+    method: 'POST',
+    route: '/api/drafts',
+    expected: everyone,
+    mutates: true,
+    fixture: () => ({
+      url: '/api/drafts',
+      payload: { kind: 'bundle', key: 'd1.newborn', data: { child: { name: '王小宝' } }, step: 1 },
+      observe: async () => (await h.runtime.db.select({ n: count() }).from(drafts))[0]?.n,
+    }),
+  },
+  {
+    method: 'GET',
+    route: '/api/drafts/:token',
+    expected: everyone,
+    fixture: async () => ({
+      url: `/api/drafts/${await draftToken()}`,
+      check: (response) => expect(response.json<{ step: number }>().step).toBe(1),
+    }),
+  },
+  {
+    method: 'PUT',
+    route: '/api/drafts/:token',
+    expected: everyone,
+    mutates: true,
+    fixture: async () => {
+      const token = await draftToken();
+      return {
+        url: `/api/drafts/${token}`,
+        payload: { data: { child: { name: '王小宝' } }, step: 2 },
+        observe: async () =>
+          (await h.call(null, { method: 'GET', url: `/api/drafts/${token}` })).json<{ step: number }>().step,
+      };
+    },
+  },
+  {
+    method: 'DELETE',
+    route: '/api/drafts/:token',
+    expected: everyone,
+    mutates: true,
+    fixture: async () => {
+      const token = await draftToken();
+      return {
+        url: `/api/drafts/${token}`,
+        observe: async () => (await h.call(null, { method: 'GET', url: `/api/drafts/${token}` })).statusCode,
+      };
+    },
+  },
+  {
+    method: 'GET',
+    route: '/api/me/drafts',
+    expected: anySignedIn,
+    fixture: () => ({ url: '/api/me/drafts' }),
+  },
+  {
+    method: 'GET',
+    route: '/api/me/drafts/:id',
+    expected: m(401, 404, 404, 404, 404, 404, ok, 404),
+    fixture: async () => {
+      const draft = await json<{ id: string }>(
+        'resident',
+        'POST',
+        '/api/drafts',
+        { kind: 'matter', key: 'd1.subsistence-allowance', data: {} },
+        201,
+      );
+      return { url: `/api/me/drafts/${draft.id}` };
     },
   },
 

@@ -1,0 +1,196 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import { and, desc, eq, gt, lt } from 'drizzle-orm';
+import type { Runtime } from '../runtime.js';
+import { drafts } from '../db/schema.js';
+import { signedIn } from '../http/auth-hook.js';
+import { formData, idParams } from '../http/schemas.js';
+import { ApiError, notFound } from '../errors/api-error.js';
+
+const draftTitle = { 'zh-CN': '草稿', en: 'draft' };
+/** 32 random bytes: unguessable; only its hash is stored, so a database read does not hand out drafts. */
+const newToken = () => randomBytes(32).toString('base64url');
+const hashOf = (token: string) => createHash('sha256').update(token).digest('hex');
+
+const tokenParams = {
+  type: 'object',
+  required: ['token'],
+  properties: { token: { type: 'string', pattern: '^[A-Za-z0-9_-]{43}$' } },
+  additionalProperties: false,
+} as const;
+const draftBody = {
+  type: 'object',
+  required: ['kind', 'key', 'data'],
+  properties: {
+    kind: { enum: ['matter', 'bundle'] },
+    key: { type: 'string', pattern: '^[a-z0-9][a-z0-9._-]{0,99}$' },
+    data: formData,
+    step: { type: 'integer', minimum: 0, maximum: 100 },
+  },
+  additionalProperties: false,
+} as const;
+const updateBody = {
+  type: 'object',
+  required: ['data'],
+  properties: { data: formData, step: { type: 'integer', minimum: 0, maximum: 100 } },
+  additionalProperties: false,
+} as const;
+
+type DraftRow = typeof drafts.$inferSelect;
+const view = ({ tokenHash: _hash, ...draft }: DraftRow) => draft;
+
+/**
+ * Drafts (草稿): a resident, signed in or not, saves an application and resumes it later from any
+ * device with the unguessable token it was given, or from "my applications" when signed in. A draft
+ * expires `TONGBAN_DRAFT_DAYS` after it was last saved; the step reached is kept with it.
+ */
+export async function draftRoutes(app: FastifyInstance, { runtime }: { runtime: Runtime }) {
+  const ttl = runtime.config.draftTtlMs;
+  const live = async (token: string) => {
+    const [draft] = await runtime.db
+      .select()
+      .from(drafts)
+      .where(and(eq(drafts.tokenHash, hashOf(token)), gt(drafts.expiresAt, runtime.clock())));
+    if (!draft) throw notFound(draftTitle);
+    return draft;
+  };
+
+  app.post(
+    '/drafts',
+    {
+      schema: {
+        tags: ['drafts'],
+        summary: 'Save an application to finish later; the answer holds its resume token',
+        body: draftBody,
+      },
+    },
+    async (request, reply) => {
+      const body = request.body as {
+        kind: 'matter' | 'bundle';
+        key: string;
+        data: Record<string, unknown>;
+        step?: number;
+      };
+      const catalog = await runtime.definitions.current();
+      if (!catalog.has(body.kind, body.key))
+        throw new ApiError('TB_REQUEST_INVALID', {}, [
+          {
+            path: '/key',
+            message: { 'zh-CN': `没有“${body.key}”`, en: `there is no ${body.kind} "${body.key}"` },
+          },
+        ]);
+      const now = runtime.clock();
+      const token = newToken();
+      // expired drafts go as new ones come: nothing else keeps them
+      await runtime.db.delete(drafts).where(lt(drafts.expiresAt, now));
+      const [draft] = await runtime.db
+        .insert(drafts)
+        .values({
+          id: runtime.ids(),
+          tokenHash: hashOf(token),
+          ownerId: request.actor?.userId ?? null,
+          kind: body.kind,
+          key: body.key,
+          data: body.data,
+          step: body.step ?? 0,
+          createdAt: now,
+          updatedAt: now,
+          expiresAt: new Date(now.getTime() + ttl),
+        })
+        .returning();
+      reply.status(201);
+      return { ...view(draft as DraftRow), token };
+    },
+  );
+
+  app.get(
+    '/drafts/:token',
+    {
+      schema: {
+        tags: ['drafts'],
+        summary: 'Resume a draft with its token, from any device',
+        params: tokenParams,
+      },
+    },
+    async (request) => view(await live((request.params as { token: string }).token)),
+  );
+
+  app.put(
+    '/drafts/:token',
+    {
+      schema: {
+        tags: ['drafts'],
+        summary: 'Save a draft again (its expiry starts over)',
+        params: tokenParams,
+        body: updateBody,
+      },
+    },
+    async (request) => {
+      const draft = await live((request.params as { token: string }).token);
+      const body = request.body as { data: Record<string, unknown>; step?: number };
+      const now = runtime.clock();
+      const [saved] = await runtime.db
+        .update(drafts)
+        .set({
+          data: body.data,
+          step: body.step ?? draft.step,
+          updatedAt: now,
+          expiresAt: new Date(now.getTime() + ttl),
+        })
+        .where(eq(drafts.id, draft.id))
+        .returning();
+      return view(saved as DraftRow);
+    },
+  );
+
+  app.delete(
+    '/drafts/:token',
+    {
+      schema: {
+        tags: ['drafts'],
+        summary: 'Throw a draft away (after submitting it, say)',
+        params: tokenParams,
+      },
+    },
+    async (request, reply) => {
+      const draft = await live((request.params as { token: string }).token);
+      await runtime.db.delete(drafts).where(eq(drafts.id, draft.id));
+      reply.status(204);
+    },
+  );
+
+  app.get(
+    '/me/drafts',
+    { schema: { tags: ['drafts'], summary: 'My saved applications (signed in when I saved them)' } },
+    async (request) => {
+      const actor = signedIn(request);
+      const rows = await runtime.db
+        .select()
+        .from(drafts)
+        .where(and(eq(drafts.ownerId, actor.userId), gt(drafts.expiresAt, runtime.clock())))
+        .orderBy(desc(drafts.updatedAt))
+        .limit(100);
+      return rows.map(view);
+    },
+  );
+
+  app.get(
+    '/me/drafts/:id',
+    { schema: { tags: ['drafts'], summary: 'One of my saved applications', params: idParams } },
+    async (request) => {
+      const actor = signedIn(request);
+      const [draft] = await runtime.db
+        .select()
+        .from(drafts)
+        .where(
+          and(
+            eq(drafts.id, (request.params as { id: string }).id),
+            eq(drafts.ownerId, actor.userId),
+            gt(drafts.expiresAt, runtime.clock()),
+          ),
+        );
+      if (!draft) throw notFound(draftTitle);
+      return view(draft);
+    },
+  );
+}
