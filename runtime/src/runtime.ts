@@ -14,6 +14,7 @@ import { TimerService, type TimerServiceOptions } from './timers/timer.service.j
 import { SupervisionService } from './supervision/supervision.service.js';
 import { DispatchService } from './dispatch/dispatch.service.js';
 import { BundleService } from './bundles/bundle.service.js';
+import { ProfileService } from './profiles/profile.service.js';
 import { deadLetterStore } from './workers/dead-letters.js';
 
 /** Every service of one process, wired once; routes, workers, the CLI and tests all start here. */
@@ -34,6 +35,7 @@ export interface Runtime {
   supervision: SupervisionService;
   dispatch: DispatchService;
   bundles: BundleService;
+  profiles: ProfileService;
   clock: () => Date;
   ids: () => string;
   close(): Promise<void>;
@@ -106,6 +108,7 @@ export async function createRuntime(config: RuntimeConfig, options: RuntimeOptio
     timers,
     supervision,
     dispatch: new DispatchService({ db, directory, clock }),
+    profiles: new ProfileService({ db, run: database.run, clock }),
     bundles: new BundleService({
       db,
       transact: database.transact,

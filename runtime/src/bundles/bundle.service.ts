@@ -23,6 +23,7 @@ import {
 import type { DefinitionService } from '../definitions/definition.service.js';
 import { ApiError, notFound } from '../errors/api-error.js';
 import { assertSchemaData } from '../forms/form-validator.js';
+import { ProfileService, rememberStatement } from '../profiles/profile.service.js';
 
 const bundleTitle = { 'zh-CN': '一件事套餐', en: 'bundle' };
 const applicationTitle = { 'zh-CN': '一件事申请', en: 'bundle application' };
@@ -133,6 +134,9 @@ export class BundleService {
         const statement = startCases(starts, now);
         await run(statement.text, statement.params);
       }
+      // collect once: what the resident just confirmed prefills their next application
+      const remember = rememberStatement(actor, ProfileService.elementsOfCombined(form, data), now);
+      if (remember) await run(remember.text, remember.params);
     });
     this.deps.afterCommit?.();
     return this.tracker(actor, id);

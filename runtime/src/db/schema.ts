@@ -415,3 +415,23 @@ export const drafts = pgTable(
     index('drafts_expiry').on(table.expiresAt),
   ],
 );
+
+/**
+ * Collect once (一次采集、多方复用): the data elements a resident confirmed by submitting them, kept in
+ * their profile to prefill the next application.
+ */
+export const profileElements = pgTable(
+  'profile_elements',
+  {
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    /** The data element, e.g. `person.idNumber`. */
+    element: text('element').notNull(),
+    /** The confirmed value wrapped as `{ v: value }` (a bare JSON string would be read back mangled). */
+    value: jsonb('value').$type<{ v: unknown }>().notNull(),
+    sensitive: boolean('sensitive').notNull().default(false),
+    confirmedAt: at('confirmed_at').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.userId, table.element] })],
+);

@@ -14,6 +14,7 @@ import { definitionRoutes } from '../definitions/definitions.routes.js';
 import { responsibilityRoutes } from '../responsibility/responsibility.routes.js';
 import { bundleRoutes } from '../bundles/bundles.routes.js';
 import { draftRoutes } from '../drafts/drafts.routes.js';
+import { profileRoutes } from '../profiles/profile.routes.js';
 import { caseRoutes } from '../cases/cases.routes.js';
 import { taskRoutes } from '../tasks/tasks.routes.js';
 import { commentRoutes } from '../comments/comments.routes.js';
@@ -71,6 +72,7 @@ export async function buildApp(runtime: Runtime, options: AppOptions = {}): Prom
         responsibilityRoutes,
         bundleRoutes,
         draftRoutes,
+        profileRoutes,
         caseRoutes,
         taskRoutes,
         commentRoutes,

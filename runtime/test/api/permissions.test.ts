@@ -1168,6 +1168,26 @@ const rows: Row[] = [
     },
   },
 
+  // collect once: a signed-in person's own kept elements
+  {
+    method: 'GET',
+    route: '/api/me/profile',
+    expected: anySignedIn,
+    fixture: () => ({ url: '/api/me/profile' }),
+  },
+  {
+    method: 'DELETE',
+    route: '/api/me/profile',
+    expected: anySignedIn,
+    fixture: () => ({ url: '/api/me/profile' }),
+  },
+  {
+    method: 'GET',
+    route: '/api/me/prefill',
+    expected: anySignedIn,
+    fixture: () => ({ url: '/api/me/prefill?matter=d1.subsistence-allowance' }),
+  },
+
   // dead letters: administrators only
   {
     method: 'GET',
