@@ -1168,6 +1168,14 @@ const rows: Row[] = [
     },
   },
 
+  // bounced tasks per department: administrators and supervisors
+  {
+    method: 'GET',
+    route: '/api/departments/bounces',
+    expected: adminOrSupervisor,
+    fixture: () => ({ url: '/api/departments/bounces' }),
+  },
+
   // collect once: a signed-in person's own kept elements
   {
     method: 'GET',
