@@ -73,7 +73,9 @@ async function work(caseId: string, decision: 'approve' | 'reject' = 'approve'):
     const outcome =
       decision === 'reject' && outcomes.includes('reject')
         ? 'reject'
-        : (['accept', 'approve', 'delivered'].find((candidate) => outcomes.includes(candidate)) as string);
+        : (['accept', 'approve', 'agree', 'delivered'].find((candidate) =>
+            outcomes.includes(candidate),
+          ) as string);
     await json('admin', 'POST', `/api/tasks/${task.id}/complete`, {
       outcome,
       ...(outcome === 'reject' ? { reason: '材料不符合要求' } : {}),
@@ -348,5 +350,118 @@ describe('bundles over HTTP', () => {
     expect(await h.runtime.db.select({ id: bundleApplications.id }).from(bundleApplications)).toHaveLength(
       before.length,
     );
+  });
+});
+
+/** Realistic applications for each bundle of the library, every matter included. */
+const applications: Record<string, { data: Record<string, unknown>; departments: string[] }> = {
+  'd1.newborn': { data: newborn, departments: ['d1.weijian', 'd1.gongan', 'd1.yibao', 'd1.renshe'] },
+  'd1.senior-services': {
+    data: {
+      person: {
+        name: '张桂兰',
+        idNumber: '110101194805050028',
+        birthDate: '1948-05-05',
+        phone: '13800000004',
+      },
+      address: { residential: '北京市东城区和平街 11 号' },
+      choice: { busCard: true, healthCheck: true },
+      'm_d1_senior-bus-card': { cardType: 'new', delivery: 'counter' },
+      'm_d1_senior-health-check': { preferredDate: '2026-03-30', institution: 'community-health-centre' },
+      consent: true,
+    },
+    departments: ['d1.minzheng', 'd1.jiaotong', 'd1.weijian'],
+  },
+  'd1.open-restaurant': {
+    data: {
+      business: {
+        name: '和平街小馆',
+        address: '北京市东城区和平街 9 号',
+        legalPerson: '赵大厨',
+        legalPersonIdNumber: '110101198001010019',
+        hasSignboard: true,
+        floorArea: 120,
+      },
+      person: { phone: '13800000009' },
+      'm_d1_business-licence': { entityType: 'individual', businessScope: '餐饮服务' },
+      'm_d1_food-business-licence': { foodCategories: ['hot-meals'], foodSafetyManager: '赵大厨' },
+      'm_d1_public-venue-fire-check': { seats: 40, usesGas: 'natural-gas', renovationFinished: true },
+      'm_d1_signboard-permit': { signWidth: 4, signHeight: 1, material: 'led' },
+      consent: true,
+    },
+    departments: ['d1.shichang', 'd1.xiaofang', 'd1.chengguan'],
+  },
+};
+
+describe.each(Object.entries(applications))('the %s bundle, start to rating', (key, application) => {
+  it('should fan out to its departments, wait for dependencies, survive a supplement round trip, close and be rated', async () => {
+    const bundle = (await h.runtime.definitions.current()).get('bundle', key);
+    const afterOf = new Map((bundle?.matters ?? []).map((item) => [item.matter, item.after ?? []]));
+
+    // when the resident applies with one form
+    const submitted = await json<Tracker>(
+      'resident',
+      'POST',
+      `/api/bundles/${key}/applications`,
+      { data: application.data },
+      201,
+    );
+    expect(submitted.items).toHaveLength(bundle?.matters.length ?? 0);
+    // then what waits for nothing starts at once, and what comes after something waits
+    for (const item of submitted.items)
+      expect([item.matter, item.status]).toEqual([
+        item.matter,
+        (afterOf.get(item.matter) ?? []).length === 0 ? 'started' : 'waiting',
+      ]);
+
+    // when the first matter's department asks for a supplement, the resident answers it
+    const first = submitted.items[0] as Item;
+    const firstCase = await json<CaseJson>('admin', 'GET', `/api/cases/${first.caseId}`);
+    const intake = firstCase.tasks.find((task) => task.status === 'open') as { id: string };
+    await json('admin', 'POST', `/api/tasks/${intake.id}/request-supplements`, {
+      items: ['补充材料'],
+      reason: '材料不清晰',
+    });
+    expect(
+      (await json<Tracker>('resident', 'GET', `/api/bundle-applications/${submitted.id}`)).items[0]
+        ?.waitingForApplicant,
+    ).toBe(true);
+    await json('resident', 'POST', `/api/cases/${first.caseId}/supplements`, { data: {} });
+
+    // then every matter is worked in its department, each starting once what it comes after is done
+    const seen = new Set<string>();
+    for (let round = 0; round < 10; round += 1) {
+      const tracker = await json<Tracker>('resident', 'GET', `/api/bundle-applications/${submitted.id}`);
+      if (tracker.status === 'done') break;
+      const startedNow = tracker.items.filter((item) => item.status === 'started');
+      for (const item of startedNow) {
+        for (const before of afterOf.get(item.matter) ?? [])
+          expect(tracker.items.find((other) => other.matter === before)?.status).toBe('done');
+        for (const task of item.workingOn) seen.add(task.department);
+        await work(item.caseId as string);
+      }
+      await trackerUntil(submitted.id, (current) =>
+        startedNow.every(
+          (item) => current.items.find((other) => other.matter === item.matter)?.status === 'done',
+        ),
+      );
+    }
+    const closed = await trackerUntil(submitted.id, (current) => current.status === 'done');
+    expect(closed.result).toBe('approved');
+    // every lead department had its matter (cooperating departments may have signed off beside them)
+    expect([...seen]).toEqual(expect.arrayContaining(application.departments));
+
+    // and the resident rates it once
+    await json(
+      'resident',
+      'POST',
+      `/api/bundle-applications/${submitted.id}/rating`,
+      { score: 'good', reason: '一次办好' },
+      201,
+    );
+    expect(
+      (await call('resident', 'POST', `/api/bundle-applications/${submitted.id}/rating`, { score: 'good' }))
+        .statusCode,
+    ).toBe(409);
   });
 });
