@@ -22,6 +22,11 @@ export const demoAccounts: DemoAccount[] = [
     memberships: [{ department: 'd1', role: 'supervisor' }],
   },
   {
+    username: 'supervisor2',
+    displayName: '西城区督查 Xicheng supervisor',
+    memberships: [{ department: 'd2', role: 'supervisor' }],
+  },
+  {
     username: 'minzheng',
     displayName: '民政局 王芳 Wang Fang',
     memberships: [{ department: 'd1.minzheng', role: 'staff' }],

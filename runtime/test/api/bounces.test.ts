@@ -1,4 +1,6 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { memberships } from '../../src/db/schema.js';
 import { applicantData, createHarness, type Harness } from '../support/harness.js';
 
 /**
@@ -78,5 +80,20 @@ describe('bounced tasks', () => {
     );
     // and staff do not rate departments
     await json('minzheng', 'GET', '/api/departments/bounces', undefined, 403);
+  });
+
+  it('should have a supervisor watching each district of the demo city, who sees its bounces', async () => {
+    const supervised = await h.runtime.db
+      .select({ department: memberships.department })
+      .from(memberships)
+      .where(eq(memberships.role, 'supervisor'));
+    // the districts themselves, under the city (their bureaus are district-level departments too)
+    const districts = h.runtime.directory
+      .all()
+      .filter((department) => department.parent === 'city' && department.level === 'district');
+    expect(districts.map((district) => district.code).sort()).toEqual(['d1', 'd2']);
+    expect(supervised.map((row) => row.department).sort()).toEqual(['d1', 'd2']);
+    // the Xicheng supervisor does not see Dongcheng's civil affairs
+    expect(await json('supervisor2', 'GET', '/api/departments/bounces')).toEqual([]);
   });
 });
