@@ -13,6 +13,7 @@ import { loadConfig } from '../src/config/config.js';
 import { createRuntime } from '../src/runtime.js';
 import { buildApp } from '../src/http/app.js';
 import { demoPassword, seedDemo } from '../src/seed/seed.js';
+import { bundleApplications } from '../test/support/applications.js';
 
 const CLIENTS = 8;
 const DURATION_MS = Number(process.env.BENCH_SECONDS ?? 10) * 1000;
@@ -28,22 +29,7 @@ const percentile = (values: number[], p: number) => {
 };
 
 /** A restaurant that wants a signboard too: every matter of the bundle is included. */
-const restaurant = {
-  business: {
-    name: '和平街小馆',
-    address: '北京市东城区和平街 9 号',
-    legalPerson: '赵大厨',
-    legalPersonIdNumber: '110101198001010019',
-    hasSignboard: true,
-    floorArea: 120,
-  },
-  person: { phone: '13800000009' },
-  'm_d1_business-licence': { entityType: 'individual', businessScope: '餐饮服务' },
-  'm_d1_food-business-licence': { foodCategories: ['hot-meals', 'cold-dishes'], foodSafetyManager: '赵大厨' },
-  'm_d1_public-venue-fire-check': { seats: 40, usesGas: 'natural-gas', renovationFinished: true },
-  'm_d1_signboard-permit': { signWidth: 4, signHeight: 1, material: 'led', illuminated: true },
-  consent: true,
-};
+const restaurant = bundleApplications['d1.open-restaurant']?.data;
 
 const admin = postgres(adminUrl, { max: 1, onnotice: () => undefined });
 await admin.unsafe(`create database "${dbName}"`);

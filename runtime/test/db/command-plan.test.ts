@@ -90,7 +90,6 @@ describe('the command statement: planned once, fast however large the tables gro
       >;
       return rows.map((row) => Object.values(row)[0]).join('\n');
     });
-    if (process.env.SHOW_PLAN) console.log(plan);
     // then tasks and timers are reached through their primary keys and nothing else
     expect(plan).toContain('cases_pkey');
     expect(plan).toContain('tasks_pkey');
