@@ -92,6 +92,19 @@ describe('responsibility list as CSV', () => {
     expect(result.problems[0]?.message.en).toContain(message);
   });
 
+  it('should number rows as the spreadsheet does, blank rows included', () => {
+    // given a blank spreadsheet row before the subsistence allowance's row, and a bad cell on it
+    const lines = edited(csv, 'd1.subsistence-allowance', 'category', 'charity').split('\r\n');
+    const index = lines.findIndex((line) => line.startsWith('d1.subsistence-allowance,'));
+    lines.splice(index, 0, ',,,,,,,,,,,,,');
+    const result = responsibilityListFromCsv(`${lines.join('\r\n')}\r\n`);
+    // then the problem names the row it is on now, one further down
+    expect(result.problems.map((problem) => [problem.row, problem.column])).toEqual([
+      [index + 2, 'category'],
+    ]);
+    expect(result.matters).toHaveLength(matters.length);
+  });
+
   it('should refuse a file without the list columns, and a matter twice', () => {
     expect(responsibilityListFromCsv('name,department\nx,y').problems[0]?.message.en).toContain(
       'The header lacks the columns: key, version',

@@ -95,8 +95,12 @@ export function responsibilityListFromCsv(text: string): {
 } {
   const parsed = Papa.parse<Record<string, string>>(text.startsWith(byteOrderMark) ? text.slice(1) : text, {
     header: true,
-    skipEmptyLines: 'greedy',
+    // blank rows are kept (and skipped below) so that every row keeps the number a spreadsheet shows
+    skipEmptyLines: false,
   });
+  const blank = (cells: Record<string, unknown> | undefined) =>
+    cells === undefined ||
+    Object.values(cells).every((value) => value === undefined || String(value).trim() === '');
   const problems: ListProblem[] = [];
   const missing = listColumns.filter(
     (column) => !['form', 'eventTypes'].includes(column) && !(parsed.meta.fields ?? []).includes(column),
@@ -112,7 +116,7 @@ export function responsibilityListFromCsv(text: string): {
     });
     return { matters: [], problems };
   }
-  for (const error of parsed.errors)
+  for (const error of parsed.errors.filter((found) => !blank(parsed.data[found.row ?? -1])))
     problems.push({
       row: (error.row ?? 0) + 2,
       column: null,
@@ -124,6 +128,7 @@ export function responsibilityListFromCsv(text: string): {
   const matters: MatterDefinition[] = [];
   const seen = new Map<string, number>();
   parsed.data.forEach((cells, index) => {
+    if (blank(cells)) return;
     const row = index + 2;
     const problem = (column: ListColumn, zh: string, en: string) =>
       problems.push({ row, column, message: { 'zh-CN': zh, en } });
