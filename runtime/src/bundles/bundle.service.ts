@@ -100,6 +100,14 @@ export class BundleService {
     const included = bundle.matters.filter(
       (item) => item.when === undefined || evaluateCondition(item.when, { data }),
     );
+    // a bundle whose every matter is optional can be left with none: that is no application
+    if (included.length === 0)
+      throw new ApiError('TB_FORM_DATA_INVALID', {}, [
+        {
+          path: '/',
+          message: { 'zh-CN': '请至少选择一项要办理的事项', en: 'choose at least one matter to apply for' },
+        },
+      ]);
     const keys = new Set(included.map((item) => item.matter));
     const items: ItemRow[] = included.map((item, position) => ({
       matter: item.matter,

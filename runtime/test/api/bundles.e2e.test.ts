@@ -312,6 +312,44 @@ describe('bundles over HTTP', () => {
     expect(checkAfter.workingOn[0]?.dueAt).toBe(checkDue);
   });
 
+  it('should refuse an application that, as filled in, includes no matter at all', async () => {
+    // given a bundle whose only matter is optional
+    const definition = {
+      kind: 'bundle',
+      key: 'd1.bus-card-only',
+      version: 1,
+      title: { 'zh-CN': '敬老公交卡', en: 'Senior bus card' },
+      // only for a replacement card (a condition on its own field: the one matter is optional)
+      matters: [
+        {
+          matter: 'd1.senior-bus-card',
+          when: { '==': [{ var: 'data.m_d1_senior-bus-card.cardType' }, 'replacement'] },
+        },
+      ],
+      timeLimit: { workingDays: 5 },
+    };
+    await json('admin', 'POST', '/api/definitions', definition, 201);
+    await json('admin', 'POST', '/api/definitions/bundle/d1.bus-card-only/1/publish');
+
+    // when the resident does not choose it, then there is nothing to apply for
+    const response = await call('resident', 'POST', '/api/bundles/d1.bus-card-only/applications', {
+      data: {
+        person: {
+          name: '李秀英',
+          idNumber: '11010519491231002X',
+          birthDate: '1949-12-31',
+          phone: '13800000002',
+        },
+        address: { residential: '北京市东城区和平街 5 号' },
+        consent: true,
+      },
+    });
+    expect(response.statusCode, response.body).toBe(422);
+    expect((response.json() as { details: Array<{ path: string; message: string }> }).details).toEqual([
+      { path: '/', message: '请至少选择一项要办理的事项' },
+    ]);
+  });
+
   it('should refuse data the combined form refuses, with its paths, and write nothing', async () => {
     const before = await h.runtime.db.select({ id: bundleApplications.id }).from(bundleApplications);
     const casesBefore = await h.runtime.db.select({ id: cases.id }).from(cases);
