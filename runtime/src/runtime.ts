@@ -77,7 +77,15 @@ export async function createRuntime(config: RuntimeConfig, options: RuntimeOptio
       : new LocalDriver(onDeadLetter));
   const relay = new OutboxRelay({ db, driver: queues, clock });
   // after a command commits, its outbox rows go out at once (the relay polls too, for other nodes' rows)
-  const deps = { db, run: database.run, definitions, clock, ids, afterCommit: () => relay.kick() };
+  const deps = {
+    db,
+    run: database.run,
+    runBatch: database.runBatch,
+    definitions,
+    clock,
+    ids,
+    afterCommit: () => relay.kick(),
+  };
   const cases = new CaseService(deps);
   const supervision = new SupervisionService({ db, directory, definitions, clock, ids });
   const timers = new TimerService(
@@ -108,7 +116,7 @@ export async function createRuntime(config: RuntimeConfig, options: RuntimeOptio
     timers,
     supervision,
     dispatch: new DispatchService({ db, directory, clock }),
-    profiles: new ProfileService({ db, run: database.run, clock }),
+    profiles: new ProfileService({ db }),
     bundles: new BundleService({
       db,
       transact: database.transact,

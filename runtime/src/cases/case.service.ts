@@ -14,11 +14,12 @@ import {
 } from '@tongban/engine';
 import type { Actor } from '../auth/actor.js';
 import { appendAudit, auditRows, type AuditEntry } from '../audit/audit-log.js';
-import type { Database, RunStatement, Statement } from '../db/database.js';
+import type { Database, RunBatch, RunStatement, Statement } from '../db/database.js';
 import { auditEvents, cases, tasks } from '../db/schema.js';
 import type { DefinitionService } from '../definitions/definition.service.js';
 import { ApiError, forbidden, notFound } from '../errors/api-error.js';
 import { assertFormData, sensitiveFields } from '../forms/form-validator.js';
+import { ProfileService, rememberStatement } from '../profiles/profile.service.js';
 import { caseAccess, mask } from './case-access.js';
 import {
   compileStatement,
@@ -95,6 +96,8 @@ export interface RuntimeDeps {
   db: Database;
   /** Runs a compiled statement (prepared once per connection by the driver). */
   run: RunStatement;
+  /** Runs statements in one transaction. */
+  runBatch: RunBatch;
   definitions: DefinitionService;
   clock: () => Date;
   ids: () => string;
@@ -140,6 +143,8 @@ export const updateStatement = compileStatement(
 export interface PlannedStart {
   row: CaseRow;
   write: PlannedWrite;
+  /** The application form its data was checked against, if it has one. */
+  form?: FormDefinition;
 }
 
 /** The statement that starts planned cases, every one with everything its first step leaves behind. */
@@ -174,8 +179,14 @@ export class CaseService {
 
   async start(actor: Actor, input: StartCaseInput): Promise<CaseRow> {
     const planned = await this.planStart(actor, input);
-    const statement = startCases([planned], this.deps.clock());
-    await this.deps.run(statement.text, statement.params);
+    const now = this.deps.clock();
+    const statements = [startCases([planned], now)];
+    // collect once: what a resident submits under data elements prefills their next application,
+    // kept in the transaction that starts the case
+    const remember =
+      planned.form && rememberStatement(actor, ProfileService.elementsOfForm(planned.form, input.data), now);
+    if (remember) statements.push(remember);
+    await this.deps.runBatch(statements);
     this.deps.afterCommit?.();
     return planned.row;
   }
@@ -277,6 +288,7 @@ export class CaseService {
     const audit = auditRows(id, { seq: 0, hash: '' }, [started, ...writes.audit]);
     return {
       row: { ...row, auditSeq: audit.seq, auditHead: audit.hash },
+      ...(form ? { form } : {}),
       write: {
         caseId: id,
         set: writes,

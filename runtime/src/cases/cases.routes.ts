@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify';
 import type { Runtime } from '../runtime.js';
-import { ProfileService } from '../profiles/profile.service.js';
 import { requireRole, signedIn } from '../http/auth-hook.js';
 import { formData, idParams, reason } from '../http/schemas.js';
 import { forbidden, notFound } from '../errors/api-error.js';
@@ -32,19 +31,7 @@ export async function caseRoutes(app: FastifyInstance, { runtime }: { runtime: R
     },
     async (request, reply) => {
       const actor = requireRole(request, 'resident', 'grid', 'staff');
-      const input = request.body as StartCaseInput;
-      const row = await runtime.cases.start(actor, input);
-      // collect once: the case is the record; the profile only prefills the next application, so a
-      // failure to keep it is logged, not the applicant's problem
-      const catalog = await runtime.definitions.current();
-      const formKey = row.matterKey
-        ? catalog.get('matter', row.matterKey)?.form
-        : catalog.get('workflow', row.workflowKey)?.form;
-      const form = formKey === undefined ? undefined : catalog.get('form', formKey);
-      if (form)
-        await runtime.profiles
-          .remember(actor, ProfileService.elementsOfForm(form, input.data))
-          .catch((error: unknown) => request.log.warn({ err: error }, 'profile not kept'));
+      const row = await runtime.cases.start(actor, request.body as StartCaseInput);
       reply.status(201);
       return runtime.cases.get(actor, row.id);
     },

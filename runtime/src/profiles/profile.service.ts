@@ -1,7 +1,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { valueAt, type CombinedForm, type FormDefinition, type JsonSchemaObject } from '@tongban/engine';
 import type { Actor } from '../auth/actor.js';
-import type { Database, RunStatement, Statement } from '../db/database.js';
+import type { Database, Statement } from '../db/database.js';
 import { profileElements } from '../db/schema.js';
 
 /**
@@ -46,7 +46,7 @@ export interface Prefill {
  * and only signed in: nothing is ever prefilled for someone the server does not know.
  */
 export class ProfileService {
-  constructor(private readonly deps: { db: Database; run: RunStatement; clock: () => Date }) {}
+  constructor(private readonly deps: { db: Database }) {}
 
   /** The data elements of a form's data (its `x-element` fields that were answered). */
   static elementsOfForm(form: FormDefinition, data: Record<string, unknown>): ElementValue[] {
@@ -68,11 +68,6 @@ export class ProfileService {
         ? [{ element: element.element, value, sensitive: element.sensitive }]
         : [];
     });
-  }
-
-  async remember(actor: Actor, values: ElementValue[]): Promise<void> {
-    const statement = rememberStatement(actor, values, this.deps.clock());
-    if (statement) await this.deps.run(statement.text, statement.params);
   }
 
   async list(actor: Actor) {

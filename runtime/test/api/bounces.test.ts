@@ -20,26 +20,14 @@ interface CaseJson {
   tasks: Array<{ id: string; state: string; status: string }>;
 }
 
-async function json<T>(
-  username: string,
-  method: 'GET' | 'POST',
-  url: string,
-  payload?: object,
-  expected = 200,
-) {
-  const response = await h.call(await h.login(username), { method, url, ...(payload ? { payload } : {}) });
-  expect(response.statusCode, `${method} ${url}: ${response.body}`).toBe(expected);
-  return response.json() as T;
-}
-
 async function openTask(caseId: string, state: string) {
-  const kase = await json<CaseJson>('minzheng', 'GET', `/api/cases/${caseId}`);
+  const kase = await h.json<CaseJson>('minzheng', 'GET', `/api/cases/${caseId}`);
   return kase.tasks.find((task) => task.state.endsWith(state) && task.status === 'open') as { id: string };
 }
 
 async function application(): Promise<string> {
   return (
-    await json<CaseJson>(
+    await h.json<CaseJson>(
       'resident',
       'POST',
       '/api/cases',
@@ -54,32 +42,32 @@ describe('bounced tasks', () => {
     // given civil affairs transfers one application and sends another back a step
     const first = await application();
     const intake = await openTask(first, 'accept');
-    await json('minzheng', 'POST', `/api/tasks/${intake.id}/transfer`, {}, 400); // no reason, no transfer
-    await json('minzheng', 'POST', `/api/tasks/${intake.id}/transfer`, {
+    await h.json('minzheng', 'POST', `/api/tasks/${intake.id}/transfer`, {}, 400); // no reason, no transfer
+    await h.json('minzheng', 'POST', `/api/tasks/${intake.id}/transfer`, {
       toDepartment: 'd1.renshe',
       reason: '属人社职责',
     });
     const second = await application();
-    await json('minzheng', 'POST', `/api/tasks/${(await openTask(second, 'accept')).id}/complete`, {
+    await h.json('minzheng', 'POST', `/api/tasks/${(await openTask(second, 'accept')).id}/complete`, {
       outcome: 'accept',
     });
-    await json('minzheng', 'POST', `/api/tasks/${(await openTask(second, 'review')).id}/return`, {
+    await h.json('minzheng', 'POST', `/api/tasks/${(await openTask(second, 'review')).id}/return`, {
       reason: '收入证明不全，退回受理',
     });
 
     // then the supervisor sees both against civil affairs, and none against human resources
-    const bounces = await json<Array<{ department: string; transfers: number; returns: number }>>(
+    const bounces = await h.json<Array<{ department: string; transfers: number; returns: number }>>(
       'supervisor',
       'GET',
       '/api/departments/bounces',
     );
     expect(bounces).toEqual([{ department: 'd1.minzheng', transfers: 1, returns: 1 }]);
     // and a window before them counts nothing
-    expect(await json('supervisor', 'GET', '/api/departments/bounces?until=2026-03-01T00:00:00Z')).toEqual(
+    expect(await h.json('supervisor', 'GET', '/api/departments/bounces?until=2026-03-01T00:00:00Z')).toEqual(
       [],
     );
     // and staff do not rate departments
-    await json('minzheng', 'GET', '/api/departments/bounces', undefined, 403);
+    await h.json('minzheng', 'GET', '/api/departments/bounces', undefined, 403);
   });
 
   it('should have a supervisor watching each district of the demo city, who sees its bounces', async () => {
@@ -94,6 +82,6 @@ describe('bounced tasks', () => {
     expect(districts.map((district) => district.code).sort()).toEqual(['d1', 'd2']);
     expect(supervised.map((row) => row.department).sort()).toEqual(['d1', 'd2']);
     // the Xicheng supervisor does not see Dongcheng's civil affairs
-    expect(await json('supervisor2', 'GET', '/api/departments/bounces')).toEqual([]);
+    expect(await h.json('supervisor2', 'GET', '/api/departments/bounces')).toEqual([]);
   });
 });

@@ -43,30 +43,10 @@ interface CaseJson {
   tasks: Array<{ id: string; state: string; status: string; outcomes: Array<string | { key: string }> }>;
 }
 
-async function call(username: string | null, method: 'GET' | 'POST', url: string, payload?: object) {
-  return h.call(username === null ? null : await h.login(username), {
-    method,
-    url,
-    ...(payload ? { payload } : {}),
-  });
-}
-
-async function json<T>(
-  username: string,
-  method: 'GET' | 'POST',
-  url: string,
-  payload?: object,
-  expected = 200,
-) {
-  const response = await call(username, method, url, payload);
-  expect(response.statusCode, `${method} ${url}: ${response.body}`).toBe(expected);
-  return response.json() as T;
-}
-
 /** Works a child case to its end as its department would: accept, approve, deliver (or reject at intake). */
 async function work(caseId: string, decision: 'approve' | 'reject' = 'approve'): Promise<void> {
   for (let step = 0; step < 10; step += 1) {
-    const kase = await json<CaseJson>('admin', 'GET', `/api/cases/${caseId}`);
+    const kase = await h.json<CaseJson>('admin', 'GET', `/api/cases/${caseId}`);
     if (kase.status !== 'active') return;
     const task = kase.tasks.find((candidate) => candidate.status === 'open');
     if (!task) throw new Error(`no open task on ${caseId}`);
@@ -77,7 +57,7 @@ async function work(caseId: string, decision: 'approve' | 'reject' = 'approve'):
         : (['accept', 'approve', 'agree', 'delivered'].find((candidate) =>
             outcomes.includes(candidate),
           ) as string);
-    await json('admin', 'POST', `/api/tasks/${task.id}/complete`, {
+    await h.json('admin', 'POST', `/api/tasks/${task.id}/complete`, {
       outcome,
       ...(outcome === 'reject' ? { reason: '材料不符合要求' } : {}),
     });
@@ -89,7 +69,7 @@ async function work(caseId: string, decision: 'approve' | 'reject' = 'approve'):
 async function trackerUntil(id: string, expected: (tracker: Tracker) => boolean): Promise<Tracker> {
   return vi.waitFor(
     async () => {
-      const tracker = await json<Tracker>('resident', 'GET', `/api/bundle-applications/${id}`);
+      const tracker = await h.json<Tracker>('resident', 'GET', `/api/bundle-applications/${id}`);
       if (!expected(tracker))
         throw new Error(
           `not yet: ${JSON.stringify(tracker.items.map((item) => [item.matter, item.status]))}`,
@@ -105,25 +85,25 @@ const statuses = (tracker: Tracker) =>
 
 describe('bundles over HTTP', () => {
   it('should list the bundles and give each one combined form, asking shared elements once', async () => {
-    const bundles = await json<Array<{ key: string }>>('resident', 'GET', '/api/bundles');
+    const bundles = await h.json<Array<{ key: string }>>('resident', 'GET', '/api/bundles');
     expect(bundles.map((bundle) => bundle.key)).toEqual([
       'd1.newborn',
       'd1.open-restaurant',
       'd1.senior-services',
     ]);
-    const form = await json<{
+    const form = await h.json<{
       elements: Array<{ shared: boolean }>;
       uischema: object;
       notice: { 'zh-CN': string };
     }>('resident', 'GET', '/api/bundles/d1.newborn/form');
     expect(form.elements.filter((element) => element.shared)).toHaveLength(9);
     expect(form.notice['zh-CN'].length).toBeGreaterThan(0);
-    expect((await call('resident', 'GET', '/api/bundles/d1.nothing/form')).statusCode).toBe(404);
+    expect((await h.request('resident', 'GET', '/api/bundles/d1.nothing/form')).statusCode).toBe(404);
   });
 
   it('should run the newborn bundle in dependency order, each matter in its department, to one result', async () => {
     // when parents apply with one form
-    const submitted = await json<Tracker>(
+    const submitted = await h.json<Tracker>(
       'resident',
       'POST',
       '/api/bundles/d1.newborn/applications',
@@ -141,7 +121,7 @@ describe('bundles over HTTP', () => {
     const birth = submitted.items[0] as Item;
     expect(birth.workingOn.map((task) => task.department)).toEqual(['d1.weijian']);
     // and the child case got its own form's data, read by data element from the combined form
-    const child = await json<CaseJson>('admin', 'GET', `/api/cases/${birth.caseId}`);
+    const child = await h.json<CaseJson>('admin', 'GET', `/api/cases/${birth.caseId}`);
     expect(child.data).toMatchObject({ birthHospital: '东城区妇幼保健院' });
     expect(JSON.stringify(child.data)).toContain('王小宝');
 
@@ -170,12 +150,12 @@ describe('bundles over HTTP', () => {
     expect(closed.items.every((item) => item.status === 'done' && item.result === 'approved')).toBe(true);
 
     // and nobody else can see the tracker
-    expect((await call('grid', 'GET', `/api/bundle-applications/${submitted.id}`)).statusCode).toBe(404);
+    expect((await h.request('grid', 'GET', `/api/bundle-applications/${submitted.id}`)).statusCode).toBe(404);
   });
 
   it('should start independent matters in parallel, leave out what the resident did not ask for, and close partial when one is refused', async () => {
     // given a senior who wants the card and the health check, but no bus card
-    const submitted = await json<Tracker>(
+    const submitted = await h.json<Tracker>(
       'resident',
       'POST',
       '/api/bundles/d1.senior-services/applications',
@@ -216,16 +196,16 @@ describe('bundles over HTTP', () => {
 
     // when the resident rates the whole application bad
     const rating = `/api/bundle-applications/${submitted.id}/rating`;
-    await json('resident', 'POST', rating, { score: 'bad', reason: '体检被拒，没有说明原因' }, 201);
+    await h.json('resident', 'POST', rating, { score: 'bad', reason: '体检被拒，没有说明原因' }, 201);
 
     // then the tracker shows it, it cannot be rated twice, and the supervisors get a follow-up task
-    const rated = await json<Tracker & { rating: { score: string } | null }>(
+    const rated = await h.json<Tracker & { rating: { score: string } | null }>(
       'resident',
       'GET',
       `/api/bundle-applications/${submitted.id}`,
     );
     expect(rated.rating?.score).toBe('bad');
-    expect((await call('resident', 'POST', rating, { score: 'good' })).statusCode).toBe(409);
+    expect((await h.request('resident', 'POST', rating, { score: 'good' })).statusCode).toBe(409);
     const followUp = await vi.waitFor(
       async () => {
         const rows = await h.runtime.db
@@ -242,7 +222,7 @@ describe('bundles over HTTP', () => {
       },
       { timeout: 10_000, interval: 100 },
     );
-    const followUpCase = await json<{ tasks: Array<{ department: string; status: string }> }>(
+    const followUpCase = await h.json<{ tasks: Array<{ department: string; status: string }> }>(
       'admin',
       'GET',
       `/api/cases/${followUp.id}`,
@@ -253,7 +233,7 @@ describe('bundles over HTTP', () => {
 
   it("should bring one matter's supplement request to the resident once, pausing that matter's clock only", async () => {
     // given a senior services application whose card and health check run in parallel
-    const submitted = await json<Tracker>(
+    const submitted = await h.json<Tracker>(
       'resident',
       'POST',
       '/api/bundles/d1.senior-services/applications',
@@ -278,15 +258,15 @@ describe('bundles over HTTP', () => {
     const cardDue = card.workingOn[0]?.dueAt as string;
 
     // when civil affairs asks for the household register
-    const cardCase = await json<CaseJson>('admin', 'GET', `/api/cases/${card.caseId}`);
+    const cardCase = await h.json<CaseJson>('admin', 'GET', `/api/cases/${card.caseId}`);
     const intake = cardCase.tasks.find((task) => task.status === 'open') as { id: string };
-    await json('minzheng', 'POST', `/api/tasks/${intake.id}/request-supplements`, {
+    await h.json('minzheng', 'POST', `/api/tasks/${intake.id}/request-supplements`, {
       items: ['户口簿'],
       reason: '缺少户口簿首页',
     });
 
     // then the tracker shows that matter waiting for the resident, and only that one
-    const waiting = await json<Tracker>('resident', 'GET', `/api/bundle-applications/${submitted.id}`);
+    const waiting = await h.json<Tracker>('resident', 'GET', `/api/bundle-applications/${submitted.id}`);
     expect(waiting.items.map((item) => [item.matter, item.waitingForApplicant])).toEqual([
       ['d1.senior-card', true],
       ['d1.senior-health-check', false],
@@ -300,12 +280,12 @@ describe('bundles over HTTP', () => {
 
     // when four working hours pass before the resident answers (a sign-in lasts 12 hours)
     h.clock.advance(4 * 3600 * 1000);
-    await json('resident', 'POST', `/api/cases/${card.caseId}/supplements`, {
+    await h.json('resident', 'POST', `/api/cases/${card.caseId}/supplements`, {
       data: { emergencyContact: '王小明' },
     });
 
     // then the card's clock has been paused for the wait and the health check's has not
-    const after = await json<Tracker>('resident', 'GET', `/api/bundle-applications/${submitted.id}`);
+    const after = await h.json<Tracker>('resident', 'GET', `/api/bundle-applications/${submitted.id}`);
     const [cardAfter, checkAfter] = after.items as [Item, Item];
     expect(cardAfter.waitingForApplicant).toBe(false);
     expect(Date.parse(cardAfter.workingOn[0]?.dueAt as string)).toBeGreaterThan(Date.parse(cardDue));
@@ -328,11 +308,11 @@ describe('bundles over HTTP', () => {
       ],
       timeLimit: { workingDays: 5 },
     };
-    await json('admin', 'POST', '/api/definitions', definition, 201);
-    await json('admin', 'POST', '/api/definitions/bundle/d1.bus-card-only/1/publish');
+    await h.json('admin', 'POST', '/api/definitions', definition, 201);
+    await h.json('admin', 'POST', '/api/definitions/bundle/d1.bus-card-only/1/publish');
 
     // when the resident does not choose it, then there is nothing to apply for
-    const response = await call('resident', 'POST', '/api/bundles/d1.bus-card-only/applications', {
+    const response = await h.request('resident', 'POST', '/api/bundles/d1.bus-card-only/applications', {
       data: {
         person: {
           name: '李秀英',
@@ -354,7 +334,7 @@ describe('bundles over HTTP', () => {
     const before = await h.runtime.db.select({ id: bundleApplications.id }).from(bundleApplications);
     const casesBefore = await h.runtime.db.select({ id: cases.id }).from(cases);
     const { idNumber: _idNumber, ...mother } = newborn.mother;
-    const response = await call('resident', 'POST', '/api/bundles/d1.newborn/applications', {
+    const response = await h.request('resident', 'POST', '/api/bundles/d1.newborn/applications', {
       data: { ...newborn, mother, consent: false },
     });
     expect(response.statusCode).toBe(422);
@@ -369,7 +349,7 @@ describe('bundles over HTTP', () => {
     expect(await h.runtime.db.select({ id: cases.id }).from(cases)).toHaveLength(casesBefore.length);
     // and an application needs a signed-in applicant
     expect(
-      (await call(null, 'POST', '/api/bundles/d1.newborn/applications', { data: newborn })).statusCode,
+      (await h.request(null, 'POST', '/api/bundles/d1.newborn/applications', { data: newborn })).statusCode,
     ).toBe(401);
     expect(await h.runtime.db.select({ id: bundleApplications.id }).from(bundleApplications)).toHaveLength(
       before.length,
@@ -383,7 +363,7 @@ describe.each(Object.entries(applications))('the %s bundle, start to rating', (k
     const afterOf = new Map((bundle?.matters ?? []).map((item) => [item.matter, item.after ?? []]));
 
     // when the resident applies with one form
-    const submitted = await json<Tracker>(
+    const submitted = await h.json<Tracker>(
       'resident',
       'POST',
       `/api/bundles/${key}/applications`,
@@ -400,22 +380,22 @@ describe.each(Object.entries(applications))('the %s bundle, start to rating', (k
 
     // when the first matter's department asks for a supplement, the resident answers it
     const first = submitted.items[0] as Item;
-    const firstCase = await json<CaseJson>('admin', 'GET', `/api/cases/${first.caseId}`);
+    const firstCase = await h.json<CaseJson>('admin', 'GET', `/api/cases/${first.caseId}`);
     const intake = firstCase.tasks.find((task) => task.status === 'open') as { id: string };
-    await json('admin', 'POST', `/api/tasks/${intake.id}/request-supplements`, {
+    await h.json('admin', 'POST', `/api/tasks/${intake.id}/request-supplements`, {
       items: ['补充材料'],
       reason: '材料不清晰',
     });
     expect(
-      (await json<Tracker>('resident', 'GET', `/api/bundle-applications/${submitted.id}`)).items[0]
+      (await h.json<Tracker>('resident', 'GET', `/api/bundle-applications/${submitted.id}`)).items[0]
         ?.waitingForApplicant,
     ).toBe(true);
-    await json('resident', 'POST', `/api/cases/${first.caseId}/supplements`, { data: {} });
+    await h.json('resident', 'POST', `/api/cases/${first.caseId}/supplements`, { data: {} });
 
     // then every matter is worked in its department, each starting once what it comes after is done
     const seen = new Set<string>();
     for (let round = 0; round < 10; round += 1) {
-      const tracker = await json<Tracker>('resident', 'GET', `/api/bundle-applications/${submitted.id}`);
+      const tracker = await h.json<Tracker>('resident', 'GET', `/api/bundle-applications/${submitted.id}`);
       if (tracker.status === 'done') break;
       const startedNow = tracker.items.filter((item) => item.status === 'started');
       for (const item of startedNow) {
@@ -436,7 +416,7 @@ describe.each(Object.entries(applications))('the %s bundle, start to rating', (k
     expect([...seen]).toEqual(expect.arrayContaining(application.departments));
 
     // and the resident rates it once
-    await json(
+    await h.json(
       'resident',
       'POST',
       `/api/bundle-applications/${submitted.id}/rating`,
@@ -444,8 +424,11 @@ describe.each(Object.entries(applications))('the %s bundle, start to rating', (k
       201,
     );
     expect(
-      (await call('resident', 'POST', `/api/bundle-applications/${submitted.id}/rating`, { score: 'good' }))
-        .statusCode,
+      (
+        await h.request('resident', 'POST', `/api/bundle-applications/${submitted.id}/rating`, {
+          score: 'good',
+        })
+      ).statusCode,
     ).toBe(409);
   });
 });

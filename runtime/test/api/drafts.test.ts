@@ -28,25 +28,12 @@ interface DraftJson {
   expiresAt: string;
 }
 
-async function call(
-  username: string | null,
-  method: 'GET' | 'POST' | 'PUT' | 'DELETE',
-  url: string,
-  payload?: object,
-) {
-  return h.call(username === null ? null : await h.login(username), {
-    method,
-    url,
-    ...(payload ? { payload } : {}),
-  });
-}
-
 const halfNewborn = { child: { name: '王小宝', gender: 'male' }, mother: { name: '李娜' } };
 
 describe('drafts', () => {
   it('should let someone without an account save a draft and resume it on another device with its token', async () => {
     // when an anonymous visitor saves the newborn application at step 2
-    const saved = await call(null, 'POST', '/api/drafts', {
+    const saved = await h.request(null, 'POST', '/api/drafts', {
       kind: 'bundle',
       key: 'd1.newborn',
       data: halfNewborn,
@@ -68,24 +55,24 @@ describe('drafts', () => {
     expect(JSON.stringify(row)).not.toContain(draft.token);
 
     // when it is opened elsewhere with the token, changed and saved at step 3 a day later
-    const resumed = await call(null, 'GET', `/api/drafts/${draft.token}`);
+    const resumed = await h.request(null, 'GET', `/api/drafts/${draft.token}`);
     expect(resumed.json()).toMatchObject({ data: halfNewborn, step: 2, kind: 'bundle', key: 'd1.newborn' });
     expect(resumed.json()).not.toHaveProperty('token');
     h.clock.advance(24 * 3600_000);
     const more = { ...halfNewborn, person: { phone: '13800000001' } };
-    const again = await call(null, 'PUT', `/api/drafts/${draft.token}`, { data: more, step: 3 });
+    const again = await h.request(null, 'PUT', `/api/drafts/${draft.token}`, { data: more, step: 3 });
     expect(again.statusCode).toBe(200);
     // then the step and the data are kept, and the expiry starts over
     expect(again.json()).toMatchObject({ data: more, step: 3, expiresAt: '2026-04-09T01:00:00.000Z' });
-    expect((await call(null, 'GET', `/api/drafts/${draft.token}`)).json()).toMatchObject({ step: 3 });
+    expect((await h.request(null, 'GET', `/api/drafts/${draft.token}`)).json()).toMatchObject({ step: 3 });
 
     // and a token nobody was given opens nothing
-    expect((await call(null, 'GET', `/api/drafts/${'A'.repeat(43)}`)).statusCode).toBe(404);
+    expect((await h.request(null, 'GET', `/api/drafts/${'A'.repeat(43)}`)).statusCode).toBe(404);
   });
 
   it("should list a signed-in resident's drafts under my applications, and nobody else's", async () => {
     const saved = (
-      await call('resident', 'POST', '/api/drafts', {
+      await h.request('resident', 'POST', '/api/drafts', {
         kind: 'matter',
         key: 'd1.subsistence-allowance',
         data: { applicantName: '张三' },
@@ -93,32 +80,38 @@ describe('drafts', () => {
     ).json() as DraftJson;
     expect(saved.ownerId).not.toBeNull();
 
-    const mine = (await call('resident', 'GET', '/api/me/drafts')).json() as DraftJson[];
+    const mine = (await h.request('resident', 'GET', '/api/me/drafts')).json() as DraftJson[];
     expect(mine.map((draft) => draft.id)).toContain(saved.id);
     expect(mine.every((draft) => draft.token === undefined)).toBe(true);
-    expect((await call('resident', 'GET', `/api/me/drafts/${saved.id}`)).json()).toMatchObject({ step: 0 });
+    expect((await h.request('resident', 'GET', `/api/me/drafts/${saved.id}`)).json()).toMatchObject({
+      step: 0,
+    });
 
-    const theirs = (await call('grid', 'GET', '/api/me/drafts')).json() as DraftJson[];
+    const theirs = (await h.request('grid', 'GET', '/api/me/drafts')).json() as DraftJson[];
     expect(theirs.map((draft) => draft.id)).not.toContain(saved.id);
-    expect((await call('grid', 'GET', `/api/me/drafts/${saved.id}`)).statusCode).toBe(404);
-    expect((await call(null, 'GET', '/api/me/drafts')).statusCode).toBe(401);
+    expect((await h.request('grid', 'GET', `/api/me/drafts/${saved.id}`)).statusCode).toBe(404);
+    expect((await h.request(null, 'GET', '/api/me/drafts')).statusCode).toBe(401);
   });
 
   it('should refuse a draft of something that does not exist, and throw one away on request', async () => {
-    const unknown = await call(null, 'POST', '/api/drafts', { kind: 'bundle', key: 'd1.nothing', data: {} });
+    const unknown = await h.request(null, 'POST', '/api/drafts', {
+      kind: 'bundle',
+      key: 'd1.nothing',
+      data: {},
+    });
     expect(unknown.statusCode).toBe(400);
     expect((unknown.json() as { details: Array<{ path: string }> }).details[0]?.path).toBe('/key');
 
     const draft = (
-      await call(null, 'POST', '/api/drafts', { kind: 'bundle', key: 'd1.senior-services', data: {} })
+      await h.request(null, 'POST', '/api/drafts', { kind: 'bundle', key: 'd1.senior-services', data: {} })
     ).json() as DraftJson;
-    expect((await call(null, 'DELETE', `/api/drafts/${draft.token}`)).statusCode).toBe(204);
-    expect((await call(null, 'GET', `/api/drafts/${draft.token}`)).statusCode).toBe(404);
+    expect((await h.request(null, 'DELETE', `/api/drafts/${draft.token}`)).statusCode).toBe(204);
+    expect((await h.request(null, 'GET', `/api/drafts/${draft.token}`)).statusCode).toBe(404);
   });
 
   it('should forget a draft once it has expired', async () => {
     const draft = (
-      await call(null, 'POST', '/api/drafts', {
+      await h.request(null, 'POST', '/api/drafts', {
         kind: 'bundle',
         key: 'd1.senior-services',
         data: { choice: { busCard: true } },
@@ -126,10 +119,10 @@ describe('drafts', () => {
     ).json() as DraftJson;
     h.clock.set(draft.expiresAt);
     h.clock.advance(1000);
-    expect((await call(null, 'GET', `/api/drafts/${draft.token}`)).statusCode).toBe(404);
-    expect((await call(null, 'PUT', `/api/drafts/${draft.token}`, { data: {} })).statusCode).toBe(404);
+    expect((await h.request(null, 'GET', `/api/drafts/${draft.token}`)).statusCode).toBe(404);
+    expect((await h.request(null, 'PUT', `/api/drafts/${draft.token}`, { data: {} })).statusCode).toBe(404);
     // and the next draft saved clears it out of the table
-    await call(null, 'POST', '/api/drafts', { kind: 'bundle', key: 'd1.senior-services', data: {} });
+    await h.request(null, 'POST', '/api/drafts', { kind: 'bundle', key: 'd1.senior-services', data: {} });
     expect(await h.runtime.db.select().from(drafts).where(eq(drafts.id, draft.id))).toEqual([]);
   });
 });

@@ -14,19 +14,6 @@ afterAll(async () => {
   await h?.close();
 });
 
-async function call(
-  username: string | null,
-  method: 'GET' | 'POST' | 'DELETE',
-  url: string,
-  payload?: object,
-) {
-  return h.call(username === null ? null : await h.login(username), {
-    method,
-    url,
-    ...(payload ? { payload } : {}),
-  });
-}
-
 interface Prefill {
   data: Record<string, unknown>;
   prefilled: Array<{ path: string; element: string; sensitive: boolean }>;
@@ -43,12 +30,12 @@ describe('collect once', () => {
   it('should keep what a resident submitted and prefill the next application with it, saying what was prefilled', async () => {
     // given a senior services application
     expect(
-      (await call('resident', 'POST', '/api/bundles/d1.senior-services/applications', { data: senior }))
+      (await h.request('resident', 'POST', '/api/bundles/d1.senior-services/applications', { data: senior }))
         .statusCode,
     ).toBe(201);
 
     // then its data elements are kept, the ID number marked sensitive
-    const kept = (await call('resident', 'GET', '/api/me/profile')).json() as Array<{
+    const kept = (await h.request('resident', 'GET', '/api/me/profile')).json() as Array<{
       element: string;
       sensitive: boolean;
     }>;
@@ -63,7 +50,7 @@ describe('collect once', () => {
 
     // when the same resident opens a matter's form, it comes prefilled under that form's own field names
     const matter = (
-      await call('resident', 'GET', '/api/me/prefill?matter=d1.subsistence-allowance')
+      await h.request('resident', 'GET', '/api/me/prefill?matter=d1.subsistence-allowance')
     ).json() as Prefill;
     expect(matter.data).toEqual({
       applicantName: '李秀英',
@@ -78,7 +65,9 @@ describe('collect once', () => {
     });
 
     // and another bundle's combined form is prefilled where the elements are the same
-    const newborn = (await call('resident', 'GET', '/api/me/prefill?bundle=d1.newborn')).json() as Prefill;
+    const newborn = (
+      await h.request('resident', 'GET', '/api/me/prefill?bundle=d1.newborn')
+    ).json() as Prefill;
     expect(newborn.data).toEqual({
       person: { phone: '13800000002' },
       address: { residential: '北京市东城区和平街 5 号' },
@@ -90,30 +79,35 @@ describe('collect once', () => {
   });
 
   it('should keep what the resident changed in a prefilled form, the latest answer winning', async () => {
-    const started = await call('resident', 'POST', '/api/cases', {
+    const started = await h.request('resident', 'POST', '/api/cases', {
       matter: 'd1.subsistence-allowance',
       data: { ...applicantData, applicantName: '李秀英', phone: '13900000000' },
     });
     expect(started.statusCode).toBe(201);
     const matter = (
-      await call('resident', 'GET', '/api/me/prefill?matter=d1.subsistence-allowance')
+      await h.request('resident', 'GET', '/api/me/prefill?matter=d1.subsistence-allowance')
     ).json() as Prefill;
     expect(matter.data.phone).toBe('13900000000');
   });
 
   it('should prefill nothing for someone not signed in, and keep nothing for staff applying for someone', async () => {
-    expect((await call(null, 'GET', '/api/me/prefill?matter=d1.subsistence-allowance')).statusCode).toBe(401);
-    await call('minzheng', 'POST', '/api/cases', { matter: 'd1.subsistence-allowance', data: applicantData });
-    expect((await call('minzheng', 'GET', '/api/me/profile')).json()).toEqual([]);
-    expect((await call('resident', 'GET', '/api/me/prefill')).statusCode).toBe(400);
+    expect((await h.request(null, 'GET', '/api/me/prefill?matter=d1.subsistence-allowance')).statusCode).toBe(
+      401,
+    );
+    await h.request('minzheng', 'POST', '/api/cases', {
+      matter: 'd1.subsistence-allowance',
+      data: applicantData,
+    });
+    expect((await h.request('minzheng', 'GET', '/api/me/profile')).json()).toEqual([]);
+    expect((await h.request('resident', 'GET', '/api/me/prefill')).statusCode).toBe(400);
   });
 
   it('should forget everything kept when the resident asks', async () => {
-    const removed = (await call('resident', 'DELETE', '/api/me/profile')).json() as { removed: number };
+    const removed = (await h.request('resident', 'DELETE', '/api/me/profile')).json() as { removed: number };
     expect(removed.removed).toBeGreaterThan(0);
-    expect((await call('resident', 'GET', '/api/me/profile')).json()).toEqual([]);
+    expect((await h.request('resident', 'GET', '/api/me/profile')).json()).toEqual([]);
     expect(
-      ((await call('resident', 'GET', '/api/me/prefill?bundle=d1.newborn')).json() as Prefill).data,
+      ((await h.request('resident', 'GET', '/api/me/prefill?bundle=d1.newborn')).json() as Prefill).data,
     ).toEqual({});
   });
 });

@@ -36,21 +36,9 @@ interface CaseJson {
   tasks: TaskJson[];
 }
 
-async function json<T>(
-  username: string,
-  method: 'GET' | 'POST',
-  url: string,
-  payload?: object,
-  expected = 200,
-) {
-  const response = await h.call(await h.login(username), { method, url, ...(payload ? { payload } : {}) });
-  expect(response.statusCode, `${method} ${url}: ${response.body}`).toBe(expected);
-  return response.json() as T;
-}
-
 /** A subsistence-allowance case of the resident, accepted, approved and delivered by civil affairs. */
 async function closedCase(): Promise<string> {
-  const kase = await json<CaseJson>(
+  const kase = await h.json<CaseJson>(
     'resident',
     'POST',
     '/api/cases',
@@ -62,13 +50,13 @@ async function closedCase(): Promise<string> {
     ['review', 'approve'],
     ['deliver', 'delivered'],
   ] as const) {
-    const current = await json<CaseJson>('minzheng', 'GET', `/api/cases/${kase.id}`);
+    const current = await h.json<CaseJson>('minzheng', 'GET', `/api/cases/${kase.id}`);
     const task = current.tasks.find(
       (candidate) => candidate.state.endsWith(state) && candidate.status === 'open',
     );
-    await json('minzheng', 'POST', `/api/tasks/${task?.id}/complete`, { outcome });
+    await h.json('minzheng', 'POST', `/api/tasks/${task?.id}/complete`, { outcome });
   }
-  expect((await json<CaseJson>('resident', 'GET', `/api/cases/${kase.id}`)).status).toBe('done');
+  expect((await h.json<CaseJson>('resident', 'GET', `/api/cases/${kase.id}`)).status).toBe('done');
   return kase.id;
 }
 
@@ -78,14 +66,14 @@ async function followUpsOf(caseId: string) {
     .select({ id: cases.id })
     .from(cases)
     .where(and(eq(cases.workflowKey, followUpWorkflow), sql`${cases.data}->>'ratedCase' = ${caseId}`));
-  return Promise.all(rows.map((row) => json<CaseJson>('admin', 'GET', `/api/cases/${row.id}`)));
+  return Promise.all(rows.map((row) => h.json<CaseJson>('admin', 'GET', `/api/cases/${row.id}`)));
 }
 
 describe('a bad rating opens a follow-up for the supervisors', () => {
   it('should open one follow-up task in the supervising department, which the supervisor resolves and the resident hears of', async () => {
     // given a closed case, rated bad by its applicant
     const caseId = await closedCase();
-    await json(
+    await h.json(
       'resident',
       'POST',
       `/api/cases/${caseId}/rating`,
@@ -106,7 +94,7 @@ describe('a bad rating opens a follow-up for the supervisors', () => {
     expect(task).toMatchObject({ department: 'd1', priority: 'high', status: 'open' });
     // five working days from Monday 2026-03-09 09:00: the end of Friday 03-13
     expect(task.dueAt.slice(0, 10)).toBe('2026-03-13');
-    const inbox = await json<{ items: Array<{ id: string }> }>(
+    const inbox = await h.json<{ items: Array<{ id: string }> }>(
       'supervisor',
       'GET',
       '/api/tasks/inbox?department=d1&limit=100',
@@ -118,13 +106,13 @@ describe('a bad rating opens a follow-up for the supervisors', () => {
     expect(await followUpsOf(caseId)).toHaveLength(1);
 
     // when the supervisor has called back and resolves it
-    await json('supervisor', 'POST', `/api/tasks/${task.id}/complete`, {
+    await h.json('supervisor', 'POST', `/api/tasks/${task.id}/complete`, {
       outcome: 'resolved',
       data: { opinion: '已回访，已整改' },
     });
 
     // then the follow-up is closed and the resident is told
-    expect((await json<CaseJson>('resident', 'GET', `/api/cases/${followUp?.id}`)).status).toBe('done');
+    expect((await h.json<CaseJson>('resident', 'GET', `/api/cases/${followUp?.id}`)).status).toBe('done');
     const told = await h.runtime.db
       .select({ template: notifications.template })
       .from(notifications)
@@ -135,7 +123,7 @@ describe('a bad rating opens a follow-up for the supervisors', () => {
   it('should open nothing for a good or average rating', async () => {
     for (const score of ['good', 'average']) {
       const caseId = await closedCase();
-      await json('resident', 'POST', `/api/cases/${caseId}/rating`, { score }, 201);
+      await h.json('resident', 'POST', `/api/cases/${caseId}/rating`, { score }, 201);
       const rows = await h.runtime.db.select().from(outbox).where(eq(outbox.topic, 'rating.bad'));
       expect(rows.map((row) => row.payload.caseId)).not.toContain(caseId);
       expect(await followUpsOf(caseId)).toEqual([]);

@@ -1,4 +1,5 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import { expect } from 'vitest';
 import { loadConfig } from '../../src/config/config.js';
 import { createRuntime, type Runtime } from '../../src/runtime.js';
 import { buildApp } from '../../src/http/app.js';
@@ -25,8 +26,25 @@ export interface Harness {
   login(username: string): Promise<string>;
   /** A request as the given session (or anonymous). */
   call(cookie: string | null, options: InjectOptions): Promise<LightMyRequestResponse>;
+  /** A request as a demo account (signed in once, then remembered), or anonymous when `username` is null. */
+  request(
+    username: string | null,
+    method: Method,
+    url: string,
+    payload?: object,
+  ): Promise<LightMyRequestResponse>;
+  /** The same, expecting `expected` (200) and giving the JSON body; a mismatch names the call and its body. */
+  json<T>(
+    username: string | null,
+    method: Method,
+    url: string,
+    payload?: object,
+    expected?: number,
+  ): Promise<T>;
   close(): Promise<void>;
 }
+
+type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
 /**
  * The whole runtime on a database of its own, seeded with the definitions library and the demo accounts.
@@ -47,7 +65,7 @@ export async function createHarness(): Promise<Harness> {
   const cookies = new Map<string, string>();
   const call = (cookie: string | null, options: InjectOptions) =>
     app.inject({ ...options, headers: { ...(options.headers ?? {}), ...(cookie ? { cookie } : {}) } });
-  return {
+  const harness: Harness = {
     app,
     runtime,
     clock,
@@ -68,12 +86,22 @@ export async function createHarness(): Promise<Harness> {
       return cookie;
     },
     call,
+    async request(username, method, url, payload) {
+      const cookie = username === null ? null : await harness.login(username);
+      return call(cookie, { method, url, ...(payload ? { payload } : {}) });
+    },
+    async json<T>(username: string | null, method: Method, url: string, payload?: object, expected = 200) {
+      const response = await harness.request(username, method, url, payload);
+      expect(response.statusCode, `${method} ${url}: ${response.body}`).toBe(expected);
+      return response.json() as T;
+    },
     async close() {
       await app.close();
       await runtime.close();
       await database.close();
     },
   };
+  return harness;
 }
 
 export const applicantData = {

@@ -22,19 +22,14 @@ interface CaseJson {
   tasks: Array<{ id: string; state: string; status: string; department: string; dueAt: string }>;
 }
 
-async function json<T>(method: 'GET' | 'POST', url: string, payload?: object, expected = 200): Promise<T> {
-  const response = await h.call(await h.login('admin'), { method, url, ...(payload ? { payload } : {}) });
-  expect(response.statusCode, `${method} ${url}: ${response.body}`).toBe(expected);
-  return response.json() as T;
-}
-
 const openIn = (kase: CaseJson, state: string) =>
   kase.tasks.filter((task) => task.state.endsWith(state) && task.status === 'open');
 
 describe('the street blows the whistle, departments report in', () => {
   it('should give each summoned department its own report-in limit and record the one that is late', async () => {
     // given a problem the street of Heping cannot solve alone (Monday 2026-03-09 09:00)
-    const kase = await json<CaseJson>(
+    const kase = await h.json<CaseJson>(
+      'admin',
       'POST',
       '/api/cases',
       {
@@ -47,13 +42,13 @@ describe('the street blows the whistle, departments report in', () => {
     expect(blow?.department).toBe('d1.s1');
 
     // when the street blows the whistle for fire and urban management
-    await json('POST', `/api/tasks/${blow?.id}/complete`, {
+    await h.json('admin', 'POST', `/api/tasks/${blow?.id}/complete`, {
       outcome: 'whistle',
       data: { summoned: ['d1.xiaofang', 'd1.chengguan'], instructions: '请 30 分钟内到场联合处置' },
     });
 
     // then each department has a report-in task with its own limit: fire 30 minutes, urban management 2 working hours
-    const summoned = await json<CaseJson>('GET', `/api/cases/${kase.id}`);
+    const summoned = await h.json<CaseJson>('admin', 'GET', `/api/cases/${kase.id}`);
     const reportIns = openIn(summoned, 'reportIn');
     const byDepartment = new Map(reportIns.map((task) => [task.department, task]));
     expect([...byDepartment.keys()].sort()).toEqual(['d1.chengguan', 'd1.xiaofang']);
@@ -62,7 +57,7 @@ describe('the street blows the whistle, departments report in', () => {
 
     // when fire reports in after 20 minutes and urban management not at all
     h.clock.advance(20 * 60_000);
-    await json('POST', `/api/tasks/${byDepartment.get('d1.xiaofang')?.id}/complete`, {
+    await h.json('admin', 'POST', `/api/tasks/${byDepartment.get('d1.xiaofang')?.id}/complete`, {
       outcome: 'reportedIn',
       data: { officer: '刘洋' },
     });
