@@ -8,4 +8,5 @@ export * from './definitions/index.js';
 export * from './interpreter/index.js';
 export * from './simulation/index.js';
 export * from './bundles/index.js';
+export * from './forms/index.js';
 export * from './responsibility/index.js';
