@@ -61,6 +61,38 @@ describe('responsibility list as CSV', () => {
     ).toHaveLength(1);
   });
 
+  it('should escape every cell a spreadsheet would run as a formula, and read it back as written', () => {
+    // given titles and a legal basis an attacker (or an unlucky administrator) wrote
+    const hostile: MatterDefinition = {
+      ...listed(library.get('matter', 'd1.subsistence-allowance') as MatterDefinition),
+      title: { 'zh-CN': "=cmd|' /C calc'!A0", en: "'quoted' on purpose" },
+      legalBasis: [
+        { 'zh-CN': '+1+1', en: '-2+3' },
+        { 'zh-CN': '@SUM(A1:A9)', en: '=HYPERLINK("http://evil.example","click")' },
+      ],
+    };
+    const others = [
+      { ...hostile, key: 'x.tab', title: { 'zh-CN': '\t=1+1', en: '\r=1+1' } },
+      { ...hostile, key: 'x.multiline', title: { 'zh-CN': '-1\nsecond line', en: '=1\r\n=2' } },
+    ];
+    const exported = responsibilityListToCsv([hostile, ...others]);
+
+    // then no cell starts with what a spreadsheet evaluates: each is quoted with a leading '
+    const cells = Papa.parse<string[]>(exported.slice(1), { skipEmptyLines: true }).data.flat();
+    const risky = cells.filter((cell) => /^[=+\-@\t\r]/.test(cell));
+    expect(risky).toEqual([]);
+    expect(cells).toContain("'=cmd|' /C calc'!A0");
+    // a title that really starts with a quote gets one more, so the import can tell them apart
+    expect(cells).toContain("''quoted' on purpose");
+    expect(cells).toContain("'+1+1\n@SUM(A1:A9)");
+
+    // and importing the export gives the very same text back
+    const back = responsibilityListFromCsv(exported);
+    expect(back.problems).toEqual([]);
+    const byKey = new Map(back.matters.map((matter) => [matter.key, matter]));
+    for (const matter of [hostile, ...others]) expect(byKey.get(matter.key), matter.key).toEqual(matter);
+  });
+
   it('should read time limits in hours, ISO durations, Chinese units and with a calendar', () => {
     const row = (limit: string) =>
       responsibilityListFromCsv(edited(csv, 'd1.subsistence-allowance', 'timeLimit', limit)).matters.find(

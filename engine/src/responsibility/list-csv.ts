@@ -35,6 +35,14 @@ export interface ListProblem {
 }
 
 const byteOrderMark = '\uFEFF';
+/**
+ * Cells a spreadsheet would evaluate (OWASP "CSV injection": `=`, `+`, `-`, `@`, tab, carriage return
+ * at the start) are written with a leading `'`, which spreadsheets take as "this is text". A cell that
+ * really starts with `'` gets one too, so that the import can strip exactly one and give every text back.
+ * (Papa's own default pattern misses cells of several lines: its `.*$` stops at the first line end.)
+ */
+const escapedCell = /^[=+\-@\t\r']/;
+const formulaEscape = "'";
 const units = [
   { key: 'workingDays', en: 'working days', zh: '个工作日' },
   { key: 'workingHours', en: 'working hours', zh: '个工作小时' },
@@ -71,7 +79,11 @@ export function responsibilityListToCsv(matters: readonly MatterDefinition[]): s
       eventTypes: (matter.eventTypes ?? []).join(';'),
     }));
   return (
-    byteOrderMark + Papa.unparse({ fields: [...listColumns], data: rows }, { newline: '\r\n', quotes: false })
+    byteOrderMark +
+    Papa.unparse(
+      { fields: [...listColumns], data: rows },
+      { newline: '\r\n', quotes: false, escapeFormulae: escapedCell },
+    )
   );
 }
 
@@ -132,7 +144,11 @@ export function responsibilityListFromCsv(text: string): {
     const row = index + 2;
     const problem = (column: ListColumn, zh: string, en: string) =>
       problems.push({ row, column, message: { 'zh-CN': zh, en } });
-    const cell = (column: ListColumn) => (cells[column] ?? '').trim();
+    // the export's escape comes off first, exactly one quote, so a tab or a quote after it survives
+    const cell = (column: ListColumn) => {
+      const text = (cells[column] ?? '').trim();
+      return text.startsWith(formulaEscape) ? text.slice(formulaEscape.length) : text;
+    };
     const list = (column: ListColumn, separator: string | RegExp) =>
       cell(column)
         .split(separator)

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { MatterDefinition } from '@tongban/engine';
 import { applicantData, createHarness, type Harness } from '../support/harness.js';
 
 /**
@@ -109,6 +110,41 @@ describe('the responsibility list as a spreadsheet', () => {
 
     // then the matter in force is the one before
     expect((await h.runtime.definitions.current()).get('matter', matterKey)?.version).toBe(versionBefore);
+  });
+
+  it('should export a title a spreadsheet would run as text, and import it back unchanged', async () => {
+    // given a matter whose titles are a formula and a text that really starts with a quote
+    const admin = await h.login('admin');
+    const current = (await h.runtime.definitions.current()).get('matter', matterKey) as MatterDefinition;
+    const { description: _description, ...matter } = current;
+    const hostile = {
+      ...matter,
+      version: current.version + 1,
+      title: { 'zh-CN': "=cmd|' /C calc'!A0", en: "'quoted' on purpose" },
+    };
+    const uploaded = await h.call(admin, { method: 'POST', url: '/api/definitions', payload: hostile });
+    expect(uploaded.statusCode).toBe(201);
+    const published = await h.call(admin, {
+      method: 'POST',
+      url: `/api/definitions/matter/${matterKey}/${hostile.version}/publish`,
+    });
+    expect(published.statusCode).toBe(200);
+
+    // when the list is exported
+    const csv = await exported();
+
+    // then the formula is a text cell (a leading '), and the quote that was there is doubled
+    const row = csv.split('\r\n').find((line) => line.startsWith(`${matterKey},`));
+    expect(row).toContain(`,${hostile.version},"'=cmd|' /C calc'!A0","''quoted' on purpose",`);
+
+    // and importing the export publishes nothing: the titles read back exactly as they were
+    const again = await imported(csv);
+    expect(again.statusCode).toBe(200);
+    expect(again.json()).toMatchObject({ published: [] });
+    expect((await h.runtime.definitions.current()).get('matter', matterKey)).toMatchObject({
+      version: hostile.version,
+      title: hostile.title,
+    });
   });
 
   it('should refuse a body that is not CSV text', async () => {
