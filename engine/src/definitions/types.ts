@@ -47,10 +47,19 @@ export interface CalendarDefinition extends DefinitionEnvelope<'calendar'>, Cale
 export const matterCategories = ['government-duty', 'assisted-self-governance', 'market-service'] as const;
 export type MatterCategory = (typeof matterCategories)[number];
 
+/**
+ * The file types an attachment may have: scans and photos of documents, what counters actually take.
+ * The runtime reads each upload's type from its bytes and refuses anything else.
+ */
+export const attachmentMediaTypes = ['application/pdf', 'image/jpeg', 'image/png', 'image/webp'] as const;
+export type AttachmentMediaType = (typeof attachmentMediaTypes)[number];
+
 export interface MaterialRequirement {
   key: string;
   title: LocalizedText;
   required: boolean;
+  /** The file types this material may be uploaded as (a photo: JPEG or PNG); all of them when absent. */
+  accept?: AttachmentMediaType[];
 }
 
 /** One item of a responsibility list (责任清单): who leads, who cooperates, how long it may take. */

@@ -606,6 +606,14 @@ const cases: BrokenCase[] = [
     messageEn: 'No workflow named "fast-track" exists',
   },
 
+  {
+    name: 'a material that accepts a file type no counter takes',
+    definition: broken(matter('m.test'), ['/materials/0/accept', ['image/jpeg', 'text/html']]),
+    path: '/materials/0/accept/1',
+    code: 'schema.enum',
+    messageEn: /"text\/html" is not one of the allowed values: application\/pdf, image\/jpeg/,
+  },
+
   // --- bundles ---
   {
     name: 'a cycle in bundle dependencies',

@@ -1,13 +1,20 @@
 import Papa from 'papaparse';
 import { format, type LocalizedText } from '../i18n/text.js';
-import { matterCategories, type MatterCategory, type MatterDefinition } from '../definitions/types.js';
+import {
+  matterCategories,
+  type AttachmentMediaType,
+  type MatterCategory,
+  type MatterDefinition,
+} from '../definitions/types.js';
 import type { Catalog } from '../definitions/catalog.js';
 import type { FixedSla } from '../sla/types.js';
 
 /**
  * A responsibility list as a spreadsheet: one matter a row, a column per attribute. Lists inside a cell
  * go one item a line (legal basis, materials) or separated by `;` (department codes, event types), so
- * the file reads well in a spreadsheet and survives a round trip through one.
+ * the file reads well in a spreadsheet and survives a round trip through one. A material reads
+ * `key | 中文名 | English name | required or optional`, then `| image/jpeg;image/png` if it takes only
+ * some file types.
  */
 export const listColumns = [
   'key',
@@ -71,6 +78,7 @@ export function responsibilityListToCsv(matters: readonly MatterDefinition[]): s
             material.title['zh-CN'],
             material.title.en,
             material.required ? 'required' : 'optional',
+            ...(material.accept ? [material.accept.join(';')] : []),
           ].join(' | '),
         )
         .join('\n'),
@@ -192,16 +200,25 @@ export function responsibilityListFromCsv(text: string): {
       );
     const materials: MatterDefinition['materials'] = [];
     for (const line of list('materials', /\r?\n/)) {
-      const [materialKey, zh, en, need] = line.split('|').map((part) => part.trim());
-      if (!materialKey || !zh || !en || (need !== 'required' && need !== 'optional')) {
+      const [materialKey, zh, en, need, types, ...rest] = line.split('|').map((part) => part.trim());
+      if (!materialKey || !zh || !en || (need !== 'required' && need !== 'optional') || rest.length > 0) {
         problem(
           'materials',
-          `材料“${line}”应写成“编码 | 中文名 | English | required 或 optional”`,
-          `The material "${line}" must read "key | 中文名 | English name | required or optional"`,
+          `材料“${line}”应写成“编码 | 中文名 | English | required 或 optional”，可再加“| 文件类型;文件类型”`,
+          `The material "${line}" must read "key | 中文名 | English name | required or optional", optionally "| type;type"`,
         );
         continue;
       }
-      materials.push({ key: materialKey, title: { 'zh-CN': zh, en }, required: need === 'required' });
+      const accept = (types ?? '')
+        .split(';')
+        .map((type) => type.trim())
+        .filter((type) => type.length > 0) as AttachmentMediaType[];
+      materials.push({
+        key: materialKey,
+        title: { 'zh-CN': zh, en },
+        required: need === 'required',
+        ...(accept.length === 0 ? {} : { accept }),
+      });
     }
     const eventTypes = list('eventTypes', ';');
     const form = cell('form');

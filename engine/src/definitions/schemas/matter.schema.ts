@@ -1,4 +1,4 @@
-import { matterCategories } from '../types.js';
+import { attachmentMediaTypes, matterCategories } from '../types.js';
 import { definitionKey, envelope, fixedSla, localizedText } from './common.js';
 
 export const matterSchema = envelope(
@@ -16,7 +16,17 @@ export const matterSchema = envelope(
       items: {
         type: 'object',
         required: ['key', 'title', 'required'],
-        properties: { key: definitionKey, title: localizedText, required: { type: 'boolean' } },
+        properties: {
+          key: definitionKey,
+          title: localizedText,
+          required: { type: 'boolean' },
+          accept: {
+            type: 'array',
+            items: { enum: attachmentMediaTypes },
+            minItems: 1,
+            uniqueItems: true,
+          },
+        },
         additionalProperties: false,
       },
     },
