@@ -102,6 +102,10 @@ export const definitions = pgTable(
 export const caseStatuses = ['active', 'done', 'cancelled'] as const;
 export type CaseStatus = (typeof caseStatuses)[number];
 
+/** Who may see a timeline entry or a comment: the applicant (and departments), or departments only. */
+export const visibilities = ['applicant', 'internal'] as const;
+export type Visibility = (typeof visibilities)[number];
+
 export const cases = pgTable(
   'cases',
   {
@@ -112,6 +116,8 @@ export const cases = pgTable(
     parentCaseId: uuid('parent_case_id'),
     bundleKey: text('bundle_key'),
     applicantId: uuid('applicant_id'),
+    /** Internal to departments (a bad rating's follow-up): no applicant, never shown to a resident. */
+    internal: boolean('internal').notNull().default(false),
     title: jsonb('title').$type<LocalizedText>().notNull(),
     status: text('status').$type<CaseStatus>().notNull(),
     result: text('result'),
@@ -238,6 +244,7 @@ export const comments = pgTable(
     taskId: uuid('task_id'),
     authorId: uuid('author_id').notNull(),
     body: text('body').notNull(),
+    visibility: text('visibility').$type<Visibility>().notNull().default('internal'),
     createdAt: at('created_at').notNull(),
   },
   (table) => [index('comments_case').on(table.caseId, table.createdAt)],
