@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   bigserial,
   boolean,
   customType,
@@ -232,6 +233,37 @@ export const auditEvents = pgTable(
     hash: text('hash').notNull(),
   },
   (table) => [uniqueIndex('audit_case_seq').on(table.caseId, table.seq)],
+);
+
+/**
+ * The global audit ledger (decision 0009): every commit that extends a case's chain adds the case's new
+ * head here, in the same statement, keyed; a sealer then links entries, in the order it finds them, into
+ * one keyed chain (position, link). A chain rewritten, a case deleted or a case's events left behind no
+ * longer match what the ledger says.
+ */
+export const auditLedger = pgTable(
+  'audit_ledger',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    caseId: uuid('case_id').notNull(),
+    /** The case's chain after the commit: its newest sequence number and hash. */
+    seq: integer('seq').notNull(),
+    head: text('head').notNull(),
+    /** HMAC(key, case, seq, head); `legacy` for the head of an unkeyed chain written before the ledger. */
+    mac: text('mac').notNull(),
+    /** The entry's place in the sealed chain and its link HMAC(key, position, previous link, entry); null until sealed. */
+    position: bigint('position', { mode: 'number' }),
+    link: text('link'),
+  },
+  (table) => [
+    uniqueIndex('audit_ledger_case_seq').on(table.caseId, table.seq),
+    uniqueIndex('audit_ledger_position')
+      .on(table.position)
+      .where(sql`${table.position} is not null`),
+    index('audit_ledger_unsealed')
+      .on(table.id)
+      .where(sql`${table.position} is null`),
+  ],
 );
 
 export const comments = pgTable(
