@@ -83,6 +83,10 @@ export const problemMessages = {
     '表达式引用了表单中没有的字段“{field}”',
     'The expression uses the field "{field}", which no form of this workflow has',
   ),
+  'sensitive-leaves-case': m(
+    '表达式把敏感信息“{field}”带出了案件（通知、队列或其他案件中不会遮盖，也不记录谁看过）；请改用不敏感的字段，或只给出案件编号',
+    'The expression carries the sensitive field "{field}" out of the case (a notification, a queue or another case shows it unmasked and nobody records who read it); use a field that is not sensitive, or just the case number',
+  ),
   'unknown-variable': m(
     '表达式引用了“{name}”，只能使用 data、task、event、case',
     'The expression uses "{name}"; only data, task, event and case can be used',

@@ -874,3 +874,90 @@ describe('validate: large workflows', () => {
     expect(result.valid).toBe(true);
   });
 });
+
+describe('sensitive data that would leave the case', () => {
+  const form = {
+    kind: 'form',
+    key: 'household',
+    version: 1,
+    title: { 'zh-CN': '户籍', en: 'Household' },
+    schema: {
+      type: 'object',
+      properties: {
+        name: { type: 'string' },
+        applicant: {
+          type: 'object',
+          properties: { name: { type: 'string' }, idNumber: { type: 'string', 'x-sensitive': true } },
+        },
+        children: {
+          type: 'array',
+          items: { type: 'object', properties: { idNumber: { type: 'string', 'x-sensitive': true } } },
+        },
+      },
+    },
+  };
+  const workflowWith = (notifyData: Record<string, unknown>, queue: unknown = { department: 'd1' }) => ({
+    kind: 'workflow',
+    key: 'leaky',
+    version: 1,
+    title: { 'zh-CN': '泄露', en: 'Leaky' },
+    form: 'household',
+    machine: {
+      initial: 'review',
+      states: {
+        review: {
+          meta: { task: { title: { 'zh-CN': '审核', en: 'Review' }, queue, outcomes: ['approve'] } },
+          on: {
+            approve: {
+              target: 'done',
+              actions: [{ notify: { to: 'department:d1', template: 'x', data: notifyData } }],
+            },
+          },
+        },
+        done: { type: 'final' },
+      },
+    },
+  });
+  const catalogWith = () => {
+    const catalog = new Catalog();
+    catalog.add(form as never);
+    catalog.add({
+      kind: 'department',
+      code: 'd1',
+      key: 'd1',
+      version: 1,
+      title: { 'zh-CN': '部门', en: 'Department' },
+    } as never);
+    return catalog;
+  };
+
+  it('should report a notification that copies a sensitive field, nested or in an array item, at its path', () => {
+    // given
+    const workflow = workflowWith({
+      who: { var: 'data.applicant.name' },
+      id: { var: 'data.applicant.idNumber' },
+      child: { cat: ['#', { var: 'data.children.0.idNumber' }] },
+      everything: { var: 'data.applicant' },
+    });
+    // when
+    const problems = validate(workflow, catalogWith()).problems.filter(
+      (found) => found.code === 'sensitive-leaves-case',
+    );
+    // then
+    expect(problems.map((found) => found.path).sort()).toEqual(
+      [
+        '/machine/states/review/on/approve/actions/0/notify/data/child',
+        '/machine/states/review/on/approve/actions/0/notify/data/everything',
+        '/machine/states/review/on/approve/actions/0/notify/data/id',
+      ].sort(),
+    );
+    expect(problems[0]?.message.en).toContain('sensitive');
+  });
+
+  it('should report a queue expression that reads a sensitive field', () => {
+    const workflow = workflowWith({}, { expr: { var: 'data.applicant.idNumber' } });
+    expect(
+      validate(workflow, catalogWith()).problems.map((found) => [found.path, found.code]),
+    ).toContainEqual(['/machine/states/review/meta/task/queue/expr', 'sensitive-leaves-case']);
+  });
+});

@@ -51,6 +51,12 @@ export const engineEventSchemas = {
     properties: { type: { const: 'timer.fired' }, timerId: { type: 'string', minLength: 1 } },
     additionalProperties: false,
   },
+  'case.dataCorrected': {
+    type: 'object',
+    required: ['type', 'data', 'reason'],
+    properties: { type: { const: 'case.dataCorrected' }, data, reason, actor },
+    additionalProperties: false,
+  },
   'case.cancel': {
     type: 'object',
     required: ['type', 'reason'],

@@ -517,3 +517,30 @@ describe('interpreter: parallel lead and cooperating departments', () => {
     expect(rejected.snapshot.tasks).toEqual({});
   });
 });
+
+describe('interpreter: correcting the application data', () => {
+  it('should change the corrected fields and nothing else: no state change, no task opened or closed', () => {
+    // given
+    const { result, ids } = startApproval();
+    // when
+    const corrected = step(
+      approval,
+      result.snapshot,
+      { type: 'case.dataCorrected', data: { amount: 50_000 }, reason: 'typo on the counter', actor: 'u1' },
+      monday + 60_000,
+      ids,
+    );
+    // then
+    expect(corrected.snapshot.context.data).toEqual({ ...applicant, amount: 50_000 });
+    expect(corrected.snapshot.value).toBe(result.snapshot.value);
+    expect(openTaskIds(corrected.snapshot)).toEqual(openTaskIds(result.snapshot));
+    expect(corrected.effects.filter((effect) => effect.type !== 'notify')).toEqual([]);
+  });
+
+  it('should refuse a correction without a reason', () => {
+    const { result, ids } = startApproval();
+    expect(() =>
+      step(approval, result.snapshot, { type: 'case.dataCorrected', data: { amount: 1 } }, monday, ids),
+    ).toThrow(/reason/);
+  });
+});

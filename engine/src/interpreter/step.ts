@@ -78,6 +78,20 @@ export function step(
         book,
         (event as Extract<EngineEvent, { type: 'timer.fired' }>).timerId,
       );
+    case 'case.dataCorrected': {
+      // the data changes, the state does not: a correction never re-routes a case by itself
+      const { data, reason } = event as Extract<EngineEvent, { type: 'case.dataCorrected' }>;
+      const context = withData(snapshot.context, data);
+      // the applicant is told what was changed in their application, and why
+      book.effects.push({
+        type: 'notify',
+        to: 'applicant',
+        template: 'case.data-corrected',
+        data: { fields: Object.keys(data), reason },
+        at: now,
+      });
+      return finish(workflow, book, snapshot, restore(workflow, snapshot.value, context), {});
+    }
     case 'case.cancel': {
       const { reason, actor } = event as Extract<EngineEvent, { type: 'case.cancel' }>;
       for (const task of Object.values(book.tasks))

@@ -196,6 +196,8 @@ export type EngineEvent =
   | { type: 'supplement.provided'; data?: Record<string, unknown>; actor?: string }
   | { type: 'timer.fired'; timerId: string }
   | { type: 'case.cancel'; reason: string; actor?: string }
+  /** Staff correct the application's own fields, with a reason: the data changes, the route taken does not. */
+  | { type: 'case.dataCorrected'; data: Record<string, unknown>; reason: string; actor?: string }
   | { type: string; [field: string]: unknown };
 
 export interface StepResult {

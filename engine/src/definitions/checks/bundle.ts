@@ -37,6 +37,7 @@ export function checkBundle(context: CheckContext, bundle: BundleDefinition): vo
         roots: new Set(['data']),
         forms: null,
         extraData: new Set(),
+        sensitive: [],
       });
       if (combined !== null) checkConditionFields(context, combined, item.when, path);
     }

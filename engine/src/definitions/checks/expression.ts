@@ -10,6 +10,8 @@ export interface FieldScope {
   roots: ReadonlySet<string>;
   forms: JsonSchemaObject[] | null;
   extraData: ReadonlySet<string>;
+  /** Sensitive places of the forms that write the case data (JSON pointers, `*` for array items). */
+  sensitive: string[];
 }
 
 export const caseRoots: ReadonlySet<string> = new Set(['data', 'task', 'event', 'case']);

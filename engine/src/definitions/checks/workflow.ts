@@ -5,6 +5,8 @@ import type { ActionSpec, JsonSchemaObject, StateNodeSpec, WorkflowDefinition } 
 import type { CheckContext } from './context.js';
 import { caseRoots, checkExpression, type FieldScope } from './expression.js';
 import { checkEscalation, checkSla } from './sla.js';
+import { analyzeExpression } from '../../expressions/analyze.js';
+import { readsSensitive, sensitivePointersOf } from '../../forms/sensitive.js';
 
 const reservedEventPrefixes = ['tb.', 'xstate.'];
 
@@ -43,8 +45,10 @@ export function checkWorkflow(context: CheckContext, workflow: WorkflowDefinitio
     if (child !== undefined) {
       const at = pointer(node.pointer, 'meta', 'childCase');
       context.reference(pointer(at, 'workflow'), 'workflow', child.workflow);
-      for (const [name, expression] of Object.entries(child.data ?? {}))
+      for (const [name, expression] of Object.entries(child.data ?? {})) {
         checkExpression(context, expression, pointer(at, 'data', name), fields);
+        checkStaysInCase(context, expression, pointer(at, 'data', name), fields);
+      }
     }
     if (node.task !== undefined) checkTask(context, node, fields);
   }
@@ -80,7 +84,10 @@ function checkTask(context: CheckContext, node: GraphNode, fields: FieldScope): 
     if (Object.keys(queue).length !== 1) context.report(pointer(at, 'queue'), 'queue-one-kind');
     if (typeof queue.department === 'string')
       context.reference(pointer(at, 'queue', 'department'), 'department', queue.department);
-    if ('expr' in queue) checkExpression(context, queue.expr, pointer(at, 'queue', 'expr'), fields);
+    if ('expr' in queue) {
+      checkExpression(context, queue.expr, pointer(at, 'queue', 'expr'), fields);
+      checkStaysInCase(context, queue.expr, pointer(at, 'queue', 'expr'), fields);
+    }
   }
   context.reference(pointer(at, 'form'), 'form', task.form);
   checkSla(context, task.sla, pointer(at, 'sla'), fields);
@@ -129,6 +136,7 @@ function checkActions(
     if ('notify' in action && action.notify !== null && typeof action.notify === 'object') {
       for (const [name, expression] of Object.entries(action.notify.data ?? {})) {
         checkExpression(context, expression, pointer(at, 'notify', 'data', name), fields);
+        checkStaysInCase(context, expression, pointer(at, 'notify', 'data', name), fields);
       }
     }
   });
@@ -166,7 +174,33 @@ function fieldScope(context: CheckContext, workflow: WorkflowDefinition, nodes: 
     const found = [...formKeys].map((key) => context.catalog?.get('form', key));
     if (found.every((form) => form !== undefined)) forms = found.map((form) => form.schema);
   }
-  return { roots: caseRoots, forms, extraData };
+  // what is sensitive: in the workflow's own forms, and in the forms of the matters that run on it
+  const sensitiveForms = new Set(formKeys);
+  for (const matter of context.catalog?.all('matter') ?? [])
+    if (matter.workflow === workflow.key && matter.form !== undefined) sensitiveForms.add(matter.form);
+  const schemas = [...sensitiveForms].flatMap((key) => {
+    const form = context.catalog?.get('form', key);
+    return form ? [form.schema] : [];
+  });
+  return { roots: caseRoots, forms, extraData, sensitive: sensitivePointersOf(schemas) };
+}
+
+/**
+ * Notifications, queues and other cases keep what an expression gives them outside the case, where
+ * nothing is masked and no read is audited: an expression there must not read a sensitive field.
+ */
+function checkStaysInCase(
+  context: CheckContext,
+  expression: unknown,
+  path: string,
+  fields: FieldScope,
+): void {
+  for (const variable of analyzeExpression(expression).variables) {
+    const [root, ...rest] = variable.split('.');
+    if (root !== 'data') continue;
+    if (readsSensitive(fields.sensitive, rest) !== undefined)
+      context.report(path, 'sensitive-leaves-case', { field: variable });
+  }
 }
 
 function targetPath(transitionPath: string, target: unknown, name: string): string {
