@@ -83,6 +83,10 @@ export const problemMessages = {
     '表达式引用了表单中没有的字段“{field}”',
     'The expression uses the field "{field}", which no form of this workflow has',
   ),
+  'task-form-owns-application-field': m(
+    '任务“{state}”的表单“{form}”也有申请表中的字段“{field}”；申请人填写的内容不能在办理中改写，请给任务表单的字段换个名字',
+    'The form "{form}" of the task "{state}" also has the application field "{field}"; what the applicant gave cannot be rewritten while handling the case, so give the task form\'s field another name',
+  ),
   'sensitive-leaves-case': m(
     '表达式把敏感信息“{field}”带出了案件（通知、队列或其他案件中不会遮盖，也不记录谁看过）；请改用不敏感的字段，或只给出案件编号',
     'The expression carries the sensitive field "{field}" out of the case (a notification, a queue or another case shows it unmasked and nobody records who read it); use a field that is not sensitive, or just the case number',

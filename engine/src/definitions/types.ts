@@ -156,6 +156,11 @@ export interface WorkflowDefinition extends DefinitionEnvelope<'workflow'> {
   form?: string;
   /** Default calendar for this workflow's SLAs (else the department's, else the catalog default). */
   calendar?: string;
+  /**
+   * Internal to departments (a bad rating's follow-up): its cases have no applicant, never appear to a
+   * resident, and residents cannot open one.
+   */
+  internal?: boolean;
   machine: MachineSpec;
 }
 

@@ -961,3 +961,24 @@ describe('sensitive data that would leave the case', () => {
     ).toContainEqual(['/machine/states/review/meta/task/queue/expr', 'sensitive-leaves-case']);
   });
 });
+
+describe('fields the application owns', () => {
+  it("should report a task form that declares a field of the matter's application form", () => {
+    // given: the review form of the standard approval asks for "amount" too
+    const catalog = new Catalog(readAllDefinitions() as Definition[]); // not the shared one: it changes
+    const review = catalog.get('form', 'review-opinion');
+    if (!review) throw new Error('no review-opinion form in the library');
+    const withAmount = structuredClone(review);
+    (withAmount.schema.properties as Record<string, unknown>).amount = { type: 'number' };
+    catalog.add(withAmount);
+    const matter = catalog.all('matter').find((candidate) => candidate.key === 'd1.subsistence-allowance');
+    // when
+    const problems = validate(matter, catalog).problems;
+    // then
+    expect(problems.map((found) => [found.path, found.code])).toContainEqual([
+      '/form',
+      'task-form-owns-application-field',
+    ]);
+    expect(problems[0]?.message.en).toContain('"amount"');
+  });
+});

@@ -146,6 +146,7 @@ const base = envelope(
   {
     form: definitionKey,
     calendar: definitionKey,
+    internal: { type: 'boolean' },
     machine: {
       allOf: [{ $ref: '#/definitions/stateNode' }, { required: ['initial', 'states'] }],
     },
