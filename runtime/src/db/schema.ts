@@ -291,10 +291,15 @@ export const attachments = pgTable(
       .references(() => cases.id),
     taskId: uuid('task_id'),
     name: text('name').notNull(),
+    /** The matter's material this document is (its `key`), if the uploader said. */
+    material: text('material'),
+    /** The type read from the bytes, equal to the one declared. */
     contentType: text('content_type').notNull(),
     size: integer('size').notNull(),
+    /** The bytes are in the attachment store under this hash (docs/decisions/0010). */
     sha256: text('sha256').notNull(),
-    content: bytea('content').notNull(),
+    /** Only attachments uploaded before the store: their bytes, kept where they were. */
+    content: bytea('content'),
     uploadedBy: uuid('uploaded_by').notNull(),
     createdAt: at('created_at').notNull(),
   },
