@@ -10,6 +10,7 @@ import {
 import type { Actor } from '../auth/actor.js';
 import type { AuthService } from '../auth/auth.service.js';
 import { startCases, type CaseService, type PlannedStart } from '../cases/case.service.js';
+import { departmentName, loadTimelines } from '../cases/timeline.js';
 import type { Database, RunStatement } from '../db/database.js';
 import {
   bundleApplications,
@@ -272,7 +273,10 @@ export class BundleService {
     return rating;
   }
 
-  /** One tracker for the whole application: every matter, its case and where that case stands. */
+  /**
+   * One tracker for the whole application: every matter, its case, where that case stands (departments
+   * by name) and its timeline as the applicant sees it (timeline.ts: nothing internal, no staff ids).
+   */
   async tracker(actor: Actor, id: string) {
     const [application] = await this.deps.db
       .select()
@@ -290,6 +294,8 @@ export class BundleService {
       ? await this.deps.db
           .select({
             id: cases.id,
+            applicantId: cases.applicantId,
+            internal: cases.internal,
             status: cases.status,
             result: cases.result,
             title: cases.title,
@@ -311,6 +317,7 @@ export class BundleService {
           .orderBy(desc(tasks.openedAt))
       : [];
     const catalog = await this.deps.definitions.current();
+    const timelines = await loadTimelines(this.deps.db, catalog, children, 'applicant');
     const [rating] = await this.deps.db
       .select({
         score: bundleRatings.score,
@@ -341,8 +348,14 @@ export class BundleService {
           // where it is now: the departments working on it, and whether it waits for the resident
           workingOn: open
             .filter((task) => task.caseId === item.caseId)
-            .map((task) => ({ department: task.department, status: task.status, dueAt: task.dueAt })),
+            .map((task) => ({
+              department: task.department,
+              name: departmentName(catalog, task.department),
+              status: task.status,
+              dueAt: task.dueAt,
+            })),
           waitingForApplicant: open.some((task) => task.caseId === item.caseId && task.status === 'waiting'),
+          timeline: (item.caseId && timelines.get(item.caseId)) || [],
         };
       }),
     };

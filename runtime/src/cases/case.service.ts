@@ -15,11 +15,12 @@ import {
 import type { Actor } from '../auth/actor.js';
 import { appendAudit, auditRows, type AuditEntry } from '../audit/audit-log.js';
 import type { Database, RunBatch, RunStatement, Statement } from '../db/database.js';
-import { auditEvents, cases, tasks } from '../db/schema.js';
+import { cases, tasks } from '../db/schema.js';
 import type { DefinitionService } from '../definitions/definition.service.js';
 import { ApiError, forbidden, notFound } from '../errors/api-error.js';
 import { assertFormData, sensitiveFields } from '../forms/form-validator.js';
 import { ProfileService, rememberStatement } from '../profiles/profile.service.js';
+import { caseViewFor } from './applicant-view.js';
 import { caseAccess, mask } from './case-access.js';
 import {
   compileStatement,
@@ -28,6 +29,7 @@ import {
   writeSetValues,
   type CaseWrites,
 } from './effects.js';
+import { loadTimelines, type TimelineView } from './timeline.js';
 
 export interface StartCaseInput {
   matter?: string;
@@ -111,14 +113,14 @@ const p = (name: string) => sql.placeholder(name);
 /** Starting cases: their rows, then everything their first steps leave behind. Built once. */
 export const insertStatement = compileStatement(
   writeCaseStatement(sql`
-    insert into cases (id, workflow_key, workflow_version, matter_key, bundle_key, applicant_id, title, status, result,
-                       data, snapshot, version, audit_seq, audit_head, opened_at, due_at, closed_at)
-    select w.id, w.workflow_key, w.workflow_version, w.matter_key, w.bundle_key, w.applicant_id, w.title, w.status,
-           w.result, w.data, w.snapshot, 1, w.audit_seq, w.audit_head, w.opened_at, w.due_at, w.closed_at
+    insert into cases (id, workflow_key, workflow_version, matter_key, bundle_key, applicant_id, internal, title, status,
+                       result, data, snapshot, version, audit_seq, audit_head, opened_at, due_at, closed_at)
+    select w.id, w.workflow_key, w.workflow_version, w.matter_key, w.bundle_key, w.applicant_id, w.internal, w.title,
+           w.status, w.result, w.data, w.snapshot, 1, w.audit_seq, w.audit_head, w.opened_at, w.due_at, w.closed_at
     from jsonb_to_recordset(${p('cases')}::jsonb) as w(
-      id uuid, workflow_key text, workflow_version int, matter_key text, bundle_key text, applicant_id uuid, title jsonb, status text,
-      result text, data jsonb, snapshot jsonb, audit_seq int, audit_head text, opened_at timestamptz, due_at timestamptz,
-      closed_at timestamptz)
+      id uuid, workflow_key text, workflow_version int, matter_key text, bundle_key text, applicant_id uuid, internal boolean,
+      title jsonb, status text, result text, data jsonb, snapshot jsonb, audit_seq int, audit_head text, opened_at timestamptz,
+      due_at timestamptz, closed_at timestamptz)
     returning id`),
 );
 
@@ -177,14 +179,17 @@ export function writeCommands(planned: PlannedWrite[], firedAt: Date): Statement
 export class CaseService {
   constructor(private readonly deps: RuntimeDeps) {}
 
-  async start(actor: Actor, input: StartCaseInput): Promise<CaseRow> {
+  /** `actor` null: the runtime itself starts the case (a bad rating's follow-up), for no applicant. */
+  async start(actor: Actor | null, input: StartCaseInput): Promise<CaseRow> {
     const planned = await this.planStart(actor, input);
     const now = this.deps.clock();
     const statements = [startCases([planned], now)];
     // collect once: what a resident submits under data elements prefills their next application,
     // kept in the transaction that starts the case
     const remember =
-      planned.form && rememberStatement(actor, ProfileService.elementsOfForm(planned.form, input.data), now);
+      actor &&
+      planned.form &&
+      rememberStatement(actor, ProfileService.elementsOfForm(planned.form, input.data), now);
     if (remember) statements.push(remember);
     await this.deps.runBatch(statements);
     this.deps.afterCommit?.();
@@ -194,10 +199,12 @@ export class CaseService {
   /**
    * Works out a new case (validated data, the engine's first step, its rows and audit entries) without
    * writing anything: `startCases` writes one or many, alone or inside a caller's transaction (a bundle
-   * starts its children with its own rows). `bundleKey` marks a child of a one-thing bundle.
+   * starts its children with its own rows). `bundleKey` marks a child of a one-thing bundle. `actor`
+   * null is the runtime itself. A workflow marked `internal` starts a case internal to departments:
+   * it has no applicant, and residents (or grid workers) cannot start one.
    */
   async planStart(
-    actor: Actor,
+    actor: Actor | null,
     input: StartCaseInput,
     bundleKey: string | null = null,
   ): Promise<PlannedStart> {
@@ -218,20 +225,25 @@ export class CaseService {
         'zh-CN': `工作流 ${workflowKey}`,
         en: `workflow ${workflowKey}`,
       });
+    const internal = workflowDefinition.internal === true;
+    if (internal && actor !== null && !actor.isAdmin && (actor.has('resident') || actor.has('grid')))
+      throw forbidden();
     const form = formOf(catalog, matter?.form ?? workflowDefinition.form);
     if (form) assertFormData(form, input.data);
 
     const workflow = await this.deps.definitions.workflow(workflowKey, workflowDefinition.version);
     const now = this.deps.clock();
     const id = this.deps.ids();
+    const actorId = actor?.userId ?? null;
     const caseInfo = {
       id,
-      applicant: actor.userId,
+      ...(internal || actorId === null ? {} : { applicant: actorId }),
       ...(matter ? { matter: matter.key, lead: matter.lead, cooperating: matter.cooperating } : {}),
     };
     const result = start(workflow, { case: caseInfo, data: input.data }, now.getTime(), this.deps.ids);
-    const applicantId = actor.has('resident') || actor.has('grid') ? actor.userId : null;
-    if (applicantId === null && !actor.isAdmin) {
+    const applicantId =
+      !internal && actor !== null && (actor.has('resident') || actor.has('grid')) ? actor.userId : null;
+    if (actor !== null && applicantId === null && !actor.isAdmin) {
       // staff apply on someone's behalf only into the queues they work or watch: otherwise they would
       // file a case into another department's queue that they could not read back (a 404 after the write)
       const departments = result.effects.flatMap((effect) =>
@@ -252,6 +264,7 @@ export class CaseService {
       parentCaseId: null,
       bundleKey,
       applicantId,
+      internal,
       title,
       status: result.snapshot.status,
       result: result.snapshot.result ?? null,
@@ -266,7 +279,7 @@ export class CaseService {
     };
     const started: AuditEntry = {
       caseId: id,
-      actorId: actor.userId,
+      actorId,
       action: 'case.started',
       at: now,
       after: { state: result.snapshot.value, status: result.snapshot.status },
@@ -280,7 +293,7 @@ export class CaseService {
       caseId: id,
       matterKey: row.matterKey,
       applicantId,
-      actorId: actor.userId,
+      actorId,
       now,
       ids: this.deps.ids,
     };
@@ -301,6 +314,7 @@ export class CaseService {
           matter_key: row.matterKey,
           bundle_key: bundleKey,
           applicant_id: applicantId,
+          internal,
           title,
           status: row.status,
           result: row.result,
@@ -472,20 +486,13 @@ export class CaseService {
       .from(tasks)
       .where(eq(tasks.caseId, caseId))
       .orderBy(asc(tasks.openedAt));
-    const timeline = await db
-      .select({
-        seq: auditEvents.seq,
-        at: auditEvents.at,
-        actorId: auditEvents.actorId,
-        action: auditEvents.action,
-        data: auditEvents.data,
-      })
-      .from(auditEvents)
-      .where(eq(auditEvents.caseId, caseId))
-      .orderBy(asc(auditEvents.seq));
-    return {
+    // those who handle the case see all of it; its applicant what is meant for them (timeline.ts)
+    const view: TimelineView = access.handles ? 'departments' : 'applicant';
+    const timeline = (await loadTimelines(db, catalog, [row], view)).get(row.id) ?? [];
+    return caseViewFor(view, catalog, {
       id: row.id,
       title: row.title,
+      internal: row.internal,
       matter: row.matterKey,
       workflow: { key: row.workflowKey, version: row.workflowVersion },
       status: row.status,
@@ -518,7 +525,7 @@ export class CaseService {
         closedAt: task.closedAt,
       })),
       timeline,
-    };
+    });
   }
 
   async listMine(actor: Actor, limit: number) {
@@ -533,7 +540,7 @@ export class CaseService {
         closedAt: cases.closedAt,
       })
       .from(cases)
-      .where(eq(cases.applicantId, actor.userId))
+      .where(and(eq(cases.applicantId, actor.userId), eq(cases.internal, false)))
       .orderBy(desc(cases.openedAt))
       .limit(limit);
   }

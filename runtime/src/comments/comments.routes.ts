@@ -3,23 +3,32 @@ import type { FastifyInstance } from 'fastify';
 import type { Runtime } from '../runtime.js';
 import { appendAudit } from '../audit/audit-log.js';
 import { assertTaskOfCase, readableCase } from '../cases/case-access.js';
-import { comments } from '../db/schema.js';
+import { comments, visibilities, type Visibility } from '../db/schema.js';
 import { signedIn } from '../http/auth-hook.js';
 import { idParams, uuidParam } from '../http/schemas.js';
+import { commentsFor, newCommentVisibility } from './comment-visibility.js';
 
 export async function commentRoutes(app: FastifyInstance, { runtime }: { runtime: Runtime }) {
   app.get(
     '/cases/:id/comments',
-    { schema: { tags: ['comments'], summary: 'Comments on a case', params: idParams } },
+    {
+      schema: {
+        tags: ['comments'],
+        summary:
+          'Comments on a case: departments read all of them, the applicant their own and those marked for them (by department, not by person)',
+        params: idParams,
+      },
+    },
     async (request) => {
       const actor = signedIn(request);
       const { id } = request.params as { id: string };
-      await readableCase(runtime.db, actor, id);
-      return runtime.db
+      const { row, access } = await readableCase(runtime.db, actor, id);
+      const rows = await runtime.db
         .select()
         .from(comments)
         .where(eq(comments.caseId, id))
         .orderBy(asc(comments.createdAt));
+      return commentsFor(runtime.db, await runtime.definitions.current(), row, access, rows);
     },
   );
 
@@ -28,12 +37,17 @@ export async function commentRoutes(app: FastifyInstance, { runtime }: { runtime
     {
       schema: {
         tags: ['comments'],
-        summary: 'Comment on a case',
+        summary:
+          "Comment on a case: staff comments are internal unless marked for the applicant (visibility: applicant); the applicant's are theirs to see",
         params: idParams,
         body: {
           type: 'object',
           required: ['body'],
-          properties: { body: { type: 'string', minLength: 1, maxLength: 5000 }, taskId: uuidParam },
+          properties: {
+            body: { type: 'string', minLength: 1, maxLength: 5000 },
+            taskId: uuidParam,
+            visibility: { enum: visibilities },
+          },
           additionalProperties: false,
         },
       },
@@ -41,8 +55,9 @@ export async function commentRoutes(app: FastifyInstance, { runtime }: { runtime
     async (request, reply) => {
       const actor = signedIn(request);
       const { id } = request.params as { id: string };
-      const body = request.body as { body: string; taskId?: string };
-      await readableCase(runtime.db, actor, id);
+      const body = request.body as { body: string; taskId?: string; visibility?: Visibility };
+      const { access } = await readableCase(runtime.db, actor, id);
+      const visibility = newCommentVisibility(access, body.visibility);
       await assertTaskOfCase(runtime.db, id, body.taskId);
       const comment = {
         id: runtime.ids(),
@@ -50,6 +65,7 @@ export async function commentRoutes(app: FastifyInstance, { runtime }: { runtime
         taskId: body.taskId ?? null,
         authorId: actor.userId,
         body: body.body,
+        visibility,
         createdAt: runtime.clock(),
       };
       await runtime.db.transaction(async (tx) => {
@@ -60,7 +76,7 @@ export async function commentRoutes(app: FastifyInstance, { runtime }: { runtime
             actorId: actor.userId,
             action: 'comment.added',
             at: comment.createdAt,
-            data: { commentId: comment.id },
+            data: { commentId: comment.id, visibility },
           },
         ]);
       });

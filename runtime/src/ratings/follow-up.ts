@@ -1,7 +1,17 @@
+import { createHash } from 'node:crypto';
 import { and, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { Runtime } from '../runtime.js';
 import type { LocalizedText } from '@tongban/engine';
-import { bundleApplications, bundleRatings, cases, memberships, ratings, tasks } from '../db/schema.js';
+import {
+  bundleApplications,
+  bundleRatings,
+  cases,
+  memberships,
+  notifications,
+  outbox,
+  ratings,
+  tasks,
+} from '../db/schema.js';
 
 /** The workflow a bad rating starts (definitions/workflows/rating-follow-up.json). */
 export const followUpWorkflow = 'rating-follow-up';
@@ -12,6 +22,11 @@ export const followUpWorkflow = 'rating-follow-up';
  * escalation like any task, and the resident told when it is done. Run from the `rating.bad` outbox row,
  * so it happens even if the process that took the rating dies; a second delivery finds the follow-up
  * already open and does nothing.
+ *
+ * The follow-up is internal to departments (its workflow is marked `internal`): the runtime opens it
+ * for no applicant, so it is in no resident's applications and no resident reads or rates it; it names
+ * the rated case (or application) in its data. The resident hears only that what they rated was
+ * followed up (`tellRater`), never the supervisor's opinion.
  */
 export async function openFollowUp(runtime: Runtime, ratedCaseId: string): Promise<string | null> {
   const db = runtime.db;
@@ -43,7 +58,6 @@ export async function openFollowUp(runtime: Runtime, ratedCaseId: string): Promi
     rated: ratedCaseId,
     title: rated.title,
     department,
-    rater: rated.rater,
     reason: rated.reason,
   });
 }
@@ -72,14 +86,13 @@ export async function openBundleFollowUp(runtime: Runtime, applicationId: string
     rated: applicationId,
     title: bundle.title,
     department: first.lead,
-    rater: rated.rater,
     reason: rated.reason,
   });
 }
 
 async function startFollowUp(
   runtime: Runtime,
-  input: { rated: string; title: LocalizedText; department: string; rater: string; reason: string | null },
+  input: { rated: string; title: LocalizedText; department: string; reason: string | null },
 ): Promise<string> {
   const db = runtime.db;
   const [existing] = await db
@@ -103,8 +116,7 @@ async function startFollowUp(
     ).map((row) => row.department),
   );
   const supervisingDepartment = chain.find((code) => supervised.has(code)) ?? input.department;
-  const actor = await runtime.auth.actorOf(input.rater);
-  const followUp = await runtime.cases.start(actor, {
+  const followUp = await runtime.cases.start(null, {
     workflow: followUpWorkflow,
     data: {
       ratedCase: input.rated,
@@ -115,4 +127,66 @@ async function startFollowUp(
     },
   });
   return followUp.id;
+}
+
+/**
+ * A follow-up closed (its `case.completed` row): the resident who rated is told, about the case or the
+ * application they rated, that it was followed up; nothing of the follow-up itself. The notice's id is
+ * derived from the follow-up's, so a second delivery tells them nothing more.
+ */
+export async function tellRater(runtime: Runtime, caseId: string): Promise<void> {
+  const db = runtime.db;
+  const [followUp] = await db
+    .select({ workflowKey: cases.workflowKey, status: cases.status, data: cases.data })
+    .from(cases)
+    .where(eq(cases.id, caseId));
+  if (!followUp || followUp.workflowKey !== followUpWorkflow || followUp.status !== 'done') return;
+  const rated = String(followUp.data.ratedCase);
+  const [caseRating] = await db
+    .select({ rater: ratings.raterId })
+    .from(ratings)
+    .where(eq(ratings.caseId, rated));
+  const [applicationRating] = caseRating
+    ? []
+    : await db
+        .select({ rater: bundleRatings.raterId })
+        .from(bundleRatings)
+        .where(eq(bundleRatings.applicationId, rated));
+  const rater = caseRating?.rater ?? applicationRating?.rater;
+  if (rater === undefined) return;
+  const notice = {
+    id: derivedId(`rating.followed-up:${caseId}`),
+    caseId: caseRating ? rated : null,
+    taskId: null,
+    recipient: `user:${rater}`,
+    template: 'rating.followed-up',
+    data: caseRating ? { ratedCase: rated } : { bundleApplication: rated },
+    createdAt: runtime.clock(),
+  };
+  const told = await db.transaction(async (tx) => {
+    const inserted = await tx
+      .insert(notifications)
+      .values(notice)
+      .onConflictDoNothing()
+      .returning({ id: notifications.id });
+    if (inserted.length === 0) return false;
+    await tx.insert(outbox).values({
+      topic: 'notification',
+      payload: {
+        notificationId: notice.id,
+        caseId: notice.caseId,
+        recipient: notice.recipient,
+        template: notice.template,
+      },
+    });
+    return true;
+  });
+  if (told) runtime.relay.kick();
+}
+
+/** A UUID that is always the same for the same name (the form of a version 5 UUID, from SHA-256). */
+function derivedId(name: string): string {
+  const hex = createHash('sha256').update(name).digest('hex');
+  const variant = ((parseInt(hex.slice(16, 17), 16) & 0x3) | 0x8).toString(16);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Runtime } from '../runtime.js';
 import { signedIn } from '../http/auth-hook.js';
+import { visibilities, type Visibility } from '../db/schema.js';
 import { ApiError } from '../errors/api-error.js';
 import { errorResponse } from '../http/error-handler.js';
 import { departmentCode, idParams, reason, uuidParam } from '../http/schemas.js';
@@ -50,19 +51,20 @@ export async function supervisionRoutes(app: FastifyInstance, { runtime }: { run
     {
       schema: {
         tags: ['supervision'],
-        summary: 'Open a supervision order (督办) on a task: its department must answer within a limit',
+        summary:
+          'Open a supervision order (督办) on a task: its department must answer within a limit; internal to departments unless marked for the applicant',
         params: idParams,
         body: {
           type: 'object',
           required: ['note'],
-          properties: { note: reason, respondWithin },
+          properties: { note: reason, respondWithin, visibility: { enum: visibilities } },
           additionalProperties: false,
         },
         response: { 201: orderJson, '4xx': errorResponse },
       },
     },
     async (request, reply) => {
-      const body = request.body as { note: string; respondWithin?: FixedSla };
+      const body = request.body as { note: string; respondWithin?: FixedSla; visibility?: Visibility };
       const order = await runtime.supervision.open(
         signedIn(request),
         (request.params as { id: string }).id,

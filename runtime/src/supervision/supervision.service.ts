@@ -3,7 +3,7 @@ import { addDurationLike, type FixedSla } from './respond-limit.js';
 import type { Actor } from '../auth/actor.js';
 import { appendAudit } from '../audit/audit-log.js';
 import type { Database, Executor } from '../db/database.js';
-import { notifications, outbox, supervisionOrders, tasks, timers } from '../db/schema.js';
+import { notifications, outbox, supervisionOrders, tasks, timers, type Visibility } from '../db/schema.js';
 import type { DepartmentDirectory } from '../departments/directory.js';
 import type { DefinitionService } from '../definitions/definition.service.js';
 import { ApiError, forbidden, notFound } from '../errors/api-error.js';
@@ -30,11 +30,14 @@ export class SupervisionService {
     },
   ) {}
 
-  /** A supervisor over the task's department opens an order by hand. */
+  /**
+   * A supervisor over the task's department opens an order by hand. It is internal to departments
+   * unless the supervisor marks it for the applicant, who then sees it (and its note) on their timeline.
+   */
   async open(
     actor: Actor,
     taskId: string,
-    input: { note: string; respondWithin?: FixedSla },
+    input: { note: string; respondWithin?: FixedSla; visibility?: Visibility },
   ): Promise<SupervisionOrder> {
     const [task] = await this.deps.db.select().from(tasks).where(eq(tasks.id, taskId));
     if (!task || !actor.sees(task.department)) throw notFound(taskTitle);
@@ -82,7 +85,14 @@ export class SupervisionService {
           actorId: actor.userId,
           action: 'supervision.opened',
           at: now,
-          data: { orderId: order.id, taskId, department: task.department, respondBy, note: input.note },
+          data: {
+            orderId: order.id,
+            taskId,
+            department: task.department,
+            respondBy,
+            note: input.note,
+            visibility: input.visibility ?? 'internal',
+          },
         },
       ]);
     });

@@ -4,7 +4,7 @@ import { LocalTimerLoop } from '../timers/local-timer-loop.js';
 import { coalesced } from '../timers/coalesced.js';
 import { eq } from 'drizzle-orm';
 import { notifications } from '../db/schema.js';
-import { openBundleFollowUp, openFollowUp } from '../ratings/follow-up.js';
+import { openBundleFollowUp, openFollowUp, tellRater } from '../ratings/follow-up.js';
 
 export interface WorkerOptions {
   /** Department queues to work (default: every department). */
@@ -70,16 +70,18 @@ export async function startWorkers(runtime: Runtime, options: WorkerOptions = {}
     });
   }
   if (wanted.has(queues.system)) {
-    // rating.bad opens a follow-up; case.completed moves a bundle on; case.startChild is accepted (no
-    // workflow of the library starts children yet)
+    // rating.bad opens a follow-up; case.completed moves a bundle on, or tells a rater their bad rating
+    // was followed up; case.startChild is accepted (no workflow of the library starts children yet)
     await driver.consume(queues.system, async (job) => {
       if (job.name === 'rating.bad') await openFollowUp(runtime, String(job.data.caseId));
       if (job.name === 'bundle.rating.bad') await openBundleFollowUp(runtime, String(job.data.applicationId));
-      if (job.name === 'case.completed')
+      if (job.name === 'case.completed') {
         await runtime.bundles.childCompleted(
           String(job.data.caseId),
           typeof job.data.result === 'string' ? job.data.result : null,
         );
+        await tellRater(runtime, String(job.data.caseId));
+      }
     });
   }
   const dispatch = (code: string) => async (job: { data: Record<string, unknown> }) => {

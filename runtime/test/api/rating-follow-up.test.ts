@@ -111,13 +111,20 @@ describe('a bad rating opens a follow-up for the supervisors', () => {
       data: { opinion: '已回访，已整改' },
     });
 
-    // then the follow-up is closed and the resident is told
-    expect((await h.json<CaseJson>('resident', 'GET', `/api/cases/${followUp?.id}`)).status).toBe('done');
-    const told = await h.runtime.db
-      .select({ template: notifications.template })
-      .from(notifications)
-      .where(eq(notifications.caseId, followUp?.id as string));
-    expect(told.map((row) => row.template)).toContain('rating.followed-up');
+    // then the follow-up is closed, internal to departments, and the resident is told about the case
+    // they rated (visibility.test.ts: never the follow-up itself)
+    expect((await h.json<CaseJson>('supervisor', 'GET', `/api/cases/${followUp?.id}`)).status).toBe('done');
+    expect((await h.request('resident', 'GET', `/api/cases/${followUp?.id}`)).statusCode).toBe(404);
+    await vi.waitFor(
+      async () => {
+        const told = await h.runtime.db
+          .select({ template: notifications.template })
+          .from(notifications)
+          .where(eq(notifications.caseId, caseId));
+        expect(told.map((row) => row.template)).toContain('rating.followed-up');
+      },
+      { timeout: 10_000, interval: 100 },
+    );
   });
 
   it('should open nothing for a good or average rating', async () => {
