@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 
 /** Everything configurable, read once from the environment (documented in the README). */
 export interface RuntimeConfig {
@@ -24,6 +24,11 @@ export interface RuntimeConfig {
   /** Largest attachment accepted, in bytes. */
   maxAttachmentBytes: number;
   /**
+   * Where attachment bytes are stored (TONGBAN_ATTACHMENTS_DIR, else `<dataDir>/attachments`). Every API
+   * node of the scaled mode must see the same directory (docs/decisions/0010).
+   */
+  attachmentsDir: string;
+  /**
    * How far a worker process lets its JavaScript heap grow past what is live before collecting, in
    * percent (V8 picks up to 300% by itself when allocation is fast).
    */
@@ -44,6 +49,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig 
     secureCookies: env.TONGBAN_SECURE_COOKIES === 'true',
     draftTtlMs: integer(env.TONGBAN_DRAFT_DAYS, 30, 'TONGBAN_DRAFT_DAYS') * 86_400_000,
     maxAttachmentBytes: integer(env.TONGBAN_MAX_ATTACHMENT_MB, 10, 'TONGBAN_MAX_ATTACHMENT_MB') * 1024 * 1024,
+    attachmentsDir: resolve(
+      env.TONGBAN_ATTACHMENTS_DIR || join(resolve(env.TONGBAN_DATA_DIR ?? './data'), 'attachments'),
+    ),
     workerHeapGrowthPercent: integer(
       env.TONGBAN_WORKER_HEAP_GROWTH_PERCENT,
       30,

@@ -49,6 +49,11 @@ export const runtimeErrors = {
   ),
   TB_PAYLOAD_TOO_LARGE: m(413, '内容太大，最大 {limit}', 'Too large; the limit is {limit}'),
   TB_UNSUPPORTED_MEDIA_TYPE: m(415, '不支持的文件类型：{type}', 'Unsupported content type: {type}'),
+  TB_FILE_TYPE_MISMATCH: m(
+    415,
+    '文件内容（{actual}）与声明的类型 {declared} 不符',
+    'The file is {actual}, not the {declared} it was sent as',
+  ),
   TB_RATE_LIMITED: m(429, '尝试次数过多，请稍后再试', 'Too many attempts; try again later'),
   TB_INTERNAL: m(500, '服务器内部错误，已记录', 'Internal error; it has been logged'),
 } as const satisfies Record<string, RuntimeErrorEntry>;

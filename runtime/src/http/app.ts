@@ -7,6 +7,7 @@ import type { Runtime } from '../runtime.js';
 import { authHook } from './auth-hook.js';
 import { installErrorHandler, sendError } from './error-handler.js';
 import { installValidation } from './validation.js';
+import { clientErrorHandler, installSecurityHeaders, withSecurityHeaders } from './security-headers.js';
 import { authRoutes } from '../auth/auth.routes.js';
 import { departmentRoutes } from '../departments/departments.routes.js';
 import { userRoutes } from '../users/users.routes.js';
@@ -37,8 +38,11 @@ export async function buildApp(runtime: Runtime, options: AppOptions = {}): Prom
     bodyLimit: 1024 * 1024,
     trustProxy: false,
     // a URL that cannot be decoded gets the same error shape as everything else
-    frameworkErrors: sendError,
+    frameworkErrors: withSecurityHeaders(sendError),
+    // and so does a request the HTTP parser cannot read
+    clientErrorHandler,
   });
+  installSecurityHeaders(app);
   installValidation(app);
   installErrorHandler(app);
   await app.register(cookie);

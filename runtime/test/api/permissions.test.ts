@@ -18,7 +18,6 @@ import {
   tasks,
   users,
 } from '../../src/db/schema.js';
-import { openFollowUp } from '../../src/ratings/follow-up.js';
 import { demoPassword } from '../../src/seed/seed.js';
 import { applicantData, createHarness, type Harness } from '../support/harness.js';
 
@@ -63,6 +62,8 @@ interface Fixture {
   payload?: Record<string, unknown>;
   /** A CSV body instead of JSON. */
   csv?: string;
+  /** A file's bytes as the body, of the declared type (an attachment). */
+  upload?: { bytes: Buffer; type: string };
   /** Overrides the actor's session (signing out needs a session of its own). */
   cookie?: string | null;
   /** What the call may change: a refused call leaves it as it was, an allowed call to a `mutates` row does not. */
@@ -109,8 +110,6 @@ const shared = {
   noticeId: '',
   /** An open dead letter. */
   deadLetterId: 0,
-  /** The internal follow-up of a case the resident rated bad: its task waits in the district (d1). */
-  followUpId: '',
 };
 const attachmentContent = Buffer.from('%PDF-1.4 permission matrix');
 
@@ -575,32 +574,12 @@ const rows: Row[] = [
     }),
   },
   {
-    method: 'POST',
-    route: '/api/cases',
-    variant: 'an internal workflow',
-    // a bad rating's follow-up is internal: no resident (or grid worker) opens one; staff only into
-    // queues they work, and its queue is the district's
-    expected: m(401, ok, 403, 403, 403, 403, 403, 403),
-    mutates: true,
-    fixture: () => ({
-      url: '/api/cases',
-      payload: {
-        workflow: 'rating-follow-up',
-        data: { ratedCase: shared.caseId, department: 'd1.minzheng', supervisingDepartment: 'd1' },
-      },
-      observe: () => first(h.runtime.db.select({ n: count() }).from(cases)),
-    }),
-  },
-  {
     method: 'GET',
     route: '/api/cases/mine',
     expected: anySignedIn,
     fixture: () => ({
       url: '/api/cases/mine?limit=100',
-      check: (response, actor) => {
-        listsFor(['resident'], () => shared.caseId)(response, actor);
-        expect(ids(response)).not.toContain(shared.followUpId);
-      },
+      check: listsFor(['resident'], () => shared.caseId),
     }),
   },
   {
@@ -636,14 +615,6 @@ const rows: Row[] = [
       observe: () => sensitiveReads(shared.caseId),
       check: (response) => expect(response.json<CaseJson>().data.idNumber).toBe(applicantData.idNumber),
     }),
-  },
-  {
-    method: 'GET',
-    route: '/api/cases/:id',
-    variant: 'an internal follow-up',
-    // the resident who rated does not see it: only who handles its task (the district) and administrators
-    expected: m(401, ok, ok, 404, 404, 404, 404, 404),
-    fixture: () => ({ url: `/api/cases/${shared.followUpId}` }),
   },
   {
     method: 'POST',
@@ -682,12 +653,7 @@ const rows: Row[] = [
     expected: caseReaders,
     fixture: () => ({
       url: `/api/cases/${shared.caseId}/comments`,
-      check: (response, actor) => {
-        const bodies = response.json<Array<{ body: string }>>().map((comment) => comment.body);
-        expect(bodies).toContain('材料已备齐');
-        // civil affairs' internal note is the departments' own
-        expect(bodies.includes('内部：核实收入')).toBe(actor !== 'resident');
-      },
+      check: (response) => expect(response.json<unknown[]>().length).toBeGreaterThan(0),
     }),
   },
   {
@@ -707,51 +673,14 @@ const rows: Row[] = [
   },
   {
     method: 'POST',
-    route: '/api/cases/:id/comments',
-    variant: 'an internal note',
-    // the applicant's comments are theirs to see: they write no internal note
-    expected: m(401, ok, ok, ok, 404, 404, 403, 404),
-    mutates: true,
-    fixture: async () => {
-      const { caseId } = await seniorIntake();
-      return {
-        url: `/api/cases/${caseId}/comments`,
-        payload: { body: '内部：再核一次', visibility: 'internal' },
-        observe: () =>
-          first(h.runtime.db.select({ n: count() }).from(comments).where(eq(comments.caseId, caseId))),
-      };
-    },
-  },
-  {
-    method: 'POST',
-    route: '/api/cases/:id/comments',
-    variant: 'marked for the applicant',
-    expected: caseReaders,
-    mutates: true,
-    fixture: async () => {
-      const { caseId } = await seniorIntake();
-      return {
-        url: `/api/cases/${caseId}/comments`,
-        payload: { body: '请携带原件', visibility: 'applicant' },
-        observe: () =>
-          first(h.runtime.db.select({ n: count() }).from(comments).where(eq(comments.caseId, caseId))),
-      };
-    },
-  },
-  {
-    method: 'POST',
     route: '/api/cases/:id/attachments',
     expected: caseReaders,
     mutates: true,
     fixture: async () => {
       const { caseId } = await seniorIntake();
       return {
-        url: `/api/cases/${caseId}/attachments`,
-        payload: {
-          name: '户口簿.pdf',
-          contentType: 'application/pdf',
-          content: attachmentContent.toString('base64'),
-        },
+        url: `/api/cases/${caseId}/attachments?name=${encodeURIComponent('户口簿.pdf')}&material=household-register`,
+        upload: { bytes: attachmentContent, type: 'application/pdf' },
         observe: () =>
           first(h.runtime.db.select({ n: count() }).from(attachments).where(eq(attachments.caseId, caseId))),
       };
@@ -772,7 +701,10 @@ const rows: Row[] = [
     expected: caseReaders,
     fixture: () => ({
       url: `/api/attachments/${shared.attachmentId}`,
-      check: (response) => expect(response.rawPayload.equals(attachmentContent)).toBe(true),
+      check: (response) => {
+        expect(response.rawPayload.equals(attachmentContent)).toBe(true);
+        expect(response.headers['x-content-type-options']).toBe('nosniff');
+      },
     }),
   },
   {
@@ -796,20 +728,6 @@ const rows: Row[] = [
     route: '/api/cases/:id/rating',
     expected: caseReaders,
     fixture: () => ({ url: `/api/cases/${shared.caseId}/rating` }),
-  },
-  {
-    method: 'POST',
-    route: '/api/cases/:id/rating',
-    variant: 'an internal follow-up',
-    // a follow-up has no applicant: nobody rates it (which would open a follow-up of the follow-up)
-    expected: m(401, 403, 403, 404, 404, 404, 404, 404),
-    mutates: true,
-    fixture: () => ({
-      url: `/api/cases/${shared.followUpId}/rating`,
-      payload: { score: 'bad', reason: '不满意' },
-      observe: () =>
-        first(h.runtime.db.select({ n: count() }).from(ratings).where(eq(ratings.caseId, shared.followUpId))),
-    }),
   },
 
   // tasks: a department's staff and its supervisors; another department's task does not exist for them
@@ -993,27 +911,6 @@ const rows: Row[] = [
       return {
         url: `/api/tasks/${taskId}/supervise`,
         payload: { note: '群众反映办理缓慢' },
-        observe: () =>
-          first(
-            h.runtime.db
-              .select({ n: count() })
-              .from(supervisionOrders)
-              .where(eq(supervisionOrders.taskId, taskId)),
-          ),
-      };
-    },
-  },
-  {
-    method: 'POST',
-    route: '/api/tasks/:id/supervise',
-    variant: 'marked for the applicant',
-    expected: m(401, ok, ok, 403, 404, 404, 404, 404),
-    mutates: true,
-    fixture: async () => {
-      const { taskId } = await seniorIntake();
-      return {
-        url: `/api/tasks/${taskId}/supervise`,
-        payload: { note: '已督促加快办理', visibility: 'applicant' },
         observe: () =>
           first(
             h.runtime.db
@@ -1391,20 +1288,14 @@ beforeAll(async () => {
   shared.caseId = kase.id;
   shared.taskId = openTask(kase, 'intake').id;
   await json('resident', 'POST', `/api/cases/${kase.id}/comments`, { body: '材料已备齐' }, 201);
-  await json('minzheng', 'POST', `/api/cases/${kase.id}/comments`, { body: '内部：核实收入' }, 201);
-  const rated = await doneCase();
-  await json('resident', 'POST', `/api/cases/${rated}/rating`, { score: 'bad', reason: '态度不好' }, 201);
-  // what the system queue's worker does with the rating's rating.bad row
-  shared.followUpId = (await openFollowUp(h.runtime, rated)) as string;
-  shared.attachmentId = (
-    await json<{ id: string }>(
-      'resident',
-      'POST',
-      `/api/cases/${kase.id}/attachments`,
-      { name: '身份证.pdf', contentType: 'application/pdf', content: attachmentContent.toString('base64') },
-      201,
-    )
-  ).id;
+  const attached = await h.call(sessions.resident, {
+    method: 'POST',
+    url: `/api/cases/${kase.id}/attachments?name=${encodeURIComponent('身份证.pdf')}`,
+    payload: attachmentContent,
+    headers: { 'content-type': 'application/pdf' },
+  });
+  expect(attached.statusCode, attached.body).toBe(201);
+  shared.attachmentId = attached.json<{ id: string }>().id;
   shared.rensheTaskId = (await rensheTask()).taskId;
   shared.orderId = (
     await json<{ id: string }>(
@@ -1441,6 +1332,9 @@ describe('permission matrix: every route, every kind of caller', () => {
       url: fixture.url,
       ...(fixture.payload ? { payload: fixture.payload } : {}),
       ...(fixture.csv !== undefined ? { payload: fixture.csv, headers: { 'content-type': 'text/csv' } } : {}),
+      ...(fixture.upload !== undefined
+        ? { payload: fixture.upload.bytes, headers: { 'content-type': fixture.upload.type } }
+        : {}),
     });
     const context = `${actor} ${row.method} ${fixture.url}: ${response.body.slice(0, 500)}`;
     if (expected === ok) {

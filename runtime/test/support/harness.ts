@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
 import { loadConfig } from '../../src/config/config.js';
@@ -54,7 +57,10 @@ type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 export async function createHarness(): Promise<Harness> {
   const database = await openTestDatabase();
   const clock = new FakeClock();
-  const runtime = await createRuntime(loadConfig({ ...process.env, DATABASE_URL: '', REDIS_URL: '' }), {
+  // the attachments of this file's runtime go to a directory of its own, removed at the end
+  const attachmentsDir = await mkdtemp(join(tmpdir(), 'tb-attachments-'));
+  const env = { ...process.env, TONGBAN_ATTACHMENTS_DIR: attachmentsDir, DATABASE_URL: '', REDIS_URL: '' };
+  const runtime = await createRuntime(loadConfig(env), {
     database,
     clock: clock.now,
     migrate: false,
@@ -99,6 +105,7 @@ export async function createHarness(): Promise<Harness> {
       await app.close();
       await runtime.close();
       await database.close();
+      await rm(attachmentsDir, { recursive: true, force: true });
     },
   };
   return harness;
