@@ -18,6 +18,7 @@ import {
   tasks,
   users,
 } from '../../src/db/schema.js';
+import { openFollowUp } from '../../src/ratings/follow-up.js';
 import { demoPassword } from '../../src/seed/seed.js';
 import { applicantData, createHarness, type Harness } from '../support/harness.js';
 
@@ -110,6 +111,8 @@ const shared = {
   noticeId: '',
   /** An open dead letter. */
   deadLetterId: 0,
+  /** The internal follow-up of a case the resident rated bad: its task waits in the district (d1). */
+  followUpId: '',
 };
 const attachmentContent = Buffer.from('%PDF-1.4 permission matrix');
 
@@ -574,12 +577,32 @@ const rows: Row[] = [
     }),
   },
   {
+    method: 'POST',
+    route: '/api/cases',
+    variant: 'an internal workflow',
+    // a bad rating's follow-up is internal: no resident (or grid worker) opens one; staff only into
+    // queues they work, and its queue is the district's
+    expected: m(401, ok, 403, 403, 403, 403, 403, 403),
+    mutates: true,
+    fixture: () => ({
+      url: '/api/cases',
+      payload: {
+        workflow: 'rating-follow-up',
+        data: { ratedCase: shared.caseId, department: 'd1.minzheng', supervisingDepartment: 'd1' },
+      },
+      observe: () => first(h.runtime.db.select({ n: count() }).from(cases)),
+    }),
+  },
+  {
     method: 'GET',
     route: '/api/cases/mine',
     expected: anySignedIn,
     fixture: () => ({
       url: '/api/cases/mine?limit=100',
-      check: listsFor(['resident'], () => shared.caseId),
+      check: (response, actor) => {
+        listsFor(['resident'], () => shared.caseId)(response, actor);
+        expect(ids(response)).not.toContain(shared.followUpId);
+      },
     }),
   },
   {
@@ -615,6 +638,14 @@ const rows: Row[] = [
       observe: () => sensitiveReads(shared.caseId),
       check: (response) => expect(response.json<CaseJson>().data.idNumber).toBe(applicantData.idNumber),
     }),
+  },
+  {
+    method: 'GET',
+    route: '/api/cases/:id',
+    variant: 'an internal follow-up',
+    // the resident who rated does not see it: only who handles its task (the district) and administrators
+    expected: m(401, ok, ok, 404, 404, 404, 404, 404),
+    fixture: () => ({ url: `/api/cases/${shared.followUpId}` }),
   },
   {
     method: 'POST',
@@ -653,7 +684,12 @@ const rows: Row[] = [
     expected: caseReaders,
     fixture: () => ({
       url: `/api/cases/${shared.caseId}/comments`,
-      check: (response) => expect(response.json<unknown[]>().length).toBeGreaterThan(0),
+      check: (response, actor) => {
+        const bodies = response.json<Array<{ body: string }>>().map((comment) => comment.body);
+        expect(bodies).toContain('材料已备齐');
+        // civil affairs' internal note is the departments' own
+        expect(bodies.includes('内部：核实收入')).toBe(actor !== 'resident');
+      },
     }),
   },
   {
@@ -666,6 +702,39 @@ const rows: Row[] = [
       return {
         url: `/api/cases/${caseId}/comments`,
         payload: { body: '请尽快办理' },
+        observe: () =>
+          first(h.runtime.db.select({ n: count() }).from(comments).where(eq(comments.caseId, caseId))),
+      };
+    },
+  },
+  {
+    method: 'POST',
+    route: '/api/cases/:id/comments',
+    variant: 'an internal note',
+    // the applicant's comments are theirs to see: they write no internal note
+    expected: m(401, ok, ok, ok, 404, 404, 403, 404),
+    mutates: true,
+    fixture: async () => {
+      const { caseId } = await seniorIntake();
+      return {
+        url: `/api/cases/${caseId}/comments`,
+        payload: { body: '内部：再核一次', visibility: 'internal' },
+        observe: () =>
+          first(h.runtime.db.select({ n: count() }).from(comments).where(eq(comments.caseId, caseId))),
+      };
+    },
+  },
+  {
+    method: 'POST',
+    route: '/api/cases/:id/comments',
+    variant: 'marked for the applicant',
+    expected: caseReaders,
+    mutates: true,
+    fixture: async () => {
+      const { caseId } = await seniorIntake();
+      return {
+        url: `/api/cases/${caseId}/comments`,
+        payload: { body: '请携带原件', visibility: 'applicant' },
         observe: () =>
           first(h.runtime.db.select({ n: count() }).from(comments).where(eq(comments.caseId, caseId))),
       };
@@ -728,6 +797,20 @@ const rows: Row[] = [
     route: '/api/cases/:id/rating',
     expected: caseReaders,
     fixture: () => ({ url: `/api/cases/${shared.caseId}/rating` }),
+  },
+  {
+    method: 'POST',
+    route: '/api/cases/:id/rating',
+    variant: 'an internal follow-up',
+    // a follow-up has no applicant: nobody rates it (which would open a follow-up of the follow-up)
+    expected: m(401, 403, 403, 404, 404, 404, 404, 404),
+    mutates: true,
+    fixture: () => ({
+      url: `/api/cases/${shared.followUpId}/rating`,
+      payload: { score: 'bad', reason: '不满意' },
+      observe: () =>
+        first(h.runtime.db.select({ n: count() }).from(ratings).where(eq(ratings.caseId, shared.followUpId))),
+    }),
   },
 
   // tasks: a department's staff and its supervisors; another department's task does not exist for them
@@ -911,6 +994,27 @@ const rows: Row[] = [
       return {
         url: `/api/tasks/${taskId}/supervise`,
         payload: { note: '群众反映办理缓慢' },
+        observe: () =>
+          first(
+            h.runtime.db
+              .select({ n: count() })
+              .from(supervisionOrders)
+              .where(eq(supervisionOrders.taskId, taskId)),
+          ),
+      };
+    },
+  },
+  {
+    method: 'POST',
+    route: '/api/tasks/:id/supervise',
+    variant: 'marked for the applicant',
+    expected: m(401, ok, ok, 403, 404, 404, 404, 404),
+    mutates: true,
+    fixture: async () => {
+      const { taskId } = await seniorIntake();
+      return {
+        url: `/api/tasks/${taskId}/supervise`,
+        payload: { note: '已督促加快办理', visibility: 'applicant' },
         observe: () =>
           first(
             h.runtime.db
@@ -1288,6 +1392,11 @@ beforeAll(async () => {
   shared.caseId = kase.id;
   shared.taskId = openTask(kase, 'intake').id;
   await json('resident', 'POST', `/api/cases/${kase.id}/comments`, { body: '材料已备齐' }, 201);
+  await json('minzheng', 'POST', `/api/cases/${kase.id}/comments`, { body: '内部：核实收入' }, 201);
+  const rated = await doneCase();
+  await json('resident', 'POST', `/api/cases/${rated}/rating`, { score: 'bad', reason: '态度不好' }, 201);
+  // what the system queue's worker does with the rating's rating.bad row
+  shared.followUpId = (await openFollowUp(h.runtime, rated)) as string;
   const attached = await h.call(sessions.resident, {
     method: 'POST',
     url: `/api/cases/${kase.id}/attachments?name=${encodeURIComponent('身份证.pdf')}`,
