@@ -105,7 +105,13 @@ export function combineForms(bundle: BundleDefinition, catalog: Catalog): Combin
         );
       conditions.set(matter.key, translated);
     }
-    const own: JsonSchemaObject = { type: 'object', properties: {}, required: [] };
+    // titled as the group it is shown in, so that a problem with the section names the matter
+    const own: JsonSchemaObject = {
+      type: 'object',
+      title: `${matter.title['zh-CN']} / ${matter.title.en}`,
+      properties: {},
+      required: [],
+    };
     sectionSchemas.set(matter.key, own);
     if (form === undefined) return;
     const notice = form.notice;

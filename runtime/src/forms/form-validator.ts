@@ -1,7 +1,8 @@
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { Ajv, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import type { FormDefinition, JsonSchemaObject } from '@tongban/engine';
-import { ApiError, type ErrorDetail } from '../errors/api-error.js';
+import { ApiError } from '../errors/api-error.js';
+import { describeAjvErrors } from './form-errors.js';
 
 /** The same ajv settings JSON Forms uses in the browser, so the server accepts exactly what the form does. */
 export function createFormAjv(): Ajv {
@@ -25,15 +26,8 @@ export function assertSchemaData(schema: JsonSchemaObject, data: unknown): void 
     validate = ajv.compile(schema);
     compiled.set(schema, validate);
   }
-  if (!validate(data)) throw new ApiError('TB_FORM_DATA_INVALID', {}, (validate.errors ?? []).map(toDetail));
-}
-
-function toDetail(error: ErrorObject): ErrorDetail {
-  const path =
-    error.keyword === 'required'
-      ? `${error.instancePath}/${String(error.params.missingProperty)}`
-      : error.instancePath || '/';
-  return { path, message: error.message ?? error.keyword };
+  if (!validate(data))
+    throw new ApiError('TB_FORM_DATA_INVALID', {}, describeAjvErrors(validate.errors ?? [], { schema }));
 }
 
 /** The property names a form marks `x-sensitive` (ID numbers, health data), top level and nested. */

@@ -43,6 +43,8 @@ export async function buildApp(runtime: Runtime, options: AppOptions = {}): Prom
     clientErrorHandler,
   });
   installSecurityHeaders(app);
+  // JSON routes take JSON only: plain text is refused with 415 like any other type
+  app.removeContentTypeParser('text/plain');
   installValidation(app);
   installErrorHandler(app);
   await app.register(cookie);

@@ -1,7 +1,10 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { EngineError } from '@tongban/engine';
+import type { ErrorObject } from 'ajv';
+import { EngineError, type LocalizedText } from '@tongban/engine';
 import { ApiError, type ErrorDetail } from '../errors/api-error.js';
 import { engineErrorStatus, runtimeErrors, type RuntimeErrorCode } from '../errors/catalog.js';
+import { describeAjvErrors } from '../forms/form-errors.js';
+import { frameworkDetails } from './framework-errors.js';
 import { localeOf, say } from './locale.js';
 
 declare module 'fastify' {
@@ -65,19 +68,9 @@ export function sendError(
   const fastifyError = error as FastifyError;
   if (fastifyError.validation) {
     const part = fastifyError.validationContext ?? 'body';
-    const details = fastifyError.validation.map((issue) => {
-      const missing =
-        issue.keyword === 'required'
-          ? `/${String((issue.params as { missingProperty?: string }).missingProperty)}`
-          : '';
-      const extra =
-        issue.keyword === 'additionalProperties'
-          ? `/${String((issue.params as { additionalProperty?: string }).additionalProperty)}`
-          : '';
-      return {
-        path: `/${part}${issue.instancePath}${missing}${extra}`,
-        message: issue.message ?? issue.keyword,
-      };
+    const details = describeAjvErrors(fastifyError.validation as unknown as ErrorObject[], {
+      prefix: `/${part}`,
+      root: partNames[part] ?? partNames.body,
     });
     return send(400, 'TB_REQUEST_INVALID', say(runtimeErrors.TB_REQUEST_INVALID.message, locale), details);
   }
@@ -94,13 +87,28 @@ export function sendError(
         : status === 429
           ? 'TB_RATE_LIMITED'
           : 'TB_REQUEST_INVALID';
+  request.log.info({ code: fastifyError.code }, fastifyError.message);
   const text = runtimeErrors[code].message;
   const limit = request.routeOptions.config?.sizeLimit ?? request.routeOptions.bodyLimit ?? 0;
+  const type = request.headers['content-type'] || (locale === 'en' ? '(none given)' : '（未注明）');
   const message = say(text, locale)
-    .replace('{limit}', `${Number((limit / 1048576).toFixed(1))} MB`)
-    .replace('{type}', String(request.headers['content-type'] ?? ''));
-  return send(status, code, message, [{ path: '', message: fastifyError.message }]);
+    .replace('{limit}', sizeOf(limit))
+    .replace('{type}', String(type))
+    .replace('{seconds}', String(reply.getHeader('retry-after') ?? 60));
+  return send(status, code, message, frameworkDetails(fastifyError));
 }
+
+/** 256 KB, 1 MB, 10 MB. */
+const sizeOf = (bytes: number): string =>
+  bytes < 1048576 ? `${Math.round(bytes / 1024)} KB` : `${Number((bytes / 1048576).toFixed(1))} MB`;
+
+/** What a problem with a whole part of the request (not one of its fields) calls that part. */
+const partNames: Record<string, LocalizedText> = {
+  body: { 'zh-CN': '请求内容', en: 'the request body' },
+  querystring: { 'zh-CN': '查询参数', en: 'the query string' },
+  params: { 'zh-CN': '网址参数', en: 'the path parameters' },
+  headers: { 'zh-CN': '请求头', en: 'the headers' },
+};
 
 export const errorResponse = {
   type: 'object',

@@ -137,16 +137,16 @@ const malformed: Malformed[] = [
     status: 400,
     path: '/body',
   })),
-  {
-    name: 'should refuse a text/plain body (it is not parsed as JSON)',
+  ...['text/plain', 'text/plain; charset=utf-8', 'text/csv'].map((type): Malformed => ({
+    name: `should refuse JSON sent as ${type} with 415 (a JSON route takes JSON only)`,
     as: 'resident',
     method: 'POST',
     url: '/api/cases',
     payload: JSON.stringify(form({})),
-    headers: { 'content-type': 'text/plain' },
-    status: 400,
-    path: '/body',
-  },
+    headers: { 'content-type': type },
+    status: 415,
+    error: 'TB_UNSUPPORTED_MEDIA_TYPE',
+  })),
   ...['application/xml', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x'].map(
     (type): Malformed => ({
       name: `should refuse the content type ${type} with 415`,
@@ -2033,6 +2033,10 @@ describe('HTTP: malformed requests', () => {
     for (const detail of body.details) {
       expect(typeof detail.path, context).toBe('string');
       expect(detail.message, context).toEqual(expect.stringMatching(/\S/));
+      // no Accept-Language: every detail is in Chinese, never a library's English sentence (a detail
+      // that is only a value, a size or a list of file types, has no language)
+      if (!/[\u4e00-\u9fff]/.test(String(detail.message)))
+        expect(detail.message, context).not.toMatch(/[a-z]+ [a-z]+/i);
     }
     if (request.error) expect(body.error, context).toBe(request.error);
     if (request.path) {
