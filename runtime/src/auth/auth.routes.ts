@@ -1,21 +1,20 @@
 import type { FastifyInstance } from 'fastify';
 import type { Runtime } from '../runtime.js';
 import { SESSION_COOKIE, signedIn } from '../http/auth-hook.js';
+import { addressOf, perMinute } from '../http/limits.js';
 
 export async function authRoutes(app: FastifyInstance, { runtime }: { runtime: Runtime }) {
+  // one address trying many names, and many addresses trying one name: each has a limit of its own
+  const perAddress = perMinute(app, 'login-address', runtime.config.loginsPerAddressPerMinute, addressOf);
+  const perName = perMinute(app, 'login-name', runtime.config.loginsPerNamePerMinute, (request) =>
+    String((request.body as { username?: unknown } | undefined)?.username ?? '').toLowerCase(),
+  );
   app.post(
     '/auth/login',
     {
-      config: {
-        rateLimit: {
-          max: 10,
-          timeWindow: '1 minute',
-          // after the body is parsed, so the key has the user name (on onRequest every name shared one key)
-          hook: 'preHandler',
-          keyGenerator: (request) =>
-            `${request.ip}:${String((request.body as { username?: unknown } | undefined)?.username ?? '')}`,
-        },
-      },
+      // the address before the body is even read; the name once it is
+      onRequest: perAddress,
+      preHandler: perName,
       schema: {
         tags: ['auth'],
         summary: 'Sign in with a local account; sets an HTTP-only session cookie',

@@ -31,3 +31,50 @@ export async function verifyPassword(password: string, stored: string): Promise<
 
 /** A hash to compare against when the user does not exist, so timing does not reveal which names exist. */
 export const decoyHash = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$' + 'A'.repeat(86);
+
+/** The shortest password accepted (NIST SP 800-63B asks for at least 8; we ask for 10). */
+export const MIN_PASSWORD_LENGTH = 10;
+
+/**
+ * Favourites of Chinese leaks that are long enough to pass the length rule and missing from zxcvbn's
+ * list (which is drawn mostly from English-speaking sites). Lower case, as every check compares.
+ */
+const commonInChina = ['woaini1314', 'woaini5201314', 'woaini520520', '5201314520', '1314520520'];
+
+let common: Set<string> | undefined;
+/** zxcvbn-ts's list of ~49,000 commonly used passwords (lower case), read on first use. */
+async function commonPasswords(): Promise<Set<string>> {
+  if (!common) {
+    const { dictionary } = await import('@zxcvbn-ts/language-common');
+    common = new Set([...dictionary['passwords-common'], ...commonInChina]);
+  }
+  return common;
+}
+
+/**
+ * Why a new password would be easy to guess, or undefined when it is fine: too short, the user name
+ * (or containing it), or one of the commonly used passwords, whatever its capitals.
+ */
+export async function passwordProblem(
+  password: string,
+  username: string,
+): Promise<{ 'zh-CN': string; en: string } | undefined> {
+  if ([...password].length < MIN_PASSWORD_LENGTH)
+    return {
+      'zh-CN': `密码至少需要 ${MIN_PASSWORD_LENGTH} 个字符`,
+      en: `a password needs at least ${MIN_PASSWORD_LENGTH} characters`,
+    };
+  const lower = password.toLowerCase();
+  const name = username.toLowerCase();
+  if (lower === name || (name.length >= 3 && lower.includes(name)))
+    return {
+      'zh-CN': '密码不能是用户名，也不能包含用户名',
+      en: 'a password must not be the user name or contain it',
+    };
+  if ((await commonPasswords()).has(lower))
+    return {
+      'zh-CN': '这是最常用的密码之一，很容易被猜到，请换一个',
+      en: 'this is one of the most commonly used passwords and easy to guess; choose another',
+    };
+  return undefined;
+}

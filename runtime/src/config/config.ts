@@ -23,6 +23,19 @@ export interface RuntimeConfig {
   draftTtlMs: number;
   /** Largest attachment accepted, in bytes. */
   maxAttachmentBytes: number;
+  /** Largest draft accepted, in bytes of its JSON body. */
+  maxDraftBytes: number;
+  /** Draft saves (new or again) one address may make in a minute. */
+  draftSavesPerMinute: number;
+  /** Sign-in attempts one address may make in a minute, whatever the names tried. */
+  loginsPerAddressPerMinute: number;
+  /** Sign-in attempts on one name in a minute, from whatever addresses. */
+  loginsPerNamePerMinute: number;
+  /**
+   * Which proxies in front of the API may name the client's address (X-Forwarded-For): a number of
+   * hops or a list of addresses and CIDR ranges. Off by default: the address is the socket's.
+   */
+  trustProxy: boolean | number | string[];
   /**
    * Where attachment bytes are stored (TONGBAN_ATTACHMENTS_DIR, else `<dataDir>/attachments`). Every API
    * node of the scaled mode must see the same directory (docs/decisions/0010).
@@ -49,6 +62,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig 
     secureCookies: env.TONGBAN_SECURE_COOKIES === 'true',
     draftTtlMs: integer(env.TONGBAN_DRAFT_DAYS, 30, 'TONGBAN_DRAFT_DAYS') * 86_400_000,
     maxAttachmentBytes: integer(env.TONGBAN_MAX_ATTACHMENT_MB, 10, 'TONGBAN_MAX_ATTACHMENT_MB') * 1024 * 1024,
+    maxDraftBytes: integer(env.TONGBAN_MAX_DRAFT_KB, 256, 'TONGBAN_MAX_DRAFT_KB') * 1024,
+    draftSavesPerMinute: integer(env.TONGBAN_DRAFT_SAVES_PER_ADDRESS, 30, 'TONGBAN_DRAFT_SAVES_PER_ADDRESS'),
+    loginsPerAddressPerMinute: integer(env.TONGBAN_LOGINS_PER_ADDRESS, 20, 'TONGBAN_LOGINS_PER_ADDRESS'),
+    loginsPerNamePerMinute: integer(env.TONGBAN_LOGINS_PER_NAME, 10, 'TONGBAN_LOGINS_PER_NAME'),
+    trustProxy: proxies(env.TONGBAN_TRUST_PROXY),
     attachmentsDir: resolve(
       env.TONGBAN_ATTACHMENTS_DIR || join(resolve(env.TONGBAN_DATA_DIR ?? './data'), 'attachments'),
     ),
@@ -66,4 +84,14 @@ function integer(value: string | undefined, fallback: number, name: string): num
   if (!Number.isInteger(parsed) || parsed <= 0)
     throw new Error(`${name} must be a positive whole number, got "${value}"`);
   return parsed;
+}
+
+/** `TONGBAN_TRUST_PROXY`: unset (trust none), a hop count, or addresses and CIDR ranges separated by commas. */
+function proxies(value: string | undefined): boolean | number | string[] {
+  if (value === undefined || value.trim() === '') return false;
+  if (/^\d+$/.test(value.trim())) return integer(value.trim(), 1, 'TONGBAN_TRUST_PROXY');
+  return value
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '');
 }

@@ -5,6 +5,7 @@ import type { Runtime } from '../runtime.js';
 import { drafts } from '../db/schema.js';
 import { signedIn } from '../http/auth-hook.js';
 import { formData, idParams } from '../http/schemas.js';
+import { addressOf, perMinute } from '../http/limits.js';
 import { ApiError, notFound } from '../errors/api-error.js';
 
 const draftTitle = { 'zh-CN': '草稿', en: 'draft' };
@@ -46,6 +47,13 @@ const view = ({ tokenHash: _hash, ...draft }: DraftRow) => draft;
  */
 export async function draftRoutes(app: FastifyInstance, { runtime }: { runtime: Runtime }) {
   const ttl = runtime.config.draftTtlMs;
+  // anyone may save a draft, signed in or not: so saves are counted per address, new and again alike,
+  // before the body is read, and a draft's body is capped well below the API's 1 MB
+  const saves = {
+    onRequest: perMinute(app, 'draft-save', runtime.config.draftSavesPerMinute, addressOf),
+    bodyLimit: runtime.config.maxDraftBytes,
+    config: { sizeLimit: runtime.config.maxDraftBytes },
+  };
   const live = async (token: string) => {
     const [draft] = await runtime.db
       .select()
@@ -58,6 +66,7 @@ export async function draftRoutes(app: FastifyInstance, { runtime }: { runtime: 
   app.post(
     '/drafts',
     {
+      ...saves,
       schema: {
         tags: ['drafts'],
         summary: 'Save an application to finish later; the answer holds its resume token',
@@ -118,6 +127,7 @@ export async function draftRoutes(app: FastifyInstance, { runtime }: { runtime: 
   app.put(
     '/drafts/:token',
     {
+      ...saves,
       schema: {
         tags: ['drafts'],
         summary: 'Save a draft again (its expiry starts over)',

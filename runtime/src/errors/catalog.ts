@@ -17,6 +17,7 @@ export const runtimeErrors = {
   TB_DEFINITION_INVALID: m(422, '定义“{key}”有 {count} 个问题', 'Definition "{key}" has {count} problem(s)'),
   TB_LIST_INVALID: m(422, '责任清单有 {count} 个问题', 'The responsibility list has {count} problem(s)'),
   TB_DEPUTY_INVALID: m(422, '不能指定此人为代理人', 'This person cannot be named as your deputy'),
+  TB_PASSWORD_WEAK: m(422, '密码太容易被猜到', 'This password is too easy to guess'),
   TB_UNAUTHENTICATED: m(401, '请先登录', 'Please sign in first'),
   TB_LOGIN_FAILED: m(401, '用户名或密码不正确', 'Wrong user name or password'),
   TB_FORBIDDEN: m(403, '您没有权限执行此操作', 'You are not allowed to do this'),
@@ -54,7 +55,11 @@ export const runtimeErrors = {
     '文件内容（{actual}）与声明的类型 {declared} 不符',
     'The file is {actual}, not the {declared} it was sent as',
   ),
-  TB_RATE_LIMITED: m(429, '尝试次数过多，请稍后再试', 'Too many attempts; try again later'),
+  TB_RATE_LIMITED: m(
+    429,
+    '尝试次数过多，请 {seconds} 秒后再试',
+    'Too many attempts; try again in {seconds} s',
+  ),
   TB_INTERNAL: m(500, '服务器内部错误，已记录', 'Internal error; it has been logged'),
 } as const satisfies Record<string, RuntimeErrorEntry>;
 

@@ -1,12 +1,12 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
-import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { Runtime } from '../runtime.js';
 import { authHook } from './auth-hook.js';
 import { installErrorHandler, sendError } from './error-handler.js';
 import { installValidation } from './validation.js';
+import { installLimits } from './limits.js';
 import { clientErrorHandler, installSecurityHeaders, withSecurityHeaders } from './security-headers.js';
 import { authRoutes } from '../auth/auth.routes.js';
 import { departmentRoutes } from '../departments/departments.routes.js';
@@ -36,7 +36,8 @@ export async function buildApp(runtime: Runtime, options: AppOptions = {}): Prom
   const app = Fastify({
     logger: options.logger ?? { level: runtime.config.logLevel },
     bodyLimit: 1024 * 1024,
-    trustProxy: false,
+    // a hop count works too (proxy-addr), though Fastify's types leave numbers out
+    trustProxy: runtime.config.trustProxy as boolean | string[],
     // a URL that cannot be decoded gets the same error shape as everything else
     frameworkErrors: withSecurityHeaders(sendError),
     // and so does a request the HTTP parser cannot read
@@ -48,7 +49,7 @@ export async function buildApp(runtime: Runtime, options: AppOptions = {}): Prom
   installValidation(app);
   installErrorHandler(app);
   await app.register(cookie);
-  await app.register(rateLimit, { global: false });
+  await installLimits(app, runtime.config);
   await app.register(swagger, {
     openapi: {
       info: {

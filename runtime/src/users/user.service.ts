@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Database } from '../db/database.js';
 import { memberships, users, type Role } from '../db/schema.js';
-import { hashPassword } from '../auth/passwords.js';
+import { hashPassword, passwordProblem } from '../auth/passwords.js';
 import type { DepartmentDirectory } from '../departments/directory.js';
 import { ApiError } from '../errors/api-error.js';
 
@@ -37,6 +37,8 @@ export class UserService {
         ]);
       }
     });
+    const weak = await passwordProblem(input.password, input.username);
+    if (weak) throw new ApiError('TB_PASSWORD_WEAK', {}, [{ path: '/password', message: weak }]);
     const [existing] = await this.db
       .select({ id: users.id })
       .from(users)

@@ -4,6 +4,7 @@ import { requireRole } from '../http/auth-hook.js';
 import { departmentCode } from '../http/schemas.js';
 import { roles } from '../db/schema.js';
 import type { NewUser } from './user.service.js';
+import { MIN_PASSWORD_LENGTH } from '../auth/passwords.js';
 
 export async function userRoutes(app: FastifyInstance, { runtime }: { runtime: Runtime }) {
   app.get('/users', { schema: { tags: ['users'], summary: 'All accounts (admin)' } }, async (request) => {
@@ -23,7 +24,7 @@ export async function userRoutes(app: FastifyInstance, { runtime }: { runtime: R
           properties: {
             username: { type: 'string', pattern: '^[a-z0-9][a-z0-9._-]{2,49}$' },
             displayName: { type: 'string', minLength: 1, maxLength: 100 },
-            password: { type: 'string', minLength: 8, maxLength: 200 },
+            password: { type: 'string', minLength: MIN_PASSWORD_LENGTH, maxLength: 200 },
             memberships: {
               type: 'array',
               minItems: 1,

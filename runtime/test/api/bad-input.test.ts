@@ -1116,6 +1116,35 @@ const malformed: Malformed[] = [
     path: '/body/password',
   },
   {
+    name: 'should refuse an account with a password of 9 characters',
+    as: 'admin',
+    method: 'POST',
+    url: '/api/users',
+    payload: newUser({ password: 'Ab3$efgh9' }),
+    status: 400,
+    path: '/body/password',
+  },
+  ...['1234567890', 'password123', 'QWERTYUIOP'].map((password): Malformed => ({
+    name: `should refuse an account with the common password ${password}`,
+    as: 'admin',
+    method: 'POST',
+    url: '/api/users',
+    payload: newUser({ password }),
+    status: 422,
+    error: 'TB_PASSWORD_WEAK',
+    path: '/password',
+  })),
+  {
+    name: 'should refuse an account whose password is its user name',
+    as: 'admin',
+    method: 'POST',
+    url: '/api/users',
+    payload: newUser({ username: 'li.xiaohong', password: 'li.xiaohong' }),
+    status: 422,
+    error: 'TB_PASSWORD_WEAK',
+    path: '/password',
+  },
+  {
     name: 'should refuse an account without memberships',
     as: 'admin',
     method: 'POST',
@@ -1177,6 +1206,26 @@ const malformed: Malformed[] = [
     payload: newUser({ disabled: false }),
     status: 400,
     path: '/body/disabled',
+  },
+
+  // --- drafts ---
+  {
+    name: 'should refuse a draft over 256 KB with 413 naming the limit',
+    as: 'anonymous',
+    method: 'POST',
+    url: '/api/drafts',
+    payload: { kind: 'bundle', key: 'd1.senior-services', data: { note: 'x'.repeat(300 * 1024) } },
+    status: 413,
+    error: 'TB_PAYLOAD_TOO_LARGE',
+  },
+  {
+    name: 'should refuse a draft of a kind that does not exist',
+    as: 'anonymous',
+    method: 'POST',
+    url: '/api/drafts',
+    payload: { kind: 'case', key: 'd1.senior-services', data: {} },
+    status: 400,
+    path: '/body/kind',
   },
 
   // --- definitions ---
@@ -2055,6 +2104,10 @@ describe('HTTP: malformed requests', () => {
       malformed.find((request) => request.name.includes('20 MB attachment')) as Malformed,
     );
     expect(attachment.json()).toMatchObject({ message: expect.stringContaining('10 MB') });
+    const draft = await send(
+      malformed.find((request) => request.name.includes('draft over 256 KB')) as Malformed,
+    );
+    expect(draft.json()).toMatchObject({ message: expect.stringContaining('256 KB') });
   });
 
   it('should have written nothing: every table holds the same rows as before', async () => {

@@ -49,17 +49,39 @@ export interface Harness {
 
 type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
+export interface HarnessOptions {
+  /** Environment for loadConfig over the process's (an empty value means loadConfig's default). */
+  env?: NodeJS.ProcessEnv;
+}
+
+/**
+ * Abuse limits (sign-ins, draft saves) lifted: a test file signs in many accounts from one address.
+ * The abuse-limit tests name the limits they test in `env` (see abuse-limits.test.ts).
+ */
+const liftedLimits = {
+  TONGBAN_LOGINS_PER_ADDRESS: '1000000',
+  TONGBAN_LOGINS_PER_NAME: '1000000',
+  TONGBAN_DRAFT_SAVES_PER_ADDRESS: '1000000',
+};
+
 /**
  * The whole runtime on a database of its own, seeded with the definitions library and the demo accounts.
  * Queues are the local driver's even when the environment names a Redis (CI does): a shared Redis would
  * mix every test file's jobs under one key prefix. Scaled-mode tests make runtimes of their own.
  */
-export async function createHarness(): Promise<Harness> {
+export async function createHarness(options: HarnessOptions = {}): Promise<Harness> {
   const database = await openTestDatabase();
   const clock = new FakeClock();
   // the attachments of this file's runtime go to a directory of its own, removed at the end
   const attachmentsDir = await mkdtemp(join(tmpdir(), 'tb-attachments-'));
-  const env = { ...process.env, TONGBAN_ATTACHMENTS_DIR: attachmentsDir, DATABASE_URL: '', REDIS_URL: '' };
+  const env = {
+    ...process.env,
+    ...liftedLimits,
+    TONGBAN_ATTACHMENTS_DIR: attachmentsDir,
+    ...options.env,
+    DATABASE_URL: '',
+    REDIS_URL: '',
+  };
   const runtime = await createRuntime(loadConfig(env), {
     database,
     clock: clock.now,
