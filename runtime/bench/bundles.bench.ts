@@ -9,6 +9,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import postgres from 'postgres';
+import { AuditKey } from '../src/audit/audit-key.js';
 import { loadConfig } from '../src/config/config.js';
 import { createRuntime } from '../src/runtime.js';
 import { buildApp } from '../src/http/app.js';
@@ -37,7 +38,14 @@ await admin.end();
 let failed = false;
 try {
   const runtime = await createRuntime(
-    loadConfig({ ...process.env, DATABASE_URL: url.toString(), REDIS_URL: '', LOG_LEVEL: 'warn' }),
+    loadConfig({
+      ...process.env,
+      DATABASE_URL: url.toString(),
+      REDIS_URL: '',
+      LOG_LEVEL: 'warn',
+      // the scaled mode needs an audit key; a bench makes one up
+      TONGBAN_AUDIT_KEY: process.env.TONGBAN_AUDIT_KEY ?? AuditKey.generate().toText(),
+    }),
   );
   await seedDemo(runtime);
   const app = await buildApp(runtime, { logger: false });

@@ -4,7 +4,8 @@
  * connections, so its statements are planned for the tables it will really meet, as in production.
  *  1. task completions per second end to end (HTTP complete -> engine step -> next task opened, committed)
  *     with 8 concurrent clients, next to the raw ceiling of the equivalent transaction issued with the
- *     `postgres` driver alone, in the same run. Target: at least 40% of the raw ceiling.
+ *     `postgres` driver alone, in the same run. Target: at least 55% of the raw ceiling, with the keyed
+ *     audit and its ledger (decision 0009) written by every command and the raw ceiling's writes as before.
  *  2. inbox latency: p95 of the first page of a department's open tasks sorted by due time. Target: < 20 ms.
  * Uses its own database (created and dropped) on DATABASE_URL's server (default 127.0.0.1:5432/test).
  */
@@ -12,6 +13,7 @@ import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { Agent, request as httpRequest } from 'node:http';
 import postgres from 'postgres';
+import { AuditKey } from '../src/audit/audit-key.js';
 import { loadConfig } from '../src/config/config.js';
 import { openDatabase } from '../src/db/database.js';
 import { createRuntime } from '../src/runtime.js';
@@ -38,7 +40,14 @@ const percentile = (values: number[], p: number) => {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] as number;
 };
 // an API node alone: no Redis, whatever the environment says (its queues are not what is measured)
-const config = loadConfig({ ...process.env, DATABASE_URL: databaseUrl, REDIS_URL: '', LOG_LEVEL: 'warn' });
+// the scaled mode needs an audit key (the chains are keyed, decision 0009); a bench makes one up
+const config = loadConfig({
+  ...process.env,
+  DATABASE_URL: databaseUrl,
+  REDIS_URL: '',
+  LOG_LEVEL: 'warn',
+  TONGBAN_AUDIT_KEY: process.env.TONGBAN_AUDIT_KEY ?? AuditKey.generate().toText(),
+});
 
 try {
   // --- the city's data, before the server opens its connections -----------------------------------
@@ -216,7 +225,7 @@ try {
       `  raw postgres.js, the same transaction, ${shape.padEnd(10)}   ${fmt(median(rawRates.get(shape) ?? []))} completions/s`,
     );
   console.log(
-    `  Tongban HTTP complete -> next task                  ${fmt(ourRate)} completions/s   ${(completionRatio * 100).toFixed(0)}% of the faster raw (target >= 40%)`,
+    `  Tongban HTTP complete -> next task                  ${fmt(ourRate)} completions/s   ${(completionRatio * 100).toFixed(0)}% of the faster raw (target >= 55%)`,
   );
   console.log(
     `  rounds: ours ${ours.map(fmt).join(', ')}; ${shapes.map((shape) => `${shape} ${(rawRates.get(shape) ?? []).map(fmt).join(', ')}`).join('; ')}`,
@@ -233,7 +242,7 @@ try {
   );
 
   const failures: string[] = [];
-  if (completionRatio < 0.4) failures.push(`completions at ${(completionRatio * 100).toFixed(0)}% of raw`);
+  if (completionRatio < 0.55) failures.push(`completions at ${(completionRatio * 100).toFixed(0)}% of raw`);
   if (inboxP95 >= 20) failures.push(`inbox p95 ${inboxP95.toFixed(1)} ms`);
   if (failures.length > 0) {
     console.error(`runtime bench: target missed: ${failures.join('; ')}`);

@@ -14,6 +14,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { Queue, Worker } from 'bullmq';
 import postgres from 'postgres';
+import { AuditKey } from '../src/audit/audit-key.js';
 import { loadConfig } from '../src/config/config.js';
 import { createRuntime } from '../src/runtime.js';
 import { seedDemo } from '../src/seed/seed.js';
@@ -41,6 +42,9 @@ interface ModeResult {
   rssMb: number;
 }
 
+/** The scaled mode's audit key (the chains are keyed, decision 0009): every process of a run shares it. */
+const auditKey = AuditKey.generate().toText();
+
 async function runMode(mode: 'local' | 'bullmq'): Promise<ModeResult> {
   const dbName = `tb_bench_timers_${mode}_${Date.now().toString(36)}`;
   const admin = postgres(adminUrl, { max: 1, onnotice: () => undefined });
@@ -54,7 +58,13 @@ async function runMode(mode: 'local' | 'bullmq'): Promise<ModeResult> {
     // a template case whose warning step is long past, cloned into TIMERS cases
     let now = new Date('2026-03-02T09:00:00+08:00');
     const runtime = await createRuntime(
-      loadConfig({ ...process.env, DATABASE_URL: databaseUrl, REDIS_URL: '' }),
+      loadConfig({
+        ...process.env,
+        DATABASE_URL: databaseUrl,
+        REDIS_URL: '',
+        // the scaled mode needs an audit key; a bench makes one up
+        TONGBAN_AUDIT_KEY: process.env.TONGBAN_AUDIT_KEY ?? auditKey,
+      }),
       { clock: () => now },
     );
     await seedDemo(runtime);
@@ -87,6 +97,7 @@ async function runMode(mode: 'local' | 'bullmq'): Promise<ModeResult> {
         DATABASE_URL: databaseUrl,
         REDIS_URL: mode === 'bullmq' ? redisUrl : '',
         TONGBAN_REDIS_PREFIX: prefix,
+        TONGBAN_AUDIT_KEY: process.env.TONGBAN_AUDIT_KEY ?? auditKey,
         LOG_LEVEL: 'warn',
       },
       stdio: ['ignore', 'inherit', 'inherit'],

@@ -16,6 +16,8 @@ import { DispatchService } from './dispatch/dispatch.service.js';
 import { BundleService } from './bundles/bundle.service.js';
 import { ProfileService } from './profiles/profile.service.js';
 import { deadLetterStore } from './workers/dead-letters.js';
+import { AuditLog } from './audit/audit-log.js';
+import { resolveAuditKey } from './audit/audit-key.js';
 
 /** Every service of one process, wired once; routes, workers, the CLI and tests all start here. */
 export interface Runtime {
@@ -36,6 +38,8 @@ export interface Runtime {
   dispatch: DispatchService;
   bundles: BundleService;
   profiles: ProfileService;
+  /** The keyed audit chains, the ledger of their heads, its sealer and the verifier. */
+  audit: AuditLog;
   clock: () => Date;
   ids: () => string;
   close(): Promise<void>;
@@ -61,6 +65,7 @@ export async function createRuntime(config: RuntimeConfig, options: RuntimeOptio
     options.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
   if (options.migrate !== false) await database.migrate();
   const db = database.db;
+  const audit = new AuditLog(db, resolveAuditKey(config));
   const clock = options.clock ?? (() => new Date());
   const ids = options.ids ?? randomUUID;
   const directory = await DepartmentDirectory.load(db);
@@ -79,6 +84,7 @@ export async function createRuntime(config: RuntimeConfig, options: RuntimeOptio
   // after a command commits, its outbox rows go out at once (the relay polls too, for other nodes' rows)
   const deps = {
     db,
+    audit,
     run: database.run,
     runBatch: database.runBatch,
     definitions,
@@ -87,7 +93,7 @@ export async function createRuntime(config: RuntimeConfig, options: RuntimeOptio
     afterCommit: () => relay.kick(),
   };
   const cases = new CaseService(deps);
-  const supervision = new SupervisionService({ db, directory, definitions, clock, ids });
+  const supervision = new SupervisionService({ db, audit, directory, definitions, clock, ids });
   const timers = new TimerService(
     {
       db,
@@ -115,8 +121,9 @@ export async function createRuntime(config: RuntimeConfig, options: RuntimeOptio
     relay,
     timers,
     supervision,
-    dispatch: new DispatchService({ db, directory, clock }),
+    dispatch: new DispatchService({ db, audit, directory, clock }),
     profiles: new ProfileService({ db }),
+    audit,
     bundles: new BundleService({
       db,
       transact: database.transact,

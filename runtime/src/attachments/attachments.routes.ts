@@ -3,7 +3,6 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { MaterialRequirement } from '@tongban/engine';
 import type { Runtime } from '../runtime.js';
 import type { Actor } from '../auth/actor.js';
-import { appendAudit } from '../audit/audit-log.js';
 import { assertTaskOfCase, caseAccess, readableCase } from '../cases/case-access.js';
 import { attachments, cases } from '../db/schema.js';
 import { ApiError, notFound } from '../errors/api-error.js';
@@ -114,18 +113,19 @@ export async function attachmentRoutes(app: FastifyInstance, { runtime }: { runt
         createdAt: runtime.clock(),
       };
       // the case row first, then the attachment, then the chain: one order for every write on a case
-      await runtime.db.transaction(async (tx) => {
-        await tx.select({ id: cases.id }).from(cases).where(eq(cases.id, id)).for('update');
+      await runtime.audit.write(id, async (tx) => {
         await tx.insert(attachments).values(row);
-        await appendAudit(tx, [
-          {
-            caseId: id,
-            actorId: actor.userId,
-            action: 'attachment.added',
-            at: row.createdAt,
-            data: { attachmentId: row.id, name: row.name, sha256: row.sha256, material: row.material },
-          },
-        ]);
+        return {
+          value: undefined,
+          audit: [
+            {
+              actorId: actor.userId,
+              action: 'attachment.added',
+              at: row.createdAt,
+              data: { attachmentId: row.id, name: row.name, sha256: row.sha256, material: row.material },
+            },
+          ],
+        };
       });
       reply.status(201);
       return row;
@@ -158,17 +158,14 @@ export async function attachmentRoutes(app: FastifyInstance, { runtime }: { runt
       const bytes = row.content ?? (await store.open(row.sha256));
       if (bytes === null) throw new Error(`attachment ${row.id}: the store has no bytes for ${row.sha256}`);
       try {
-        await runtime.db.transaction((tx) =>
-          appendAudit(tx, [
-            {
-              caseId: row.caseId,
-              actorId: actor.userId,
-              action: 'attachment.downloaded',
-              at: runtime.clock(),
-              data: { attachmentId: row.id, name: row.name, sha256: row.sha256 },
-            },
-          ]),
-        );
+        await runtime.audit.append(row.caseId, [
+          {
+            actorId: actor.userId,
+            action: 'attachment.downloaded',
+            at: runtime.clock(),
+            data: { attachmentId: row.id, name: row.name, sha256: row.sha256 },
+          },
+        ]);
       } catch (error) {
         if (!Buffer.isBuffer(bytes)) bytes.stream.destroy();
         throw error;

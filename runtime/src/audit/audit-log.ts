@@ -1,185 +1,105 @@
-import { createHash } from 'node:crypto';
-import { and, asc, eq, gt } from 'drizzle-orm';
-import type { Executor } from '../db/database.js';
-import { auditEvents, cases } from '../db/schema.js';
-import { canonicalJson } from './canonical-json.js';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { eq } from 'drizzle-orm';
+import { isContention } from '../db/contention.js';
+import type { Database, Executor, Transaction } from '../db/database.js';
+import { auditEvents, auditLedger, cases } from '../db/schema.js';
+import { ApiError, notFound } from '../errors/api-error.js';
+import { chainRows, type AuditEntry, type ChainedRows } from './audit-chain.js';
+import type { AuditKey } from './audit-key.js';
+import { sealLedger } from './audit-seal.js';
+import { verifyAudit, type AuditReport } from './audit-verify.js';
 
-export interface AuditEntry {
-  caseId: string;
-  actorId: string | null;
-  action: string;
-  at: Date;
-  before?: unknown;
-  after?: unknown;
-  data?: Record<string, unknown>;
+export type { AuditEntry, ChainedRow, ChainedRows, LedgerEntry } from './audit-chain.js';
+export type { AuditBreak, AuditReport } from './audit-verify.js';
+
+/** What a side write on a case did: its result, and the audit entries that record it (any number). */
+export interface CaseSideWrite<T> {
+  value: T;
+  audit: Array<Omit<AuditEntry, 'caseId'>>;
 }
 
-const GENESIS = 'genesis';
-
-/** One event as stored: the entry, its place in the chain, and the hash that seals it. */
-export interface ChainedRow {
-  caseId: string;
-  seq: number;
-  at: Date;
-  actorId: string | null;
-  action: string;
-  before: unknown;
-  after: unknown;
-  data: Record<string, unknown>;
-  prevHash: string;
-  hash: string;
-}
-
-function hashOf(entry: Omit<ChainedRow, 'hash'>): string {
-  return createHash('sha256')
-    .update(
-      canonicalJson([
-        entry.caseId,
-        entry.seq,
-        entry.at.toISOString(),
-        entry.actorId,
-        entry.action,
-        entry.before ?? null,
-        entry.after ?? null,
-        entry.data,
-        entry.prevHash,
-      ]),
-    )
-    .digest('hex');
-}
+/** How often a side write that lost a deadlock or serialization race is tried again before a 409. */
+const attempts = 3;
 
 /**
- * Appends to a case's hash chain inside the caller's transaction. The case row is locked first, so
- * two writers to one case take turns; the case row keeps the head of the chain.
+ * The audit log of one installation: the keyed per-case chains, the global ledger of their heads, its
+ * sealer and the verifier, all with the installation's key (decision 0009).
  */
-export async function appendAudit(tx: Executor, entries: AuditEntry[]): Promise<void> {
-  const byCase = new Map<string, AuditEntry[]>();
-  for (const entry of entries) byCase.set(entry.caseId, [...(byCase.get(entry.caseId) ?? []), entry]);
-  for (const [caseId, list] of byCase) {
-    const [head] = await tx
-      .select({ seq: cases.auditSeq, hash: cases.auditHead })
-      .from(cases)
-      .where(eq(cases.id, caseId))
-      .for('update');
-    if (!head) throw new Error(`audit: no case ${caseId}`);
-    await Promise.all(auditWrites(tx, caseId, head, list));
+export class AuditLog {
+  constructor(
+    private readonly db: Database,
+    readonly key: AuditKey,
+  ) {}
+
+  /** Links entries onto a case's chain from `head`, keyed: the rows and ledger entry a command writes. */
+  rows(caseId: string, head: { seq: number; hash: string }, entries: AuditEntry[]): ChainedRows {
+    return chainRows(this.key, caseId, head, entries);
   }
-}
 
-export interface ChainedRows {
-  rows: ChainedRow[];
-  /** The new head of the chain, to keep on the case row. */
-  seq: number;
-  hash: string;
-}
-
-/** Links entries onto a chain whose head is `head`: sequence numbers and hashes, computed here, written by the caller. */
-export function auditRows(
-  caseId: string,
-  head: { seq: number; hash: string },
-  entries: AuditEntry[],
-): ChainedRows {
-  let seq = head.seq;
-  let prevHash = head.hash === '' ? GENESIS : head.hash;
-  const rows = entries.map((entry) => {
-    seq += 1;
-    const row = {
-      caseId,
-      seq,
-      at: entry.at,
-      actorId: entry.actorId,
-      action: entry.action,
-      before: entry.before ?? null,
-      after: entry.after ?? null,
-      data: entry.data ?? {},
-      prevHash,
-    };
-    const hash = hashOf(row);
-    prevHash = hash;
-    return { ...row, hash };
-  });
-  return { rows, seq, hash: rows.length === 0 ? head.hash : prevHash };
-}
-
-/**
- * The statements that extend one case's chain from a head the caller holds under the case row's lock.
- */
-export function auditWrites(
-  tx: Executor,
-  caseId: string,
-  head: { seq: number; hash: string },
-  entries: AuditEntry[],
-): Array<PromiseLike<unknown>> {
-  if (entries.length === 0) return [];
-  const chained = auditRows(caseId, head, entries);
-  return [
-    tx.insert(auditEvents).values(chained.rows),
-    tx.update(cases).set({ auditSeq: chained.seq, auditHead: chained.hash }).where(eq(cases.id, caseId)),
-  ];
-}
-
-export interface AuditBreak {
-  caseId: string;
-  seq: number;
-  reason: string;
-}
-
-/** Walks every case's chain (or one case's) and reports the first broken link of each broken chain. */
-export async function verifyAudit(
-  db: Executor,
-  caseId?: string,
-): Promise<{ cases: number; events: number; breaks: AuditBreak[] }> {
-  const heads = await db
-    .select({ id: cases.id, seq: cases.auditSeq, head: cases.auditHead })
-    .from(cases)
-    .where(caseId === undefined ? undefined : eq(cases.id, caseId));
-  const breaks: AuditBreak[] = [];
-  let events = 0;
-  for (const head of heads) {
-    let expectedSeq = 1;
-    let prevHash = GENESIS;
-    let broken: AuditBreak | undefined;
-    const pageSize = 1000;
-    for (let after = 0; broken === undefined;) {
-      const page = await db
-        .select()
-        .from(auditEvents)
-        .where(and(eq(auditEvents.caseId, head.id), gt(auditEvents.seq, after)))
-        .orderBy(asc(auditEvents.seq))
-        .limit(pageSize);
-      for (const row of page) {
-        events += 1;
-        if (row.seq !== expectedSeq)
-          broken = {
-            caseId: head.id,
-            seq: expectedSeq,
-            reason: `is missing (the next event found is ${row.seq})`,
-          };
-        else if (row.prevHash !== prevHash)
-          broken = { caseId: head.id, seq: row.seq, reason: 'does not link to the event before it' };
-        else if (hashOf(row) !== row.hash)
-          broken = { caseId: head.id, seq: row.seq, reason: 'its content was altered after it was written' };
-        if (broken) break;
-        prevHash = row.hash;
-        expectedSeq += 1;
+  /**
+   * A write on one case beside the command statement (a comment, an attachment, a claim, a supervision
+   * order, a dispatch): one transaction that locks the case row first, then runs `work`, then extends
+   * the case's chain and the ledger with what `work` returns. Every case-scoped transaction takes the
+   * case row before any other row of the case, as the command statement does (its case update comes
+   * first): two writers on one case queue instead of deadlocking, and a command that loaded the case
+   * before a side write finds the audit head moved and answers 409. A deadlock or serialization failure
+   * all the same is tried again, then answered 409, never 500.
+   */
+  async write<T>(caseId: string, work: (tx: Transaction) => Promise<CaseSideWrite<T>>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.db.transaction(async (tx) => {
+          const [head] = await tx
+            .select({ seq: cases.auditSeq, hash: cases.auditHead })
+            .from(cases)
+            .where(eq(cases.id, caseId))
+            .for('no key update');
+          if (!head) throw notFound({ 'zh-CN': '案件', en: 'case' });
+          const { value, audit } = await work(tx);
+          await this.extend(
+            tx,
+            caseId,
+            head,
+            audit.map((entry) => ({ ...entry, caseId })),
+          );
+          return value;
+        });
+      } catch (error) {
+        if (!isContention(error)) throw error;
+        if (attempt >= attempts) throw new ApiError('TB_CASE_VERSION_CONFLICT');
+        await sleep(5 + Math.random() * 20 * attempt);
       }
-      if (page.length < pageSize) break;
-      after = (page[page.length - 1] as (typeof page)[number]).seq;
     }
-    if (!broken && expectedSeq - 1 !== head.seq) {
-      broken = {
-        caseId: head.id,
-        seq: expectedSeq,
-        reason: `the chain ends at ${expectedSeq - 1} but the case records ${head.seq} events`,
-      };
-    }
-    if (!broken && head.seq > 0 && prevHash !== head.head)
-      broken = {
-        caseId: head.id,
-        seq: head.seq,
-        reason: 'the last event does not match the head kept on the case',
-      };
-    if (broken) breaks.push(broken);
   }
-  return { cases: heads.length, events, breaks };
+
+  /** Records entries on one case's chain, and nothing else (a read of sensitive data). */
+  async append(caseId: string, entries: Array<Omit<AuditEntry, 'caseId'>>): Promise<void> {
+    await this.write(caseId, async () => ({ value: undefined, audit: entries }));
+  }
+
+  /** Links ledger entries nobody sealed yet into the global chain (one sealer at a time); returns how many. */
+  seal(limit?: number): Promise<number> {
+    return sealLedger(this.db, this.key, limit);
+  }
+
+  /** Checks every case's chain (or one case's), the ledger and its sealed chain (still holding `knownHead`). */
+  verify(caseId?: string, knownHead?: { position: number; link: string }): Promise<AuditReport> {
+    return verifyAudit(this.db, this.key, caseId, knownHead);
+  }
+
+  /** The statements that extend a case's chain from the head locked in `tx`: events, ledger entry, case head. */
+  private async extend(
+    tx: Executor,
+    caseId: string,
+    head: { seq: number; hash: string },
+    entries: AuditEntry[],
+  ): Promise<void> {
+    const chained = this.rows(caseId, head, entries);
+    if (chained.ledger === null) return;
+    await Promise.all([
+      tx.insert(auditEvents).values(chained.rows),
+      tx.insert(auditLedger).values({ caseId, ...chained.ledger }),
+      tx.update(cases).set({ auditSeq: chained.seq, auditHead: chained.hash }).where(eq(cases.id, caseId)),
+    ]);
+  }
 }

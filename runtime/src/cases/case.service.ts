@@ -13,7 +13,8 @@ import {
   type MatterDefinition,
 } from '@tongban/engine';
 import type { Actor } from '../auth/actor.js';
-import { appendAudit, auditRows, type AuditEntry } from '../audit/audit-log.js';
+import type { AuditEntry, AuditLog } from '../audit/audit-log.js';
+import { isContention } from '../db/contention.js';
 import type { Database, RunBatch, RunStatement, Statement } from '../db/database.js';
 import { cases, tasks } from '../db/schema.js';
 import type { DefinitionService } from '../definitions/definition.service.js';
@@ -96,6 +97,8 @@ export interface PlannedCommand {
 
 export interface RuntimeDeps {
   db: Database;
+  /** The keyed audit chains: a command's entries are chained with it, side writes go through it. */
+  audit: AuditLog;
   /** Runs a compiled statement (prepared once per connection by the driver). */
   run: RunStatement;
   /** Runs statements in one transaction. */
@@ -298,7 +301,7 @@ export class CaseService {
       ids: this.deps.ids,
     };
     const writes = foldEffects(context, result.effects);
-    const audit = auditRows(id, { seq: 0, hash: '' }, [started, ...writes.audit]);
+    const audit = this.deps.audit.rows(id, { seq: 0, hash: '' }, [started, ...writes.audit]);
     return {
       row: { ...row, auditSeq: audit.seq, auditHead: audit.hash },
       ...(form ? { form } : {}),
@@ -348,7 +351,13 @@ export class CaseService {
     const planned = await this.plan(actor?.userId ?? null, row, [event]);
     if (planned.write === null) return { row, effects: [], ignored: planned.ignored[0] as string };
     const statement = writeCommands([planned.write], this.deps.clock());
-    const written = await this.deps.run<{ id: string }>(statement.text, statement.params);
+    const written = await this.deps
+      .run<{ id: string }>(statement.text, statement.params)
+      .catch((error: unknown) => {
+        // lost a race all the same (a lock another writer took in another order): the client retries
+        if (isContention(error)) return [];
+        throw error;
+      });
     if (written.length === 0) throw new ApiError('TB_CASE_VERSION_CONFLICT');
     this.deps.afterCommit?.();
     return planned.result;
@@ -417,7 +426,7 @@ export class CaseService {
       ids: this.deps.ids,
     };
     const writes = foldEffects(context, effects);
-    const audit = auditRows(row.id, { seq: row.auditSeq, hash: row.auditHead }, [
+    const audit = this.deps.audit.rows(row.id, { seq: row.auditSeq, hash: row.auditHead }, [
       ...entries,
       ...writes.audit,
     ]);
@@ -469,17 +478,14 @@ export class CaseService {
     }
     if (revealed.length > 0 && !access.applicant) {
       // every read of a sensitive field is on the record
-      await db.transaction((tx) =>
-        appendAudit(tx, [
-          {
-            caseId,
-            actorId: actor.userId,
-            action: 'sensitive.read',
-            at: this.deps.clock(),
-            data: { fields: revealed },
-          },
-        ]),
-      );
+      await this.deps.audit.append(caseId, [
+        {
+          actorId: actor.userId,
+          action: 'sensitive.read',
+          at: this.deps.clock(),
+          data: { fields: revealed },
+        },
+      ]);
     }
     const taskRows = await db
       .select()

@@ -379,6 +379,13 @@ export function writeCaseStatement(caseWrite: SQL): SQL {
         case_id uuid, seq int, at timestamptz, actor_id uuid, action text, before jsonb, after jsonb, data jsonb,
         prev_hash text, hash text)
       join c on c.id = x.case_id
+    ),
+    new_ledger as (
+      -- the case's new head in the global ledger, keyed; a sealer links it into the sealed chain later
+      insert into audit_ledger (case_id, seq, head, mac)
+      select c.id, x.seq, x.head, x.mac
+      from jsonb_to_recordset(${json('ledger')}::jsonb) as x(case_id uuid, seq int, head text, mac text)
+      join c on c.id = x.case_id
     )
     select c.id::text as id from c`;
 }
@@ -420,6 +427,7 @@ export function writeSetValues(writes: CaseWrites[], firedAt: Date) {
         hash: row.hash,
       })),
     ),
+    ledger: rows((write) => (write.audit.ledger === null ? [] : [{ ...write.audit.ledger }])),
   };
 }
 

@@ -3,7 +3,7 @@ import { setFlagsFromString } from 'node:v8';
 import { resolve } from 'node:path';
 import { loadConfig } from '../config/config.js';
 import { createRuntime, type Runtime } from '../runtime.js';
-import { verifyAudit } from '../audit/audit-log.js';
+import { describeBreak } from '../audit/audit-verify.js';
 import { loadDefinitionFiles } from '../definitions/load-directory.js';
 import { demoAccounts, demoPassword, seedDemo } from '../seed/seed.js';
 import { startWorkers, type WorkerOptions } from '../workers/workers.js';
@@ -18,9 +18,14 @@ const usage = `tongban <command>
   migrate                    run database migrations
   seed                       import the definitions library and create the demo accounts
   definitions import <dir>   validate every definition in <dir>, report every problem, publish
-  audit verify [--case id]   check the audit hash chains; exits 1 at the first broken link
+  audit verify [--case id] [--head position:link]
+                             seal the audit ledger, then check every case's keyed chain against it, the
+                             ledger's own chain, deleted cases and orphaned events; exits 1 naming each
+                             broken case (--case: that case only; --head: a head it printed before,
+                             which the ledger must still hold)
 
-Environment: PORT (3000), HOST (127.0.0.1), TONGBAN_DATA_DIR (./data), DATABASE_URL, REDIS_URL, LOG_LEVEL (info)`;
+Environment: PORT (3000), HOST (127.0.0.1), TONGBAN_DATA_DIR (./data), DATABASE_URL, REDIS_URL, LOG_LEVEL (info),
+TONGBAN_AUDIT_KEY or TONGBAN_AUDIT_KEY_FILE (the audit key; required in the scaled mode); see the README`;
 
 async function main(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
@@ -28,6 +33,7 @@ async function main(argv: string[]): Promise<number> {
     allowPositionals: true,
     options: {
       case: { type: 'string' },
+      head: { type: 'string' },
       departments: { type: 'string' },
       queues: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
@@ -86,17 +92,32 @@ async function main(argv: string[]): Promise<number> {
     case 'audit':
       if (sub !== 'verify') break;
       return withRuntime(config, async (runtime) => {
-        const report = await verifyAudit(runtime.db, values.case);
-        for (const broken of report.breaks)
-          console.error(`case ${broken.caseId}: event ${broken.seq} ${broken.reason}`);
+        // what is committed by now is sealed first, so nothing is left in the unsealed window
+        await runtime.audit.seal(Number.MAX_SAFE_INTEGER);
+        const report = await runtime.audit.verify(values.case, knownHead(values.head));
+        for (const broken of report.breaks) console.error(describeBreak(broken));
         console.log(
           `checked ${report.events} events in ${report.cases} cases: ${report.breaks.length === 0 ? 'all chains intact' : `${report.breaks.length} broken`}`,
         );
+        if (values.case === undefined)
+          console.log(
+            report.ledger.head === null
+              ? 'ledger: nothing sealed yet'
+              : `ledger: ${report.ledger.sealed} entries sealed, head ${report.ledger.head.position}:${report.ledger.head.link} (keep it elsewhere: a ledger cut short below it shows)`,
+          );
         if (report.breaks.length > 0) process.exitCode = 1;
       });
   }
   console.error(usage);
   return 1;
+}
+
+/** `--head 1234:ab12...`, as `audit verify` prints it. */
+function knownHead(text: string | undefined): { position: number; link: string } | undefined {
+  if (text === undefined) return undefined;
+  const match = /^(\d+):([0-9a-f]{64})$/.exec(text.trim());
+  if (!match) throw new Error(`--head must be position:link as audit verify prints it, got "${text}"`);
+  return { position: Number(match[1]), link: match[2] as string };
 }
 
 async function withRuntime(

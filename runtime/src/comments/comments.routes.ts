@@ -1,7 +1,6 @@
 import { asc, eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { Runtime } from '../runtime.js';
-import { appendAudit } from '../audit/audit-log.js';
 import { assertTaskOfCase, readableCase } from '../cases/case-access.js';
 import { comments, visibilities, type Visibility } from '../db/schema.js';
 import { signedIn } from '../http/auth-hook.js';
@@ -68,17 +67,20 @@ export async function commentRoutes(app: FastifyInstance, { runtime }: { runtime
         visibility,
         createdAt: runtime.clock(),
       };
-      await runtime.db.transaction(async (tx) => {
+      // the case row first, then the comment, then the chain: one order for every write on a case
+      await runtime.audit.write(id, async (tx) => {
         await tx.insert(comments).values(comment);
-        await appendAudit(tx, [
-          {
-            caseId: id,
-            actorId: actor.userId,
-            action: 'comment.added',
-            at: comment.createdAt,
-            data: { commentId: comment.id, visibility },
-          },
-        ]);
+        return {
+          value: undefined,
+          audit: [
+            {
+              actorId: actor.userId,
+              action: 'comment.added',
+              at: comment.createdAt,
+              data: { commentId: comment.id, visibility },
+            },
+          ],
+        };
       });
       reply.status(201);
       return comment;

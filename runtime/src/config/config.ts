@@ -46,13 +46,23 @@ export interface RuntimeConfig {
    * percent (V8 picks up to 300% by itself when allocation is fast).
    */
   workerHeapGrowthPercent: number;
+  /** The key the audit chains are keyed with, as text (TONGBAN_AUDIT_KEY); unset: the key file's. */
+  auditKey: string | undefined;
+  /**
+   * Where the audit key is kept when TONGBAN_AUDIT_KEY is unset: TONGBAN_AUDIT_KEY_FILE, else
+   * `<dataDir>/audit.key` (the embedded mode writes a new key there, mode 0600, on its first start).
+   */
+  auditKeyFile: string;
+  /** How often workers link new ledger entries into the sealed global audit chain. */
+  auditSealMs: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig {
+  const dataDir = resolve(env.TONGBAN_DATA_DIR ?? './data');
   return {
     port: integer(env.PORT, 3000, 'PORT'),
     host: env.HOST ?? '127.0.0.1',
-    dataDir: resolve(env.TONGBAN_DATA_DIR ?? './data'),
+    dataDir,
     databaseUrl: env.DATABASE_URL || undefined,
     redisUrl: env.REDIS_URL || undefined,
     redisPrefix: env.TONGBAN_REDIS_PREFIX || 'tongban',
@@ -75,6 +85,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig 
       30,
       'TONGBAN_WORKER_HEAP_GROWTH_PERCENT',
     ),
+    auditKey: env.TONGBAN_AUDIT_KEY || undefined,
+    auditKeyFile: resolve(env.TONGBAN_AUDIT_KEY_FILE || join(dataDir, 'audit.key')),
+    auditSealMs: integer(env.TONGBAN_AUDIT_SEAL_SECONDS, 1, 'TONGBAN_AUDIT_SEAL_SECONDS') * 1000,
   };
 }
 

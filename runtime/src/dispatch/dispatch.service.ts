@@ -1,5 +1,5 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import { appendAudit } from '../audit/audit-log.js';
+import type { AuditLog } from '../audit/audit-log.js';
 import { rowsOf, type Database } from '../db/database.js';
 import { dispatchCursors, tasks } from '../db/schema.js';
 import type { DepartmentDirectory } from '../departments/directory.js';
@@ -23,14 +23,27 @@ interface Candidate {
  * to another department or closed is left alone.
  */
 export class DispatchService {
-  constructor(private readonly deps: { db: Database; directory: DepartmentDirectory; clock: () => Date }) {}
+  constructor(
+    private readonly deps: {
+      db: Database;
+      audit: AuditLog;
+      directory: DepartmentDirectory;
+      clock: () => Date;
+    },
+  ) {}
 
   /** Returns who got the task, or null when it stays in the shared inbox. */
   async dispatch(job: DispatchJob): Promise<string | null> {
     const policy = this.deps.directory.get(job.department)?.dispatch ?? { mode: 'shared' as const };
     if (policy.mode === 'shared') return null;
     const now = this.deps.clock();
-    return this.deps.db.transaction(async (tx) => {
+    // the case row is locked first, as in every write on a case
+    const [known] = await this.deps.db
+      .select({ caseId: tasks.caseId })
+      .from(tasks)
+      .where(eq(tasks.id, job.taskId));
+    if (!known) return null;
+    return this.deps.audit.write<string | null>(known.caseId, async (tx) => {
       const [task] = await tx
         .select({ id: tasks.id, caseId: tasks.caseId })
         .from(tasks)
@@ -43,7 +56,7 @@ export class DispatchService {
           ),
         )
         .for('update');
-      if (!task) return null;
+      if (!task) return { value: null, audit: [] };
       // one dispatcher per department at a time, so round-robin never hands out the same turn twice
       await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`dispatch:${job.department}`}))`);
       const candidates = rowsOf<Candidate>(
@@ -55,7 +68,7 @@ export class DispatchService {
           order by m.user_id`),
       );
       const present = candidates.filter((c) => !isAway(c, now) || c.deputy_id !== null);
-      if (present.length === 0) return null;
+      if (present.length === 0) return { value: null, audit: [] };
       let chosen: Candidate;
       if (policy.mode === 'leastLoaded') {
         chosen = present.reduce((best, c) => (c.open_tasks < best.open_tasks ? c : best));
@@ -73,22 +86,23 @@ export class DispatchService {
       }
       const assignee = isAway(chosen, now) && chosen.deputy_id !== null ? chosen.deputy_id : chosen.user_id;
       await tx.update(tasks).set({ assigneeId: assignee }).where(eq(tasks.id, task.id));
-      await appendAudit(tx, [
-        {
-          caseId: task.caseId,
-          actorId: null,
-          action: 'task.dispatched',
-          at: now,
-          data: {
-            taskId: task.id,
-            department: job.department,
-            policy: policy.mode,
-            to: assignee,
-            ...(assignee !== chosen.user_id ? { deputyFor: chosen.user_id } : {}),
+      return {
+        value: assignee,
+        audit: [
+          {
+            actorId: null,
+            action: 'task.dispatched',
+            at: now,
+            data: {
+              taskId: task.id,
+              department: job.department,
+              policy: policy.mode,
+              to: assignee,
+              ...(assignee !== chosen.user_id ? { deputyFor: chosen.user_id } : {}),
+            },
           },
-        },
-      ]);
-      return assignee;
+        ],
+      };
     });
   }
 }

@@ -1,7 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { Runtime } from '../runtime.js';
-import { appendAudit } from '../audit/audit-log.js';
 import { readableCase } from '../cases/case-access.js';
 import { outbox, ratings } from '../db/schema.js';
 import { ApiError, forbidden } from '../errors/api-error.js';
@@ -41,21 +40,23 @@ export async function ratingRoutes(app: FastifyInstance, { runtime }: { runtime:
         reason: body.reason ?? null,
         createdAt: runtime.clock(),
       };
-      await runtime.db.transaction(async (tx) => {
+      await runtime.audit.write(id, async (tx) => {
         const inserted = await tx.insert(ratings).values(rating).onConflictDoNothing().returning();
         if (inserted.length === 0) throw new ApiError('TB_NOT_RATEABLE');
-        await appendAudit(tx, [
-          {
-            caseId: id,
-            actorId: actor.userId,
-            action: 'case.rated',
-            at: rating.createdAt,
-            data: { score: body.score },
-          },
-        ]);
         // a bad rating opens a follow-up for the department's supervisors, through the outbox
         if (body.score === 'bad')
           await tx.insert(outbox).values({ topic: 'rating.bad', payload: { caseId: id } });
+        return {
+          value: undefined,
+          audit: [
+            {
+              actorId: actor.userId,
+              action: 'case.rated',
+              at: rating.createdAt,
+              data: { score: body.score },
+            },
+          ],
+        };
       });
       if (body.score === 'bad') runtime.relay.kick();
       reply.status(201);

@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { addDurationLike, type FixedSla } from './respond-limit.js';
 import type { Actor } from '../auth/actor.js';
-import { appendAudit } from '../audit/audit-log.js';
+import type { AuditLog } from '../audit/audit-log.js';
 import type { Database, Executor } from '../db/database.js';
 import { notifications, outbox, supervisionOrders, tasks, timers, type Visibility } from '../db/schema.js';
 import type { DepartmentDirectory } from '../departments/directory.js';
@@ -23,6 +23,7 @@ export class SupervisionService {
   constructor(
     private readonly deps: {
       db: Database;
+      audit: AuditLog;
       directory: DepartmentDirectory;
       definitions: DefinitionService;
       clock: () => Date;
@@ -64,7 +65,7 @@ export class SupervisionService {
       respondedAt: null,
       status: 'open',
     };
-    await this.deps.db.transaction(async (tx) => {
+    await this.deps.audit.write(task.caseId, async (tx) => {
       await tx.insert(supervisionOrders).values(order);
       await tx.insert(timers).values({
         id: orderTimerId(order.id),
@@ -79,22 +80,24 @@ export class SupervisionService {
         topic: 'timers.scheduled',
         payload: { caseId: task.caseId, timers: [{ timerId: orderTimerId(order.id), fireAt: respondBy }] },
       });
-      await appendAudit(tx, [
-        {
-          caseId: task.caseId,
-          actorId: actor.userId,
-          action: 'supervision.opened',
-          at: now,
-          data: {
-            orderId: order.id,
-            taskId,
-            department: task.department,
-            respondBy,
-            note: input.note,
-            visibility: input.visibility ?? 'internal',
+      return {
+        value: undefined,
+        audit: [
+          {
+            actorId: actor.userId,
+            action: 'supervision.opened',
+            at: now,
+            data: {
+              orderId: order.id,
+              taskId,
+              department: task.department,
+              respondBy,
+              note: input.note,
+              visibility: input.visibility ?? 'internal',
+            },
           },
-        },
-      ]);
+        ],
+      };
     });
     return order;
   }
@@ -112,7 +115,7 @@ export class SupervisionService {
         { path: '/response', message: { 'zh-CN': '督办单已答复', en: 'this order is already answered' } },
       ]);
     const now = this.deps.clock();
-    return this.deps.db.transaction(async (tx) => {
+    return this.deps.audit.write(order.caseId, async (tx) => {
       const [answered] = await tx
         .update(supervisionOrders)
         .set({ status: 'answered', response, respondedAt: now })
@@ -123,16 +126,17 @@ export class SupervisionService {
         .update(timers)
         .set({ status: 'cancelled' })
         .where(and(eq(timers.id, orderTimerId(orderId)), eq(timers.status, 'pending')));
-      await appendAudit(tx, [
-        {
-          caseId: order.caseId,
-          actorId: actor.userId,
-          action: 'supervision.answered',
-          at: now,
-          data: { orderId, late: order.status === 'overdue' || now > order.respondBy },
-        },
-      ]);
-      return answered;
+      return {
+        value: answered,
+        audit: [
+          {
+            actorId: actor.userId,
+            action: 'supervision.answered',
+            at: now,
+            data: { orderId, late: order.status === 'overdue' || now > order.respondBy },
+          },
+        ],
+      };
     });
   }
 
@@ -153,29 +157,41 @@ export class SupervisionService {
    */
   async orderOverdue(timerId: string): Promise<boolean> {
     const now = this.deps.clock();
-    return this.deps.db.transaction(async (tx) => {
-      await tx
+    const fired = (tx: Executor) =>
+      tx
         .update(timers)
         .set({ status: 'fired', firedAt: now, lockedUntil: null })
         .where(and(eq(timers.id, timerId), eq(timers.status, 'pending')));
+    // the case row is locked first, as in every write on a case: its id comes from the order
+    const [known] = await this.deps.db
+      .select({ caseId: supervisionOrders.caseId })
+      .from(supervisionOrders)
+      .where(eq(supervisionOrders.id, orderIdOf(timerId)));
+    if (!known) {
+      await fired(this.deps.db);
+      return false;
+    }
+    return this.deps.audit.write(known.caseId, async (tx) => {
+      await fired(tx);
       const [order] = await tx
         .update(supervisionOrders)
         .set({ status: 'overdue' })
         .where(and(eq(supervisionOrders.id, orderIdOf(timerId)), eq(supervisionOrders.status, 'open')))
         .returning();
-      if (!order) return false;
+      if (!order) return { value: false, audit: [] };
       const above = this.deps.directory.get(order.department)?.parent ?? order.department;
       await this.notify(tx, order, `supervisors:${above}`, 'supervision.overdue', now);
-      await appendAudit(tx, [
-        {
-          caseId: order.caseId,
-          actorId: null,
-          action: 'supervision.overdue',
-          at: now,
-          data: { orderId: order.id, department: order.department, escalatedTo: above },
-        },
-      ]);
-      return true;
+      return {
+        value: true,
+        audit: [
+          {
+            actorId: null,
+            action: 'supervision.overdue',
+            at: now,
+            data: { orderId: order.id, department: order.department, escalatedTo: above },
+          },
+        ],
+      };
     });
   }
 

@@ -1,7 +1,6 @@
 import { and, asc, eq, gt, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import { EngineError, type EngineEvent, type Priority } from '@tongban/engine';
 import type { Actor } from '../auth/actor.js';
-import { appendAudit } from '../audit/audit-log.js';
 import { commandColumns, type CaseService, type RuntimeDeps } from '../cases/case.service.js';
 import { cases as caseTable, tasks } from '../db/schema.js';
 import { ApiError, forbidden, notFound } from '../errors/api-error.js';
@@ -122,7 +121,7 @@ export class TaskService {
     if (!actor.worksIn(task.department)) throw forbidden();
     if (task.status === 'completed' || task.status === 'cancelled') throw new ApiError('TB_TASK_CLOSED');
     if (task.assigneeId === actor.userId) return task;
-    return this.deps.db.transaction(async (tx) => {
+    return this.deps.audit.write(task.caseId, async (tx) => {
       const [claimed] = await tx
         .update(tasks)
         .set({ assigneeId: actor.userId })
@@ -131,16 +130,10 @@ export class TaskService {
         )
         .returning();
       if (!claimed) throw new ApiError('TB_TASK_CLAIMED');
-      await appendAudit(tx, [
-        {
-          caseId: task.caseId,
-          actorId: actor.userId,
-          action: 'task.claimed',
-          at: this.deps.clock(),
-          data: { taskId },
-        },
-      ]);
-      return claimed;
+      return {
+        value: claimed,
+        audit: [{ actorId: actor.userId, action: 'task.claimed', at: this.deps.clock(), data: { taskId } }],
+      };
     });
   }
 
@@ -149,23 +142,17 @@ export class TaskService {
     const task = await this.get(actor, taskId);
     if (task.assigneeId === null) return task;
     if (task.assigneeId !== actor.userId && !actor.supervises(task.department)) throw forbidden();
-    return this.deps.db.transaction(async (tx) => {
+    return this.deps.audit.write(task.caseId, async (tx) => {
       const [released] = await tx
         .update(tasks)
         .set({ assigneeId: null })
         .where(and(eq(tasks.id, taskId), eq(tasks.assigneeId, task.assigneeId as string)))
         .returning();
       if (!released) throw new ApiError('TB_CASE_VERSION_CONFLICT');
-      await appendAudit(tx, [
-        {
-          caseId: task.caseId,
-          actorId: actor.userId,
-          action: 'task.released',
-          at: this.deps.clock(),
-          data: { taskId },
-        },
-      ]);
-      return released;
+      return {
+        value: released,
+        audit: [{ actorId: actor.userId, action: 'task.released', at: this.deps.clock(), data: { taskId } }],
+      };
     });
   }
 

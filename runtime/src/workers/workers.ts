@@ -106,6 +106,23 @@ export async function startWorkers(runtime: Runtime, options: WorkerOptions = {}
       });
     }
   }
+  // the audit ledger's sealer (decision 0009): every worker process tries, one at a time seals
+  let sealing: Promise<void> | null = null;
+  const sealer = setInterval(() => {
+    sealing ??= runtime.audit
+      .seal()
+      .then(
+        () => undefined,
+        (error: unknown) => log('audit sealer failed', error),
+      )
+      .finally(() => {
+        sealing = null;
+      });
+  }, runtime.config.auditSealMs);
+  stops.push(async () => {
+    clearInterval(sealer);
+    await sealing;
+  });
   runtime.relay.start();
   stops.push(() => runtime.relay.stop());
   return {

@@ -1,7 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifyAudit } from '../../src/audit/audit-log.js';
-import { cases, tasks } from '../../src/db/schema.js';
+import { auditEvents, cases, tasks } from '../../src/db/schema.js';
 import { applicantData, createHarness, type Harness } from '../support/harness.js';
 
 let h: Harness;
@@ -55,7 +54,7 @@ describe('concurrency: many people completing one task at once', () => {
       ['standard-approval.accept', 'completed'],
       ['standard-approval.review', 'open'],
     ]);
-    const audit = await verifyAudit(h.runtime.db, kase.id);
+    const audit = await h.runtime.audit.verify(kase.id);
     expect(audit.breaks).toEqual([]);
     expect(audit.events).toBe(row?.auditSeq);
   });
@@ -84,5 +83,77 @@ describe('concurrency: many people completing one task at once', () => {
     expect(responses.every((response) => response.statusCode === 200 || response.statusCode === 409)).toBe(
       true,
     );
+  });
+});
+
+describe('concurrency: side writes and commands on one case at once', () => {
+  // a real PNG's first bytes: what a phone photo of a document starts with
+  const png = Buffer.concat([
+    Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'),
+    Buffer.from('0000000100000001080600000001f15c4889', 'hex'),
+  ]);
+
+  it('should answer 20 comments, 10 attachments and 5 completions on one case without a 5xx, and keep its audit chain whole', async () => {
+    // given a case with an open task
+    const resident = await h.login('resident');
+    const staff = await h.login('minzheng');
+    const started = await h.call(resident, {
+      method: 'POST',
+      url: '/api/cases',
+      payload: { matter: 'd1.subsistence-allowance', data: applicantData },
+    });
+    expect(started.statusCode).toBe(201);
+    const kase = started.json() as { id: string; tasks: Array<{ id: string }> };
+    const taskId = kase.tasks[0]!.id;
+
+    // when the resident and the staff write to it all at once
+    const comments = Array.from({ length: 20 }, (_, i) =>
+      h.call(i % 2 === 0 ? resident : staff, {
+        method: 'POST',
+        url: `/api/cases/${kase.id}/comments`,
+        payload: { body: `comment ${i}` },
+      }),
+    );
+    const attachments = Array.from({ length: 10 }, (_, i) =>
+      h.call(resident, {
+        method: 'POST',
+        url: `/api/cases/${kase.id}/attachments?name=scan-${i}.png`,
+        payload: png,
+        headers: { 'content-type': 'image/png' },
+      }),
+    );
+    const completions = Array.from({ length: 5 }, () =>
+      h.call(staff, { method: 'POST', url: `/api/tasks/${taskId}/complete`, payload: { outcome: 'accept' } }),
+    );
+    const [commented, attached, completed] = await Promise.all([
+      Promise.all(comments),
+      Promise.all(attachments),
+      Promise.all(completions),
+    ]);
+
+    // then nobody got a server error: side writes wait their turn, a command that lost its race gets a 409
+    const failures = [...commented, ...attached, ...completed]
+      .filter((response) => response.statusCode >= 500)
+      .map((response) => `${response.statusCode} ${response.body}`);
+    expect(failures).toEqual([]);
+    expect(commented.map((response) => response.statusCode)).toEqual(commented.map(() => 201));
+    expect(attached.map((response) => response.statusCode)).toEqual(attached.map(() => 201));
+    for (const response of completed) {
+      expect([200, 409]).toContain(response.statusCode);
+      if (response.statusCode === 409)
+        expect(['TB_CASE_VERSION_CONFLICT', 'TB_TASK_CLOSED']).toContain(
+          (response.json() as { error: string }).error,
+        );
+    }
+    expect(completed.filter((response) => response.statusCode === 200).length).toBeLessThanOrEqual(1);
+
+    // and every write is on the case's chain, which verifies
+    const [row] = await h.runtime.db.select().from(cases).where(eq(cases.id, kase.id));
+    const events = await h.runtime.db.select().from(auditEvents).where(eq(auditEvents.caseId, kase.id));
+    expect(events.filter((event) => event.action === 'comment.added')).toHaveLength(20);
+    expect(events.filter((event) => event.action === 'attachment.added')).toHaveLength(10);
+    const audit = await h.runtime.audit.verify(kase.id);
+    expect(audit.breaks).toEqual([]);
+    expect(audit.events).toBe(row?.auditSeq);
   });
 });

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifyAudit } from '../../src/audit/audit-log.js';
 import { applicantData, createHarness, type Harness } from '../support/harness.js';
 
 let h: Harness;
@@ -146,7 +145,7 @@ describe('HTTP: a joint review with lead and cooperating departments in parallel
     await json(resident, 'POST', `/api/cases/${kase.id}/rating`, { score: 'good', reason: '一次办好' }, 201);
     await json(resident, 'POST', `/api/cases/${kase.id}/rating`, { score: 'bad' }, 409);
 
-    const audit = await verifyAudit(h.runtime.db, kase.id);
+    const audit = await h.runtime.audit.verify(kase.id);
     expect(audit.breaks).toEqual([]);
     expect(audit.events).toBe(kase.timeline.length + 1); // + the rating
   });

@@ -1,14 +1,16 @@
 import { execFile } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/config.js';
 import { openDatabase, type DatabaseHandle } from '../../src/db/database.js';
-import { auditEvents, definitions } from '../../src/db/schema.js';
+import { canonicalJson } from '../../src/audit/canonical-json.js';
+import { auditEvents, cases, definitions } from '../../src/db/schema.js';
 import { createRuntime } from '../../src/runtime.js';
 import { definitionsDir, seedDemo } from '../../src/seed/seed.js';
 import { adminUrl, testDriver } from '../support/test-database.js';
@@ -20,6 +22,10 @@ const work = mkdtempSync(join(tmpdir(), 'tongban-cli-'));
 const dbName = `tb_cli_${Date.now().toString(36)}_${process.pid}`;
 let env: NodeJS.ProcessEnv;
 let caseId: string;
+/** Cases of their own for the tamperings that rewrite, delete or orphan a whole chain. */
+let forgedId: string;
+let deletedId: string;
+let orphanedId: string;
 
 /** The CLI runs in its own process, so the database must outlive this one: a PGlite folder or a real database. */
 async function open(): Promise<DatabaseHandle> {
@@ -46,6 +52,8 @@ beforeAll(async () => {
     TONGBAN_DATA_DIR: join(work, 'data'),
     DATABASE_URL: '',
     REDIS_URL: '',
+    // the key the chains are written with: the database never holds it
+    TONGBAN_AUDIT_KEY: randomBytes(32).toString('hex'),
   };
   if (testDriver() === 'postgres') {
     const admin = postgres(adminUrl(), { max: 1, onnotice: () => undefined });
@@ -63,13 +71,19 @@ beforeAll(async () => {
     (await runtime.auth.login('resident', 'Tongban2026!')).actor.userId,
   );
   const staff = (await runtime.auth.login('minzheng', 'Tongban2026!')).actor;
-  const row = await runtime.cases.start(resident, {
-    matter: 'd1.subsistence-allowance',
-    data: { applicantName: '张三', idNumber: '11010519491231002X', phone: '13800000000' },
-  });
-  caseId = row.id;
-  const taskId = Object.keys(row.snapshot.tasks)[0] as string;
-  await runtime.tasks.complete(staff, taskId, { outcome: 'accept' });
+  const startAndAccept = async () => {
+    const row = await runtime.cases.start(resident, {
+      matter: 'd1.subsistence-allowance',
+      data: { applicantName: '张三', idNumber: '11010519491231002X', phone: '13800000000' },
+    });
+    const taskId = Object.keys(row.snapshot.tasks)[0] as string;
+    await runtime.tasks.complete(staff, taskId, { outcome: 'accept' });
+    return row.id;
+  };
+  caseId = await startAndAccept();
+  forgedId = await startAndAccept();
+  deletedId = await startAndAccept();
+  orphanedId = await startAndAccept();
   await runtime.close();
   await database.close();
 });
@@ -94,7 +108,7 @@ describe('tongban audit verify', () => {
     const result = await tongban('audit', 'verify');
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/checked \d+ events in 1 cases: all chains intact/);
+    expect(result.stdout).toMatch(/checked \d+ events in 4 cases: all chains intact/);
   });
 
   it('should find an audit row whose content was altered, naming the case and the event', async () => {
@@ -129,6 +143,91 @@ describe('tongban audit verify', () => {
     const result = await tongban('audit', 'verify');
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/the chain ends at 1 but the case records \d+ events/);
+  });
+});
+
+/**
+ * What someone with the database and this code, but not the key, can do to a case's history: leave
+ * events out and hash the chain again, from the first event, with the project's own hashing.
+ */
+async function rehashWithout(database: DatabaseHandle, id: string, dropped: number[]): Promise<void> {
+  const rows = await database.db
+    .select()
+    .from(auditEvents)
+    .where(eq(auditEvents.caseId, id))
+    .orderBy(asc(auditEvents.seq));
+  let prevHash = 'genesis';
+  const kept = rows
+    .filter((row) => !dropped.includes(row.seq))
+    .map((row, index) => {
+      const seq = index + 1;
+      const hash = createHash('sha256')
+        .update(
+          canonicalJson([
+            id,
+            seq,
+            row.at.toISOString(),
+            row.actorId,
+            row.action,
+            row.before ?? null,
+            row.after ?? null,
+            row.data,
+            prevHash,
+          ]),
+        )
+        .digest('hex');
+      const rewritten = { ...row, seq, prevHash, hash };
+      prevHash = hash;
+      return rewritten;
+    });
+  await database.db.delete(auditEvents).where(eq(auditEvents.caseId, id));
+  await database.db.insert(auditEvents).values(kept.map(({ id: _id, ...row }) => row));
+  await database.db.update(cases).set({ auditSeq: kept.length, auditHead: prevHash }).where(eq(cases.id, id));
+}
+
+/** Deletes a case row and what hangs off it; its audit events too if `events`. */
+async function deleteCase(database: DatabaseHandle, id: string, events: boolean): Promise<void> {
+  const tables = [
+    'notifications',
+    'timers',
+    'supervision_orders',
+    'comments',
+    'attachments',
+    'ratings',
+    'tasks',
+  ];
+  for (const table of [...tables, ...(events ? ['audit_events'] : [])])
+    await database.db.execute(sql`delete from ${sql.identifier(table)} where case_id = ${id}`);
+  await database.db.delete(cases).where(eq(cases.id, id));
+}
+
+describe('tongban audit verify against someone with the database but not the key', () => {
+  it('should find a chain hashed again without some of its events, naming the case', async () => {
+    await tamper((database) => rehashWithout(database, forgedId, [2]));
+    const result = await tongban('audit', 'verify', '--case', forgedId);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(new RegExp(`case ${forgedId}: `));
+  });
+
+  it('should find a case deleted together with its events, naming the case', async () => {
+    await tamper((database) => deleteCase(database, deletedId, true));
+    const result = await tongban('audit', 'verify', '--case', deletedId);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(new RegExp(`case ${deletedId}: `));
+  });
+
+  it('should find events whose case row was deleted, naming the case', async () => {
+    await tamper((database) => deleteCase(database, orphanedId, false));
+    const result = await tongban('audit', 'verify', '--case', orphanedId);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(new RegExp(`case ${orphanedId}: `));
+  });
+
+  it('should name every tampered case when checking them all', async () => {
+    const result = await tongban('audit', 'verify');
+    expect(result.code).toBe(1);
+    for (const id of [caseId, forgedId, deletedId, orphanedId])
+      expect(result.stderr).toMatch(new RegExp(`case ${id}: `));
   });
 });
 

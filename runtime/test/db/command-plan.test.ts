@@ -71,7 +71,7 @@ describe('the command statement: planned once, fast however large the tables gro
             outbox: [],
             audit: [],
           },
-          audit: { rows: [], seq: 1, hash: 'h' },
+          audit: { rows: [], seq: 1, hash: 'h', ledger: null },
           firedTimers: [`${randomUUID()}#2`],
         },
       ],

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import postgres, { type Sql } from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifyAudit } from '../../src/audit/audit-log.js';
+import { verifyAudit } from '../../src/audit/audit-verify.js';
+import { testAuditKey } from '../support/audit.js';
 import type { DatabaseHandle } from '../../src/db/database.js';
 import { applicantData } from '../support/harness.js';
 import { freePort, Processes, waitUntil } from '../support/processes.js';
@@ -178,7 +179,7 @@ describe('kill -9 the API mid-command: no half-written case', () => {
       }),
     );
     expect(await caseProblems(sql, caseIds)).toEqual([]);
-    const report = await verifyAudit(database.db);
+    const report = await verifyAudit(database.db, testAuditKey());
     expect(report.breaks).toEqual([]);
     expect(report.cases).toBe(caseCount);
 

@@ -7,7 +7,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/config.js';
 import { createRuntime } from '../../src/runtime.js';
 import { seedDemo } from '../../src/seed/seed.js';
-import { verifyAudit } from '../../src/audit/audit-log.js';
 import { openTestDatabase } from '../support/test-database.js';
 import { dropRedisPrefix } from '../support/redis.js';
 import { cloneCasesWithDueTimers } from '../support/due-timers.js';
@@ -124,7 +123,7 @@ describe('a worker killed in the middle of 5,000 timer firings', () => {
       database,
       migrate: false,
     });
-    const audit = await verifyAudit(runtime.db);
+    const audit = await runtime.audit.verify();
     expect(audit.breaks).toEqual([]);
     expect(audit.cases).toBeGreaterThanOrEqual(TIMERS);
     await runtime.close();

@@ -6,7 +6,6 @@ import { auditEvents, timers, users } from '../../src/db/schema.js';
 import { createRuntime, type Runtime } from '../../src/runtime.js';
 import { seedDemo } from '../../src/seed/seed.js';
 import { startWorkers, type Workers } from '../../src/workers/workers.js';
-import { verifyAudit } from '../../src/audit/audit-log.js';
 import type { Actor } from '../../src/auth/actor.js';
 import { openTestDatabase, testDriver } from '../support/test-database.js';
 import { dropRedisPrefix } from '../support/redis.js';
@@ -197,7 +196,7 @@ describe(`queue contract on the ${driver} driver`, () => {
     expect(fired).toHaveLength(80);
     expect(new Set(fired).size).toBe(80);
     expect((await timerRows(caseIds)).every((row) => row.status === 'fired')).toBe(true);
-    for (const caseId of caseIds.slice(0, 5)) expect((await verifyAudit(main.db, caseId)).breaks).toEqual([]);
+    for (const caseId of caseIds.slice(0, 5)) expect((await main.audit.verify(caseId)).breaks).toEqual([]);
     await stopAll();
   });
 });
