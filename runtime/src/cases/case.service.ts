@@ -6,6 +6,7 @@ import {
   step,
   type CaseSnapshot,
   type Catalog,
+  type CompiledWorkflow,
   type Effect,
   type EngineEvent,
   type FormDefinition,
@@ -19,10 +20,11 @@ import type { Database, RunBatch, RunStatement, Statement } from '../db/database
 import { cases, tasks } from '../db/schema.js';
 import type { DefinitionService } from '../definitions/definition.service.js';
 import { ApiError, forbidden, notFound } from '../errors/api-error.js';
-import { assertFormData, sensitiveFields } from '../forms/form-validator.js';
+import { assertFormData } from '../forms/form-validator.js';
 import { ProfileService, rememberStatement } from '../profiles/profile.service.js';
 import { caseViewFor } from './applicant-view.js';
-import { caseAccess, mask } from './case-access.js';
+import { caseAccess } from './case-access.js';
+import { assertRevealable, caseSensitivePointers, maskCaseData, maskCopies } from './case-forms.js';
 import {
   compileStatement,
   foldEffects,
@@ -300,6 +302,7 @@ export class CaseService {
       now,
       ids: this.deps.ids,
     };
+    await this.maskNotifications(row, workflow, row.data, result.effects);
     const writes = foldEffects(context, result.effects);
     const audit = this.deps.audit.rows(id, { seq: 0, hash: '' }, [started, ...writes.audit]);
     return {
@@ -398,8 +401,7 @@ export class CaseService {
         actorId,
         action: event.type,
         at: now,
-        before: { state: snapshot.value, status: snapshot.status, version },
-        after: { state: result.snapshot.value, status: result.snapshot.status, version: version + 1 },
+        ...beforeAndAfter(event, snapshot, result.snapshot, version),
         data: describeEvent(event),
       });
       snapshot = result.snapshot;
@@ -407,6 +409,7 @@ export class CaseService {
       effects.push(...result.effects);
     }
     if (entries.length === 0) return { write: null, ignored, result: { row, effects: [] } };
+    await this.maskNotifications(row, workflow, snapshot.context.data, effects);
 
     const next: CommandCase = {
       ...row,
@@ -454,6 +457,25 @@ export class CaseService {
     };
   }
 
+  /**
+   * A notification is stored and read outside the case, unaudited: whatever expression copied a
+   * sensitive value into it (the validator reports those), the value is masked before it is written.
+   */
+  private async maskNotifications(
+    row: { matterKey: string | null; workflowKey: string },
+    workflow: CompiledWorkflow,
+    data: Record<string, unknown>,
+    effects: Effect[],
+  ): Promise<void> {
+    if (!effects.some((effect) => effect.type === 'notify')) return;
+    const patterns = caseSensitivePointers(await this.deps.definitions.current(), row, workflow);
+    if (patterns.length === 0) return;
+    effects.forEach((effect, index) => {
+      if (effect.type === 'notify')
+        effects[index] = { ...effect, data: maskCopies(effect.data, data, patterns) as typeof effect.data };
+    });
+  }
+
   async get(actor: Actor, caseId: string, reveal: string[] = []) {
     const db = this.deps.db;
     const [row] = await db.select().from(cases).where(eq(cases.id, caseId));
@@ -461,31 +483,28 @@ export class CaseService {
     const access = await caseAccess(db, actor, row);
     if (!access.read) throw notFound(caseTitle); // do not confirm that someone else's case exists
     const catalog = await this.deps.definitions.current();
-    const sensitive = sensitiveFields(
-      formOf(
-        catalog,
-        row.matterKey
-          ? catalog.get('matter', row.matterKey)?.form
-          : catalog.get('workflow', row.workflowKey)?.form,
-      ),
-    );
-    const revealed = reveal.filter((field) => sensitive.includes(field));
-    if (revealed.length > 0 && !access.handles && !access.applicant) throw forbidden();
-    const data: Record<string, unknown> = { ...row.data };
-    for (const field of sensitive) {
-      if (access.applicant || revealed.includes(field)) continue;
-      if (Object.hasOwn(data, field)) data[field] = mask(data[field]);
+    const workflow = await this.deps.definitions.workflow(row.workflowKey, row.workflowVersion);
+    const sensitive = caseSensitivePointers(catalog, row, workflow);
+    if (reveal.length > 0) {
+      if (!access.handles && !access.applicant) throw forbidden();
+      assertRevealable(row.data, sensitive, reveal);
     }
-    if (revealed.length > 0 && !access.applicant) {
-      // every read of a sensitive field is on the record
-      await this.deps.audit.append(caseId, [
-        {
+    // the applicant sees what they gave; everyone else sees it masked unless they reveal it
+    const shown = access.applicant
+      ? { data: row.data, masked: [] }
+      : maskCaseData(row.data, sensitive, new Set(reveal));
+    if (reveal.length > 0 && !access.applicant) {
+      // every read of a sensitive value is on the record, one event per place revealed
+      const at = this.deps.clock();
+      await this.deps.audit.append(
+        caseId,
+        [...new Set(reveal)].map((pointer) => ({
           actorId: actor.userId,
           action: 'sensitive.read',
-          at: this.deps.clock(),
-          data: { fields: revealed },
-        },
-      ]);
+          at,
+          data: { pointer },
+        })),
+      );
     }
     const taskRows = await db
       .select()
@@ -504,10 +523,8 @@ export class CaseService {
       status: row.status,
       result: row.result,
       state: row.snapshot.value,
-      data,
-      masked: sensitive.filter(
-        (field) => !access.applicant && !revealed.includes(field) && Object.hasOwn(row.data, field),
-      ),
+      data: shown.data,
+      masked: shown.masked,
       supplement: row.snapshot.supplement,
       version: row.version,
       openedAt: row.openedAt,
@@ -642,6 +659,30 @@ function caseDeadline(
   if (!calendar) return null;
   const due = deadlineOf(startClock(matter.timeLimit, now.getTime(), calendar, calendars), calendars);
   return due === null ? null : new Date(due);
+}
+
+/**
+ * The audit's before and after of an event: the state, status and version; a correction of the
+ * application keeps the values it replaced and the values it wrote (views of the audit mask them).
+ */
+function beforeAndAfter(
+  event: EngineEvent,
+  before: CaseSnapshot,
+  after: CaseSnapshot,
+  version: number,
+): Pick<AuditEntry, 'before' | 'after'> {
+  const states = {
+    before: { state: before.value, status: before.status, version },
+    after: { state: after.value, status: after.status, version: version + 1 },
+  };
+  if (event.type !== 'case.dataCorrected') return states;
+  const fields = Object.keys((event as Extract<EngineEvent, { type: 'case.dataCorrected' }>).data);
+  const pick = (data: Record<string, unknown>) =>
+    Object.fromEntries(fields.map((field) => [field, data[field] ?? null]));
+  return {
+    before: { ...states.before, data: pick(before.context.data) },
+    after: { ...states.after, data: pick(after.context.data) },
+  };
 }
 
 /** What the audit keeps of an event: everything but the form values, of which it keeps the field names. */

@@ -2,9 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import type { Runtime } from '../runtime.js';
 import { requireRole, signedIn } from '../http/auth-hook.js';
 import { formData, idParams, reason } from '../http/schemas.js';
-import { forbidden, notFound } from '../errors/api-error.js';
+import { ApiError, forbidden, notFound } from '../errors/api-error.js';
 import { assertFormData } from '../forms/form-validator.js';
 import { caseAccess } from './case-access.js';
+import { applicationFormOf, applicationPart } from './case-forms.js';
 import type { StartCaseInput } from './case.service.js';
 
 const limitQuery = { type: 'integer', minimum: 1, maximum: 100, default: 20 } as const;
@@ -91,12 +92,17 @@ export async function caseRoutes(app: FastifyInstance, { runtime }: { runtime: R
       schema: {
         tags: ['cases'],
         summary:
-          'One case with its tasks and timeline; sensitive fields are masked unless revealed (and the reveal is audited)',
+          'One case with its tasks and timeline; sensitive values are masked at every depth unless revealed by JSON pointer (each reveal is audited)',
         params: idParams,
         querystring: {
           type: 'object',
           properties: {
-            reveal: { type: 'string', pattern: '^[A-Za-z0-9_.]+(,[A-Za-z0-9_.]+)*$', maxLength: 500 },
+            // JSON pointers into the case data, e.g. /applicant/idNumber,/children/0/idNumber
+            reveal: {
+              type: 'string',
+              pattern: '^(/[A-Za-z0-9_.~-]+)+(,(/[A-Za-z0-9_.~-]+)+)*$',
+              maxLength: 1000,
+            },
           },
           additionalProperties: false,
         },
@@ -169,15 +175,73 @@ export async function caseRoutes(app: FastifyInstance, { runtime }: { runtime: R
           if (!access.read) throw notFound(caseTitle); // do not confirm that someone else's case exists
           if (!access.applicant) throw forbidden();
           // the answer completes the application, so the application must still fit its form
-          const catalog = await runtime.definitions.current();
-          const formKey = row.matterKey
-            ? catalog.get('matter', row.matterKey)?.form
-            : catalog.get('workflow', row.workflowKey)?.form;
-          const form = formKey === undefined ? undefined : catalog.get('form', formKey);
-          if (form) assertFormData(form, { ...row.snapshot.context.data, ...data });
+          await assertApplicationData(runtime, row, data);
         },
       );
       return runtime.cases.get(actor, id);
     },
   );
+
+  app.post(
+    '/cases/:id/corrections',
+    {
+      schema: {
+        tags: ['cases'],
+        summary:
+          "Correct the application's own data (staff handling the case), with a reason: validated against the application form, before and after kept in the audit chain, the applicant told",
+        params: idParams,
+        body: {
+          type: 'object',
+          required: ['data', 'reason'],
+          properties: { data: { ...formData, minProperties: 1 }, reason },
+          additionalProperties: false,
+        },
+      },
+    },
+    async (request) => {
+      const actor = requireRole(request, 'staff', 'supervisor');
+      const { id } = request.params as { id: string };
+      const { data, reason: why } = request.body as { data: Record<string, unknown>; reason: string };
+      await runtime.cases.command(
+        actor,
+        id,
+        { type: 'case.dataCorrected', data, reason: why, actor: actor.userId },
+        async (row) => {
+          const access = await caseAccess(runtime.db, actor, row);
+          if (!access.read) throw notFound(caseTitle); // do not confirm that someone else's case exists
+          if (!access.handles) throw forbidden();
+          await assertApplicationData(runtime, row, data, true);
+        },
+      );
+      return runtime.cases.get(actor, id);
+    },
+  );
+}
+
+/**
+ * The application with `changes` applied must still fit its form; a change may only name fields the
+ * application form declares (`strict`: a correction must name one, even when no form is known).
+ */
+async function assertApplicationData(
+  runtime: Runtime,
+  row: {
+    matterKey: string | null;
+    workflowKey: string;
+    snapshot: { context: { data: Record<string, unknown> } };
+  },
+  changes: Record<string, unknown>,
+  strict = false,
+): Promise<void> {
+  const form = applicationFormOf(await runtime.definitions.current(), row);
+  if (form) assertFormData(form, { ...applicationPart(form, row.snapshot.context.data), ...changes });
+  else if (strict)
+    throw new ApiError('TB_FORM_DATA_INVALID', {}, [
+      {
+        path: '/data',
+        message: {
+          'zh-CN': '这个案件没有申请表，无可更正',
+          en: 'this case has no application form to correct',
+        },
+      },
+    ]);
 }

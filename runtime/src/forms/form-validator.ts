@@ -1,7 +1,7 @@
 import { Ajv, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
-import type { FormDefinition, JsonSchemaObject } from '@tongban/engine';
-import { ApiError } from '../errors/api-error.js';
+import { formDataShapeProblems, type FormDefinition, type JsonSchemaObject } from '@tongban/engine';
+import { ApiError, type ErrorDetail } from '../errors/api-error.js';
 import { describeAjvErrors } from './form-errors.js';
 
 /** The same ajv settings JSON Forms uses in the browser, so the server accepts exactly what the form does. */
@@ -26,21 +26,26 @@ export function assertSchemaData(schema: JsonSchemaObject, data: unknown): void 
     validate = ajv.compile(schema);
     compiled.set(schema, validate);
   }
-  if (!validate(data))
-    throw new ApiError('TB_FORM_DATA_INVALID', {}, describeAjvErrors(validate.errors ?? [], { schema }));
+  const details = validate(data) ? [] : describeAjvErrors(validate.errors ?? [], { schema });
+  details.push(...shapeDetails(schema, data));
+  if (details.length > 0) throw new ApiError('TB_FORM_DATA_INVALID', {}, details);
 }
 
-/** The property names a form marks `x-sensitive` (ID numbers, health data), top level and nested. */
-export function sensitiveFields(form: FormDefinition | undefined): string[] {
-  if (!form) return [];
-  const found: string[] = [];
-  const walk = (schema: JsonSchemaObject, prefix: string) => {
-    const properties = schema.properties as Record<string, JsonSchemaObject> | undefined;
-    for (const [name, property] of Object.entries(properties ?? {})) {
-      if (property['x-sensitive'] === true) found.push(prefix + name);
-      if (property.type === 'object') walk(property, `${prefix}${name}.`);
-    }
-  };
-  walk(form.schema, '');
-  return found;
+/**
+ * What a schema lets through but a form must not take: properties it never asked for (a resident's
+ * 900 KB key, a clerk's rewrite of the application's amount through a review form) and numbers that
+ * JSON storage turns into null.
+ */
+function shapeDetails(schema: JsonSchemaObject, data: unknown): ErrorDetail[] {
+  const { undeclared, nonFinite } = formDataShapeProblems(schema, data);
+  return [
+    ...undeclared.map((path) => ({
+      path,
+      message: { 'zh-CN': '表单中没有这一项，不能提交', en: 'this form does not ask for this; remove it' },
+    })),
+    ...nonFinite.map((path) => ({
+      path,
+      message: { 'zh-CN': '数字太大，无法保存', en: 'this number is too large to be kept' },
+    })),
+  ];
 }

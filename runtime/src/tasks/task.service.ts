@@ -4,6 +4,7 @@ import type { Actor } from '../auth/actor.js';
 import { commandColumns, type CaseService, type RuntimeDeps } from '../cases/case.service.js';
 import { cases as caseTable, tasks } from '../db/schema.js';
 import { ApiError, forbidden, notFound } from '../errors/api-error.js';
+import { applicationFormOf } from '../cases/case-forms.js';
 import { assertFormData } from '../forms/form-validator.js';
 
 export interface InboxQuery {
@@ -166,10 +167,7 @@ export class TaskService {
     if (!found || !actor.sees(found.task.department)) throw notFound(taskTitle);
     const task = found.task;
     this.assertMayAct(actor, task);
-    if (input.data !== undefined && task.formKey !== null) {
-      const form = (await this.deps.definitions.current()).get('form', task.formKey);
-      if (form) assertFormData(form, input.data);
-    }
+    if (input.data !== undefined) await this.assertTaskData(task.formKey, found.kase, input.data);
     const event: EngineEvent = { type: 'task.outcome', taskId, outcome: input.outcome, actor: actor.userId };
     if (input.data !== undefined) event.data = input.data;
     if (input.reason !== undefined) event.reason = input.reason;
@@ -207,6 +205,38 @@ export class TaskService {
       actor: actor.userId,
     });
     return { caseId: row.id, caseVersion: row.version };
+  }
+
+  /**
+   * A task's data is what its own form asks, validated against it, and never the application's own
+   * fields: those change only through a correction, with a reason and before/after on the record
+   * (decision 0013). A task without a form takes no data.
+   */
+  private async assertTaskData(
+    formKey: string | null,
+    kase: { matterKey: string | null; workflowKey: string },
+    data: Record<string, unknown>,
+  ): Promise<void> {
+    const catalog = await this.deps.definitions.current();
+    const form = formKey === null ? undefined : catalog.get('form', formKey);
+    if (form) assertFormData(form, data);
+    const application = applicationFormOf(catalog, kase);
+    const owned = new Set(Object.keys((application?.schema.properties as object | undefined) ?? {}));
+    const refused = Object.keys(data).filter((name) => form === undefined || owned.has(name));
+    if (refused.length > 0)
+      throw new ApiError(
+        'TB_FORM_DATA_INVALID',
+        {},
+        refused.map((name) => ({
+          path: `/${name}`,
+          message: owned.has(name)
+            ? {
+                'zh-CN': '这是申请人填写的内容，办理任务时不能修改；如需更正，请使用“更正申请信息”并说明理由',
+                en: "this is the applicant's answer and a task cannot change it; correct it with a stated reason instead",
+              }
+            : { 'zh-CN': '这个任务没有表单，不能提交数据', en: 'this task has no form and takes no data' },
+        })),
+      );
   }
 
   private assertMayAct(actor: Actor, task: Pick<TaskRow, 'department' | 'status' | 'assigneeId'>): void {

@@ -634,7 +634,7 @@ const rows: Row[] = [
     variant: 'revealing a sensitive field',
     expected: caseReaders,
     fixture: () => ({
-      url: `/api/cases/${shared.caseId}?reveal=idNumber`,
+      url: `/api/cases/${shared.caseId}?reveal=/idNumber`,
       observe: () => sensitiveReads(shared.caseId),
       check: (response) => expect(response.json<CaseJson>().data.idNumber).toBe(applicantData.idNumber),
     }),
@@ -658,6 +658,22 @@ const rows: Row[] = [
       return {
         url: `/api/cases/${caseId}/cancel`,
         payload: { reason: '不再需要' },
+        observe: caseAndTask(caseId, taskId),
+      };
+    },
+  },
+  {
+    method: 'POST',
+    route: '/api/cases/:id/corrections',
+    // staff of a department handling the case and their supervisors; never the applicant (who answers
+    // supplement requests instead), never another department (which is not told the case exists)
+    expected: m(401, ok, ok, ok, 404, 403, 403, 403),
+    mutates: true,
+    fixture: async () => {
+      const { caseId, taskId } = await subsistenceAccept();
+      return {
+        url: `/api/cases/${caseId}/corrections`,
+        payload: { data: { amount: 500 }, reason: '按证明材料更正金额' },
         observe: caseAndTask(caseId, taskId),
       };
     },
