@@ -1,5 +1,5 @@
 import type { JsonSchemaObject } from '../definitions/types.js';
-import { escapePointer, isSchema, itemSchemas, propertySchemas, sameInstanceSchemas } from './schema-walk.js';
+import { escapePointer, isSchema, itemSchemas, sameInstanceSchemas } from './schema-walk.js';
 
 /**
  * Where a form keeps sensitive data (`"x-sensitive": true`), as JSON pointers into its data at every
