@@ -1,9 +1,10 @@
-import { eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { MaterialRequirement } from '@tongban/engine';
 import type { Runtime } from '../runtime.js';
 import type { Actor } from '../auth/actor.js';
 import { assertTaskOfCase, caseAccess, readableCase } from '../cases/case-access.js';
+import { authorsOf } from '../cases/timeline.js';
 import { attachments, cases } from '../db/schema.js';
 import { ApiError, notFound } from '../errors/api-error.js';
 import { signedIn } from '../http/auth-hook.js';
@@ -138,8 +139,25 @@ export async function attachmentRoutes(app: FastifyInstance, { runtime }: { runt
     async (request) => {
       const actor = signedIn(request);
       const { id } = request.params as { id: string };
-      await readableCase(runtime.db, actor, id);
-      return runtime.db.select(columns).from(attachments).where(eq(attachments.caseId, id));
+      const { row, access } = await readableCase(runtime.db, actor, id);
+      const rows = await runtime.db
+        .select(columns)
+        .from(attachments)
+        .where(eq(attachments.caseId, id))
+        .orderBy(asc(attachments.createdAt));
+      // who uploaded each: a department by its name for the applicant, never a member of staff's id
+      const authors = await authorsOf(
+        runtime.db,
+        await runtime.definitions.current(),
+        row,
+        rows.map((attachment) => ({ actorId: attachment.uploadedBy, taskId: attachment.taskId })),
+      );
+      return rows.map((attachment, index) => {
+        const by = authors[index];
+        if (access.handles) return { ...attachment, by };
+        const { uploadedBy: _uploadedBy, ...rest } = attachment;
+        return { ...rest, by };
+      });
     },
   );
 

@@ -172,6 +172,41 @@ export function departmentName(catalog: Catalog, code: string): LocalizedText {
   return catalog.get('department', code)?.title ?? { 'zh-CN': code, en: code };
 }
 
+/**
+ * Who wrote each of some rows of a case (comments, documents), as a reader may be told: the applicant,
+ * the system, or a department by its name. Two queries however many rows.
+ */
+export async function authorsOf(
+  db: Executor,
+  catalog: Catalog,
+  kase: Pick<TimelineCase, 'applicantId'>,
+  rows: Array<{ actorId: string | null; taskId: string | null }>,
+): Promise<TimelineActor[]> {
+  const taskIds = [...new Set(rows.flatMap((row) => (row.taskId ? [row.taskId] : [])))];
+  const taskDepartments = new Map(
+    (taskIds.length
+      ? await db
+          .select({ id: tasks.id, department: tasks.department })
+          .from(tasks)
+          .where(inArray(tasks.id, taskIds))
+      : []
+    ).map((task) => [task.id, task.department]),
+  );
+  const departmentsOf = await staffDepartments(
+    db,
+    rows.flatMap((row) => (row.actorId && row.actorId !== kase.applicantId ? [row.actorId] : [])),
+  );
+  return rows.map((row) =>
+    actorOf(
+      kase,
+      { actorId: row.actorId, data: row.taskId ? { taskId: row.taskId } : {} },
+      taskDepartments,
+      departmentsOf,
+      catalog,
+    ),
+  );
+}
+
 /** The departments each of these users belongs to (as staff, supervisor or grid worker). */
 export async function staffDepartments(db: Executor, userIds: string[]): Promise<Map<string, string[]>> {
   const ids = [...new Set(userIds)];

@@ -1,9 +1,8 @@
-import { inArray } from 'drizzle-orm';
 import type { Catalog } from '@tongban/engine';
 import type { CaseAccess } from '../cases/case-access.js';
-import { actorOf, staffDepartments } from '../cases/timeline.js';
+import { authorsOf, type TimelineActor } from '../cases/timeline.js';
 import type { Executor } from '../db/database.js';
-import { tasks, type comments, type Visibility } from '../db/schema.js';
+import type { comments, Visibility } from '../db/schema.js';
 import { forbidden } from '../errors/api-error.js';
 
 export type CommentRow = typeof comments.$inferSelect;
@@ -34,28 +33,14 @@ export async function commentsFor(
 ) {
   const applicantView = !access.handles;
   const shown = applicantView ? rows.filter((row) => row.visibility === 'applicant') : rows;
-  const taskIds = shown.flatMap((row) => (row.taskId ? [row.taskId] : []));
-  const taskDepartments = new Map(
-    (taskIds.length
-      ? await db
-          .select({ id: tasks.id, department: tasks.department })
-          .from(tasks)
-          .where(inArray(tasks.id, taskIds))
-      : []
-    ).map((task) => [task.id, task.department]),
-  );
-  const departmentsOf = await staffDepartments(
+  const authors = await authorsOf(
     db,
-    shown.flatMap((row) => (row.authorId === kase.applicantId ? [] : [row.authorId])),
+    catalog,
+    kase,
+    shown.map((row) => ({ actorId: row.authorId, taskId: row.taskId })),
   );
-  return shown.map((row) => {
-    const by = actorOf(
-      kase,
-      { actorId: row.authorId, data: row.taskId ? { taskId: row.taskId } : {} },
-      taskDepartments,
-      departmentsOf,
-      catalog,
-    );
+  return shown.map((row, index) => {
+    const by = authors[index] as TimelineActor;
     if (!applicantView) return { ...row, by };
     const { authorId: _authorId, ...rest } = row;
     return { ...rest, by };

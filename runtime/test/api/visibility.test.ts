@@ -4,6 +4,7 @@ import { cases, users } from '../../src/db/schema.js';
 import { followUpWorkflow } from '../../src/ratings/follow-up.js';
 import { startWorkers, type Workers } from '../../src/workers/workers.js';
 import { bundleApplications } from '../support/applications.js';
+import { pdf } from '../support/files.js';
 import { applicantData, createHarness, type Harness } from '../support/harness.js';
 
 /**
@@ -287,6 +288,49 @@ describe('comments', () => {
       [internalComment, 'internal'],
       [publicComment, 'applicant'],
     ]);
+  });
+
+  it("should list a case's documents to the resident by department, never with a member of staff's user id", async () => {
+    // given a document the resident uploads and one civil affairs uploads on the case
+    const kase = await h.json<CaseJson>(
+      'resident',
+      'POST',
+      '/api/cases',
+      { matter: 'd1.subsistence-allowance', data: applicantData },
+      201,
+    );
+    for (const [who, name] of [
+      ['resident', 'hukou.pdf'],
+      ['minzheng', 'site-visit.pdf'],
+    ] as const) {
+      const uploaded = await h.call(await h.login(who), {
+        method: 'POST',
+        url: `/api/cases/${kase.id}/attachments?name=${name}&taskId=${kase.tasks[0]?.id}`,
+        headers: { 'content-type': 'application/pdf' },
+        payload: pdf(),
+      });
+      expect(uploaded.statusCode, uploaded.body).toBe(201);
+    }
+    // when the resident lists them
+    const seen = await h.json<Array<{ name: string; by: Who; uploadedBy?: string }>>(
+      'resident',
+      'GET',
+      `/api/cases/${kase.id}/attachments`,
+    );
+    // then
+    const byName = [...seen].sort((a, b) => a.name.localeCompare(b.name));
+    expect(byName.map((attachment) => [attachment.name, attachment.by.kind])).toEqual([
+      ['hukou.pdf', 'applicant'],
+      ['site-visit.pdf', 'department'],
+    ]);
+    expect(byName[1]?.by.name).toEqual(civilAffairs);
+    await expectNothingInternal(seen);
+    const staff = await h.json<Array<{ uploadedBy: string }>>(
+      'minzheng',
+      'GET',
+      `/api/cases/${kase.id}/attachments`,
+    );
+    expect(staff.every((attachment) => typeof attachment.uploadedBy === 'string')).toBe(true);
   });
 
   it('should refuse an internal note from the resident', async () => {
