@@ -513,7 +513,7 @@ export class CaseService {
       .orderBy(asc(tasks.openedAt));
     // those who handle the case see all of it; its applicant what is meant for them (timeline.ts)
     const view: TimelineView = access.handles ? 'departments' : 'applicant';
-    const timeline = (await loadTimelines(db, catalog, [row], view)).get(row.id) ?? [];
+    const timeline = (await loadTimelines(db, catalog, [{ ...row, sensitive }], view)).get(row.id) ?? [];
     return caseViewFor(view, catalog, {
       id: row.id,
       title: row.title,

@@ -1,6 +1,7 @@
-import { and, asc, inArray, ne } from 'drizzle-orm';
+import { and, asc, inArray, ne, sql } from 'drizzle-orm';
 import type { Catalog, LocalizedText } from '@tongban/engine';
 import type { Executor } from '../db/database.js';
+import { maskCaseData } from './case-forms.js';
 import { auditEvents, memberships, tasks, type Visibility } from '../db/schema.js';
 
 /**
@@ -30,6 +31,8 @@ export interface TimelineEntry {
   /** Departments' view only. */
   actorId?: string | null;
   data: Record<string, unknown>;
+  /** A correction of the application: what it changed (sensitive values masked). */
+  changes?: TimelineChange[];
 }
 
 /** The case a timeline is of: whose it is, and whether it is internal as a whole. */
@@ -37,6 +40,29 @@ export interface TimelineCase {
   id: string;
   applicantId: string | null;
   internal: boolean;
+  /**
+   * The case's sensitive places (JSON pointers): given, a correction's entry shows what it changed,
+   * sensitive values masked in either view; not given, only which fields.
+   */
+  sensitive?: string[];
+}
+
+interface Corrected {
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+}
+
+/** One field a correction changed: the value it replaced and the value it wrote. */
+export interface TimelineChange {
+  field: string;
+  before: unknown;
+  after: unknown;
+}
+
+function changesOf(corrected: Corrected, sensitive: string[]): TimelineChange[] {
+  const before = maskCaseData(corrected.before ?? {}, sensitive).data;
+  const after = maskCaseData(corrected.after ?? {}, sensitive).data;
+  return Object.keys(after).map((field) => ({ field, before: before[field] ?? null, after: after[field] }));
 }
 
 /** An audit event as the timeline reads it. */
@@ -127,6 +153,9 @@ export async function loadTimelines(
       actorId: auditEvents.actorId,
       action: auditEvents.action,
       data: auditEvents.data,
+      // a correction's replaced and written values; nothing else's before and after is read
+      corrected: sql<Corrected | null>`case when ${auditEvents.action} = 'case.dataCorrected'
+        then jsonb_build_object('before', ${auditEvents.before}->'data', 'after', ${auditEvents.after}->'data') end`,
     })
     .from(auditEvents)
     .where(inArray(auditEvents.caseId, ids))
@@ -156,6 +185,7 @@ export async function loadTimelines(
       visibility,
       by,
       ...(view === 'departments' ? { actorId: event.actorId, data: event.data } : { data: shown }),
+      ...(event.corrected && kase.sensitive ? { changes: changesOf(event.corrected, kase.sensitive) } : {}),
     });
   }
   return timelines;

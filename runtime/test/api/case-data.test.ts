@@ -131,7 +131,11 @@ interface CaseJson {
   data: Record<string, unknown>;
   masked: string[];
   tasks: Array<{ id: string; state: string; status: string }>;
-  timeline: Array<{ action: string; data?: Record<string, unknown> }>;
+  timeline: Array<{
+    action: string;
+    data?: Record<string, unknown>;
+    changes?: Array<{ field: string; before: unknown; after: unknown }>;
+  }>;
 }
 
 async function startHousehold(): Promise<{ caseId: string; taskId: string }> {
@@ -418,7 +422,20 @@ describe("who may change the resident's data", () => {
     expect((await h.runtime.audit.verify(caseId)).breaks).toEqual([]);
     const mine = await h.json<CaseJson>('resident', 'GET', `/api/cases/${caseId}`);
     expect(mine.data.amount).toBe(1500);
-    expect(mine.timeline.map((entry) => entry.action)).toContain('case.dataCorrected');
+    // the resident sees what changed and why; sensitive values stay masked in every view of the audit
+    const entry = mine.timeline.find((candidate) => candidate.action === 'case.dataCorrected');
+    expect(entry?.data).toMatchObject({ reason: '窗口录入金额有误，按证明材料更正' });
+    expect(entry?.changes).toEqual([
+      { field: 'amount', before: 1200, after: 1500 },
+      {
+        field: 'applicant',
+        before: { name: '王芳', idNumber: '110*************27' },
+        after: { name: '王芳', idNumber: '110*************43' },
+      },
+    ]);
+    const staffEntry = corrected.timeline.find((candidate) => candidate.action === 'case.dataCorrected');
+    expect(staffEntry?.changes).toEqual(entry?.changes);
+    expect(JSON.stringify(corrected.timeline)).not.toContain(household.applicant.idNumber);
     const told = await h.runtime.db
       .select({ data: notifications.data })
       .from(notifications)
