@@ -7,3 +7,4 @@ export {
   type MaskedData,
 } from './sensitive.js';
 export { formDataShapeProblems, type FormDataShapeProblems } from './undeclared.js';
+export { formAjvOptions, addFormFormats, createFormAjv } from './form-ajv.js';

@@ -1,0 +1,37 @@
+import { Ajv, type Options } from 'ajv';
+import addFormats from 'ajv-formats';
+
+/**
+ * The one configuration every form validator is built with: the runtime's (application and task
+ * data), the definition checker's (does the form's schema compile) and the web renderers' (JSON Forms'
+ * `ajv` prop). Decision 0014.
+ *
+ * The versions are pinned exactly in engine/package.json (ajv 8.20.0, ajv-formats 2.1.1: the line
+ * `@jsonforms/core` 3.x depends on), so JSON Forms' own `createAjv()` resolves to the very same packages.
+ * Format semantics are therefore JSON Forms': `time` and `date-time` take a value with or without a zone
+ * ("13:37:00", "2026-03-01T13:37:00"), since that is what the renderers' pickers write.
+ *
+ * Options are added here, in one place, for every side at once (a bound on patterns, for example).
+ */
+export const formAjvOptions: Options = {
+  allErrors: true,
+  verbose: true,
+  strict: false,
+  // a form's `$id` is never registered: one form cannot shadow another, nor the meta-schema
+  addUsedSchema: false,
+};
+
+/** Adds the formats forms may use (ajv-formats, full mode) to an Ajv built elsewhere (JSON Forms' `createAjv`). */
+export function addFormFormats(ajv: Ajv): Ajv {
+  addFormats.default(ajv);
+  return ajv;
+}
+
+/**
+ * A new validator instance for one form's schema. Never share one across definitions: ajv keeps
+ * every `$id` it meets (nested ones too) in the instance, so a shared one is state that one form can
+ * change for all the others (decision 0014). Compile once per schema and keep the function instead.
+ */
+export function createFormAjv(): Ajv {
+  return addFormFormats(new Ajv({ ...formAjvOptions }));
+}
