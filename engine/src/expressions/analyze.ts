@@ -9,7 +9,7 @@ export interface ExpressionIssue {
 
 export interface ExpressionAnalysis {
   issues: ExpressionIssue[];
-  /** The `var` paths read from the outer scope (not those inside a some/all/map item), e.g. `data.urgency`. */
+  /** The `var` paths read from the outer scope (not those inside a some/all/map/reduce body), e.g. `data.urgency`. */
   variables: string[];
 }
 
@@ -73,6 +73,8 @@ export function analyzeExpression(
     if (iterating.has(operator)) {
       visit(args[0], argPath(0), depth + 1, outer);
       visit(args[1], argPath(1), depth + 1, false);
+      // reduce's initial value is read in the outer scope
+      args.slice(2).forEach((arg, index) => visit(arg, argPath(index + 2), depth + 1, outer));
       return;
     }
     args.forEach((arg, index) => visit(arg, argPath(index), depth + 1, outer));

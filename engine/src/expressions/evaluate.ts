@@ -35,7 +35,8 @@ export function truthy(value: unknown): boolean {
   return Boolean(value);
 }
 
-function evalNode(node: Expression, scope: ExpressionScope, run: Run, depth: number): unknown {
+/** `scope` is what `var` reads: the expression's scope, or inside an iteration the item (any value). */
+function evalNode(node: Expression, scope: unknown, run: Run, depth: number): unknown {
   if (depth > run.limits.maxDepth) {
     throw new EngineError('TB_EXPRESSION_LIMIT', { detail: `nesting deeper than ${run.limits.maxDepth}` });
   }
@@ -60,13 +61,7 @@ function evalNode(node: Expression, scope: ExpressionScope, run: Run, depth: num
   return apply(operator, args, scope, run, depth + 1);
 }
 
-function apply(
-  operator: OperatorName,
-  args: Expression[],
-  scope: ExpressionScope,
-  run: Run,
-  depth: number,
-): unknown {
+function apply(operator: OperatorName, args: Expression[], scope: unknown, run: Run, depth: number): unknown {
   const value = (index: number): unknown =>
     index < args.length ? evalNode(args[index] as Expression, scope, run, depth) : undefined;
   const values = (): unknown[] => args.map((arg) => evalNode(arg, scope, run, depth));
@@ -191,14 +186,14 @@ function apply(
 function iterate(
   operator: OperatorName,
   args: Expression[],
-  scope: ExpressionScope,
+  scope: unknown,
   run: Run,
   depth: number,
 ): unknown {
   const items = toArray(evalNode(args[0] ?? null, scope, run, depth));
   capArray(items.length, run);
   const body = args[1] ?? null;
-  const each = (item: unknown): unknown => evalNode(body, itemScope(item), run, depth);
+  const each = (item: unknown): unknown => evalNode(body, item, run, depth);
   switch (operator) {
     case 'some':
       return items.some((item) => truthy(each(item)));
@@ -210,27 +205,26 @@ function iterate(
       return items.map(each);
     case 'filter':
       return items.filter((item) => truthy(each(item)));
+    case 'reduce': {
+      // JSON Logic: the initial value is read in the outer scope; the body sees only current and accumulator
+      const initial = args.length > 2 ? evalNode(args[2] as Expression, scope, run, depth) : null;
+      return items.reduce<unknown>(
+        (accumulator, current) => evalNode(body, { current, accumulator }, run, depth),
+        initial,
+      );
+    }
     default:
       throw new EngineError('TB_EXPRESSION_INVALID', { detail: `unknown operator "${operator}"` });
   }
 }
 
 /**
- * Inside some/all/map the item is the scope, as in JSON Logic (so `var 0` reads an array item's first entry);
- * plain values are reachable as `var ""`.
+ * Reads `a.b.0.c` from own properties only, so prototypes can never be reached. An empty path is the
+ * scope itself, as in JSON Logic: inside some/all/map/filter the scope is the item (so `var 0` reads an
+ * array item's first entry and `var ""` a plain item), never the item's property `""`.
  */
-function itemScope(item: unknown): ExpressionScope {
-  if (item !== null && typeof item === 'object') return item as ExpressionScope;
-  return { '': item };
-}
-
-/** Reads `a.b.0.c` from own properties only, so prototypes can never be reached. */
 export function lookup(scope: unknown, path: unknown): unknown {
-  if (path === null || path === undefined || path === '') {
-    if (scope !== null && typeof scope === 'object' && Object.hasOwn(scope, ''))
-      return (scope as Record<string, unknown>)[''];
-    return scope;
-  }
+  if (path === null || path === undefined || path === '') return scope;
   const segments = typeof path === 'number' ? [String(path)] : toText(path).split('.');
   let current: unknown = scope;
   for (const segment of segments) {

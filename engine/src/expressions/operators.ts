@@ -37,6 +37,7 @@ export const operatorNames = [
   'none',
   'map',
   'filter',
+  'reduce',
 ] as const;
 
 export type OperatorName = (typeof operatorNames)[number];
@@ -47,5 +48,8 @@ export function isOperator(name: string): name is OperatorName {
   return known.has(name);
 }
 
-/** Operators whose second argument runs once per array item, with the item as its scope. */
-export const iterating: ReadonlySet<string> = new Set(['some', 'all', 'none', 'map', 'filter']);
+/**
+ * Operators whose second argument runs once per array item, with the item as its scope (`reduce`: with
+ * `{ current, accumulator }` as its scope).
+ */
+export const iterating: ReadonlySet<string> = new Set(['some', 'all', 'none', 'map', 'filter', 'reduce']);
