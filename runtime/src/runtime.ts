@@ -129,7 +129,6 @@ export async function createRuntime(config: RuntimeConfig, options: RuntimeOptio
       transact: database.transact,
       definitions,
       cases,
-      auth,
       clock,
       ids,
       afterCommit: deps.afterCommit,

@@ -8,7 +8,6 @@ import {
   type CombinedForm,
 } from '@tongban/engine';
 import type { Actor } from '../auth/actor.js';
-import type { AuthService } from '../auth/auth.service.js';
 import { startCases, type CaseService, type PlannedStart } from '../cases/case.service.js';
 import { departmentName, loadTimelines } from '../cases/timeline.js';
 import type { Database, RunStatement } from '../db/database.js';
@@ -22,7 +21,7 @@ import {
   type BundleItemStatus,
 } from '../db/schema.js';
 import type { DefinitionService } from '../definitions/definition.service.js';
-import { ApiError, notFound } from '../errors/api-error.js';
+import { ApiError, forbidden, notFound } from '../errors/api-error.js';
 import { assertSchemaData } from '../forms/form-validator.js';
 import { ProfileService, rememberStatement } from '../profiles/profile.service.js';
 
@@ -56,7 +55,6 @@ export class BundleService {
       transact: <T>(work: (run: RunStatement) => Promise<T>) => Promise<T>;
       definitions: DefinitionService;
       cases: CaseService;
-      auth: AuthService;
       clock: () => Date;
       ids: () => string;
       afterCommit?: () => void;
@@ -92,7 +90,7 @@ export class BundleService {
   }
 
   async submit(actor: Actor, key: string, data: Record<string, unknown>) {
-    const { bundle, form } = await this.form(key);
+    const { bundle, form, catalog } = await this.form(key);
     // the server checks what the browser checked, with the very same schema
     assertSchemaData(form.schema, data);
     const now = this.deps.clock();
@@ -110,6 +108,7 @@ export class BundleService {
         },
       ]);
     const keys = new Set(included.map((item) => item.matter));
+    const counter = this.counterOf(actor, catalog, keys);
     const items: ItemRow[] = included.map((item, position) => ({
       matter: item.matter,
       position,
@@ -126,7 +125,7 @@ export class BundleService {
       const planned = await this.deps.cases.planStart(
         actor,
         { matter: item.matter, data: section ? matterData(section, data) : {} },
-        bundle.key,
+        { bundleKey: bundle.key, queuesChecked: counter },
       );
       starts.push(planned);
       item.status = 'started';
@@ -168,8 +167,13 @@ export class BundleService {
     if (!application || application.status !== 'active') return;
     const { bundle, form } = await this.form(application.bundleKey);
     const sections = new Map(form.sections.map((section) => [section.matter, section]));
-    const actor = application.applicantId ? await this.deps.auth.actorOf(application.applicantId) : null;
-    if (actor === null) return;
+    // the next matters are the system's doing, not the submitter's (a counter clerk works in one
+    // department only): they start as the runtime, for the applicant the finished one has
+    const [finishedCase] = await this.deps.db
+      .select({ applicantId: cases.applicantId })
+      .from(cases)
+      .where(eq(cases.id, caseId));
+    const applicantId = finishedCase?.applicantId ?? null;
     const now = this.deps.clock();
 
     let started = false;
@@ -217,9 +221,9 @@ export class BundleService {
           } else if (before.every((other) => other?.status === 'done')) {
             const section = sections.get(waiting.matter);
             const planned = await this.deps.cases.planStart(
-              actor,
+              null,
               { matter: waiting.matter, data: section ? matterData(section, application.data) : {} },
-              bundle.key,
+              { bundleKey: bundle.key, applicantId },
             );
             starts.push(planned);
             waiting.status = 'started';
@@ -359,6 +363,22 @@ export class BundleService {
         };
       }),
     };
+  }
+
+  /**
+   * One window (一窗受理): a member of staff takes a bundle for a resident at the counter of a
+   * department that has one of its matters (lead or cooperating), and so may file all of them, in every
+   * department they go to; the tracker is how the counter follows them. True when the actor is such a
+   * member of staff; a resident (or grid worker) applies for themselves, an administrator anywhere.
+   */
+  private counterOf(actor: Actor, catalog: Catalog, matters: Set<string>): boolean {
+    if (actor.isAdmin || actor.has('resident') || actor.has('grid')) return false;
+    const departments = [...matters].flatMap((key) => {
+      const matter = catalog.get('matter', key);
+      return matter ? [matter.lead, ...(matter.cooperating ?? [])] : [];
+    });
+    if (!departments.some((department) => actor.sees(department))) throw forbidden();
+    return true;
   }
 
   private async writeItems(run: RunStatement, applicationId: string, items: ItemRow[]): Promise<void> {

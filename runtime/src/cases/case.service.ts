@@ -146,6 +146,16 @@ export const updateStatement = compileStatement(
     returning cases.id`),
 );
 
+/** How `CaseService.planStart` starts a case, beyond who starts it. */
+export interface StartOptions {
+  /** A child of a one-thing bundle: the bundle's key. */
+  bundleKey?: string;
+  /** The runtime (actor null) starts the case for this applicant: a bundle's later matter. */
+  applicantId?: string | null;
+  /** The caller checked that the member of staff may file it where it goes (a bundle at a counter). */
+  queuesChecked?: boolean;
+}
+
 /** A new case worked out but not yet written (see `CaseService.planStart`). */
 export interface PlannedStart {
   row: CaseRow;
@@ -204,15 +214,17 @@ export class CaseService {
   /**
    * Works out a new case (validated data, the engine's first step, its rows and audit entries) without
    * writing anything: `startCases` writes one or many, alone or inside a caller's transaction (a bundle
-   * starts its children with its own rows). `bundleKey` marks a child of a one-thing bundle. `actor`
-   * null is the runtime itself. A workflow marked `internal` starts a case internal to departments:
-   * it has no applicant, and residents (or grid workers) cannot start one.
+   * starts its children with its own rows). `options.bundleKey` marks a child of a one-thing bundle.
+   * `actor` null is the runtime itself, which may start a case for `options.applicantId` (a bundle's
+   * later matter). A workflow marked `internal` starts a case internal to departments: it has no
+   * applicant, and residents (or grid workers) cannot start one.
    */
   async planStart(
     actor: Actor | null,
     input: StartCaseInput,
-    bundleKey: string | null = null,
+    options: StartOptions = {},
   ): Promise<PlannedStart> {
+    const bundleKey = options.bundleKey ?? null;
     const catalog = await this.deps.definitions.current();
     const named = input.matter === undefined ? undefined : catalog.get('matter', input.matter);
     if (input.matter !== undefined && !named)
@@ -240,15 +252,21 @@ export class CaseService {
     const now = this.deps.clock();
     const id = this.deps.ids();
     const actorId = actor?.userId ?? null;
+    const applicantId = internal
+      ? null
+      : actor === null
+        ? (options.applicantId ?? null)
+        : actor.has('resident') || actor.has('grid')
+          ? actor.userId
+          : null;
+    const caseApplicant = actor === null ? applicantId : actorId;
     const caseInfo = {
       id,
-      ...(internal || actorId === null ? {} : { applicant: actorId }),
+      ...(internal || caseApplicant === null ? {} : { applicant: caseApplicant }),
       ...(matter ? { matter: matter.key, lead: matter.lead, cooperating: matter.cooperating } : {}),
     };
     const result = start(workflow, { case: caseInfo, data: input.data }, now.getTime(), this.deps.ids);
-    const applicantId =
-      !internal && actor !== null && (actor.has('resident') || actor.has('grid')) ? actor.userId : null;
-    if (actor !== null && applicantId === null && !actor.isAdmin) {
+    if (actor !== null && applicantId === null && !actor.isAdmin && options.queuesChecked !== true) {
       // staff apply on someone's behalf only into the queues they work or watch: otherwise they would
       // file a case into another department's queue that they could not read back (a 404 after the write)
       const departments = result.effects.flatMap((effect) =>
