@@ -1,17 +1,18 @@
-import { Ajv, type ValidateFunction } from 'ajv';
-import addFormats from 'ajv-formats';
-import { formDataShapeProblems, type FormDefinition, type JsonSchemaObject } from '@tongban/engine';
+import type { ValidateFunction } from 'ajv';
+import {
+  createFormAjv,
+  formDataShapeProblems,
+  type FormDefinition,
+  type JsonSchemaObject,
+} from '@tongban/engine';
 import { ApiError, type ErrorDetail } from '../errors/api-error.js';
 import { describeAjvErrors } from './form-errors.js';
 
-/** The same ajv settings JSON Forms uses in the browser, so the server accepts exactly what the form does. */
-export function createFormAjv(): Ajv {
-  const ajv = new Ajv({ allErrors: true, verbose: true, strict: false, addUsedSchema: false });
-  addFormats.default(ajv);
-  return ajv;
-}
-
-const ajv = createFormAjv();
+/**
+ * One compiled validator per schema object (the catalog keeps its definitions until a publish), each
+ * from a validator instance of its own, built by the engine's one form configuration that the web
+ * renderers use too: no form's `$id` can reach another's validation (decision 0014).
+ */
 const compiled = new WeakMap<JsonSchemaObject, ValidateFunction>();
 
 /** Validates form data against the form's schema; throws TB_FORM_DATA_INVALID with every problem's path. */
@@ -23,7 +24,7 @@ export function assertFormData(form: FormDefinition, data: unknown): void {
 export function assertSchemaData(schema: JsonSchemaObject, data: unknown): void {
   let validate = compiled.get(schema);
   if (!validate) {
-    validate = ajv.compile(schema);
+    validate = createFormAjv().compile(schema);
     compiled.set(schema, validate);
   }
   const details = validate(data) ? [] : describeAjvErrors(validate.errors ?? [], { schema });

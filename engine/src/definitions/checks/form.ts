@@ -1,27 +1,21 @@
-import { Ajv } from 'ajv';
+import { createFormAjv } from '../../forms/form-ajv.js';
 import { pointer } from '../problems.js';
 import type { FormDefinition, JsonSchemaObject } from '../types.js';
 import type { CheckContext } from './context.js';
 import { schemaHasPath } from './expression.js';
 
 const elementPattern = /^[a-z][a-zA-Z0-9]*(\.[a-z][a-zA-Z0-9]*)+$/;
-const schemaCompiler = new Ajv({
-  allErrors: true,
-  strict: false,
-  allowUnionTypes: true,
-  validateFormats: false,
-});
 
 export function checkForm(context: CheckContext, form: FormDefinition): void {
   try {
-    schemaCompiler.compile(form.schema);
+    // compiled as the runtime and the browser will compile it, by a validator of its own: whatever `$id`s
+    // this form declares stay with it, and cannot shadow the meta-schema or another form (decision 0014)
+    createFormAjv().compile(form.schema);
   } catch (error) {
     context.report('/schema', 'form-schema-invalid', {
       detail: error instanceof Error ? error.message : String(error),
     });
     return;
-  } finally {
-    forget(form.schema);
   }
   const elements = new Map<string, string>();
   walkProperties(form.schema, '/schema', (property, path) => {
@@ -37,19 +31,6 @@ export function checkForm(context: CheckContext, form: FormDefinition): void {
     else elements.set(element, path);
   });
   if (form.uischema !== undefined) checkScopes(context, form.uischema, '/uischema', form.schema);
-}
-
-/**
- * Ajv keeps every compiled schema and registers its `$id`: without this, validating a form whose schema
- * has an `$id` a second time (or a new version of it) fails with "already exists", and memory grows.
- */
-function forget(schema: JsonSchemaObject): void {
-  if (schema === null || typeof schema !== 'object') return; // removeSchema(undefined) would remove them all
-  try {
-    schemaCompiler.removeSchema(schema);
-  } catch {
-    // an `$id` Ajv could not read was never registered
-  }
 }
 
 /** Calls `visit` for every property schema, depth first, with its JSON pointer in the definition. */
