@@ -43,6 +43,30 @@ export const problemMessages = {
     '工作流中不能使用“{feature}”：{why}',
     '"{feature}" cannot be used in a workflow: {why}',
   ),
+  'xstate.named-guard': m(
+    '条件“{name}”是按名字引用的代码，而工作流不运行代码：请把条件写成表达式，例如 { "when": { "==": [{ "var": "data.字段" }, 值] } }',
+    'The guard "{name}" names code, and a workflow runs none: write the condition as an expression, e.g. { "when": { "==": [{ "var": "data.<field>" }, <value>] } }',
+  ),
+  'xstate.named-action': m(
+    '动作“{name}”是按名字引用的代码，而工作流不运行代码：{hint}',
+    'The action "{name}" names code, and a workflow runs none: {hint}',
+  ),
+  'xstate.cond': m(
+    '“cond” 是 XState v4 的写法：请改为 "guard": { "when": 表达式 }',
+    '"cond" is XState v4: write "guard": { "when": <expression> } instead',
+  ),
+  'xstate.context': m(
+    '工作流没有自己的 context：案件数据就是 "data"（来自申请表和办理表单），用 { "var": "data.字段" } 读取，用 { "set": { "data.字段": 值 } } 写入；初始值请写在表单字段的 default 中，或写成状态机根上的 entry 动作',
+    'A workflow keeps no context of its own: the case data is "data" (from the application and task forms), read with { "var": "data.<field>" } and written with { "set": { "data.<field>": <value> } }; give starting values as defaults of the form\'s fields, or as an entry action of the machine\'s root',
+  ),
+  'xstate.output': m(
+    '工作流不用 output 给出结果：案件停在哪个结束状态就是它的结果，可在状态机根下的结束状态上用 meta.result 命名',
+    "A workflow gives no output: a case's result is the final state it ends in, named with meta.result on a final state directly under the machine's root",
+  ),
+  'xstate.meta': m(
+    'meta 中不能有“{key}”：meta 只读取 {allowed}；说明文字请写在 description 中',
+    'meta takes no "{key}": it holds only {allowed}; put notes in "description"',
+  ),
   'unknown-reference': m('找不到{kind}“{key}”', 'No {kind} named "{key}" exists'),
   'unknown-target': m('目标状态“{target}”不存在', 'The target state "{target}" does not exist'),
   'unknown-initial': m(
@@ -138,6 +162,14 @@ export const problemMessages = {
   'form-scope-unknown': m(
     '界面引用的字段“{scope}”在表单结构中不存在',
     'The layout refers to "{scope}", which the form schema does not have',
+  ),
+  'form-rule-scope-unknown': m(
+    '规则的条件读取“{scope}”，而表单结构中没有它，这条规则无法按预期生效',
+    'The rule\'s condition reads "{scope}", which the form schema does not have, so the rule cannot work as meant',
+  ),
+  'form-detail-scope-unknown': m(
+    '“{list}”的明细布局引用了“{scope}”，那里没有它：options.detail 中的 scope 相对于列表的一项（或所展开的对象），例如 #/properties/name',
+    'The detail layout of "{list}" refers to "{scope}", which is not there: scopes inside options.detail are relative to one item of the list (or to the object it details), e.g. #/properties/name',
   ),
   'element-invalid': m(
     '数据元素“{element}”的格式不对，应形如 person.idNumber',

@@ -4,6 +4,7 @@ import type { LocalizedText } from '../i18n/text.js';
 import { problem, pointer, type Problem } from './problems.js';
 import { keyPattern } from './schemas/common.js';
 import type { DefinitionKind } from './types.js';
+import { xstateIdioms } from './xstate-idioms.js';
 
 // verbose: errors carry the offending value (`error.data`), which the enum and pattern messages quote
 const ajv = new Ajv({ allErrors: true, strict: false, allowUnionTypes: true, verbose: true });
@@ -34,11 +35,14 @@ const forbiddenFeatures: Record<string, LocalizedText> = {
 /** Checks a definition against its kind's published JSON Schema; one problem per real mistake. */
 export function schemaProblems(kind: DefinitionKind, definition: unknown): Problem[] {
   const validate = validatorFor(kind);
-  if (validate(definition)) return [];
-  const problems: Problem[] = [];
+  // XState idioms (named guards and actions, context, output, other meta keys) say what to write instead
+  const idioms = kind === 'workflow' ? xstateIdioms(definition) : null;
+  if (validate(definition) && !idioms?.problems.length) return [];
+  const problems: Problem[] = [...(idioms?.problems ?? [])];
   const seen = new Set<string>();
   for (const error of validate.errors ?? []) {
     const mapped = toProblem(error);
+    if (idioms?.covers(mapped.path)) continue;
     const id = `${mapped.path}|${mapped.code}|${mapped.message.en}`;
     if (!seen.has(id)) {
       seen.add(id);

@@ -147,7 +147,8 @@ export interface StateNodeSpec {
 /** An XState v5 machine config in plain JSON, with our declarative guards and actions. */
 export interface MachineSpec extends StateNodeSpec {
   id?: string;
-  initial: string;
+  /** Needed by a compound root; a parallel root (`type: "parallel"`) has none. */
+  initial?: string;
   states: Record<string, StateNodeSpec>;
 }
 

@@ -2,7 +2,7 @@ import { createFormAjv } from '../../forms/form-ajv.js';
 import { pointer } from '../problems.js';
 import type { FormDefinition, JsonSchemaObject } from '../types.js';
 import type { CheckContext } from './context.js';
-import { schemaHasPath } from './expression.js';
+import { checkScopes } from './form-scopes.js';
 
 const elementPattern = /^[a-z][a-zA-Z0-9]*(\.[a-z][a-zA-Z0-9]*)+$/;
 
@@ -49,25 +49,4 @@ export function walkProperties(
     const items = property.items as JsonSchemaObject | undefined;
     if (items !== undefined && typeof items === 'object') walkProperties(items, pointer(at, 'items'), visit);
   }
-}
-
-/** Every `scope` in the UI schema must point at a property of the form's schema. */
-function checkScopes(context: CheckContext, node: unknown, path: string, schema: JsonSchemaObject): void {
-  if (Array.isArray(node)) {
-    node.forEach((child, index) => checkScopes(context, child, pointer(path, index), schema));
-    return;
-  }
-  if (node === null || typeof node !== 'object') return;
-  const element = node as Record<string, unknown>;
-  if (typeof element.scope === 'string') {
-    const segments = element.scope
-      .replace(/^#\/?/, '')
-      .split('/')
-      .filter((segment) => segment !== 'properties' && segment !== '');
-    if (!element.scope.startsWith('#/properties/') || !schemaHasPath(schema, segments)) {
-      context.report(pointer(path, 'scope'), 'form-scope-unknown', { scope: element.scope });
-    }
-  }
-  if (Array.isArray(element.elements))
-    checkScopes(context, element.elements, pointer(path, 'elements'), schema);
 }
