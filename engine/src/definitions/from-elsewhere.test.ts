@@ -279,6 +279,8 @@ describe('JSON Forms layouts', () => {
                       conditions: [
                         { scope: '#/properties/age', schema: { minimum: 6 } },
                         { type: 'LEAF', scope: '#/properties/name', expectedValue: 'x' },
+                        // without the '#', as JSON Forms' array-with-detail-and-rule example writes it
+                        { scope: '/properties/name', schema: { minLength: 1 } },
                       ],
                     },
                   },

@@ -91,15 +91,15 @@ function detailBase(target: JsonSchemaObject, root: JsonSchemaObject): JsonSchem
 const stepBudget = 10_000;
 
 /**
- * Resolves a UI schema scope against `base` as JSON Forms does; `undefined` when it leads nowhere. Bounded:
- * a `$ref` that leads back to itself ends the search instead of looping.
+ * Resolves a UI schema scope against `base` as JSON Forms does (`#/properties/x`, and `/properties/x` as
+ * JSON Forms' own examples write it); `undefined` when it leads nowhere. Bounded: a `$ref` that leads
+ * back to itself ends the search instead of looping.
  */
 export function resolveScope(
   base: unknown,
   scope: string,
   root: JsonSchemaObject,
 ): JsonSchemaObject | undefined {
-  if (!scope.startsWith('#')) return undefined;
   let steps = 0;
   const following = new Set<string>();
 
