@@ -155,6 +155,35 @@ describe('XState machines from the documentation', () => {
     }
   });
 
+  it("should say that XState's context is data where an expression reads or sets it", () => {
+    // given: a counter from XState's documentation, its guard and assign turned into expressions
+    const counter = {
+      initial: 'counting',
+      states: {
+        counting: {
+          on: {
+            increment: {
+              guard: { when: { '<': [{ var: 'context.count' }, 10] } },
+              actions: { set: { 'context.count': { '+': [{ var: 'context.count' }, 1] } } },
+            },
+            finish: 'done',
+          },
+        },
+        done: { type: 'final' },
+      },
+    };
+    // when
+    const { problems } = validate(workflow('counter', counter));
+    // then
+    const on = '/machine/states/counting/on/increment';
+    expect(where(problems)).toEqual([
+      [`${on}/guard/when`, 'xstate.context-variable'],
+      [`${on}/actions/set/context.count`, 'xstate.context-variable'],
+      [`${on}/actions/set/context.count`, 'xstate.context-variable'],
+    ]);
+    expect(problems[0]?.message.en).toMatch(/"context.count".*"data.count"/);
+  });
+
   it('should accept the same machine written as the problems say, and run it', () => {
     // given: each problem fixed the way its message says
     const fixed = {

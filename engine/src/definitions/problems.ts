@@ -63,6 +63,10 @@ export const problemMessages = {
     '工作流不用 output 给出结果：案件停在哪个结束状态就是它的结果，可在状态机根下的结束状态上用 meta.result 命名',
     "A workflow gives no output: a case's result is the final state it ends in, named with meta.result on a final state directly under the machine's root",
   ),
+  'xstate.context-variable': m(
+    '“{name}”是 XState 的 context 写法；这里的案件数据是 data，请写成“{instead}”',
+    '"{name}" is how XState reads its context; here the case data is "data", so write "{instead}"',
+  ),
   'xstate.meta': m(
     'meta 中不能有“{key}”：meta 只读取 {allowed}；说明文字请写在 description 中',
     'meta takes no "{key}": it holds only {allowed}; put notes in "description"',

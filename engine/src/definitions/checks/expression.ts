@@ -28,7 +28,13 @@ export function checkExpression(
   for (const variable of analysis.variables) {
     const [root, ...rest] = variable.split('.');
     if (root === undefined || !fields.roots.has(root)) {
-      context.report(path, 'unknown-variable', { name: variable });
+      // what XState keeps in context is the case data here
+      if (root === 'context' && rest.length > 0)
+        context.report(path, 'xstate.context-variable', {
+          name: variable,
+          instead: `data.${rest.join('.')}`,
+        });
+      else context.report(path, 'unknown-variable', { name: variable });
       continue;
     }
     if (root === 'data' && rest.length > 0 && fields.forms !== null && !hasField(fields, rest)) {

@@ -128,7 +128,12 @@ function checkActions(
     if (action === null || typeof action !== 'object') return;
     if ('set' in action && action.set !== null && typeof action.set === 'object') {
       for (const [target, expression] of Object.entries(action.set)) {
-        if (!target.startsWith('data.'))
+        if (target.startsWith('context.'))
+          context.report(pointer(at, 'set', target), 'xstate.context-variable', {
+            name: target,
+            instead: `data.${target.slice('context.'.length)}`,
+          });
+        else if (!target.startsWith('data.'))
           context.report(pointer(at, 'set', target), 'unknown-variable', { name: target });
         checkExpression(context, expression, pointer(at, 'set', target), fields);
       }
