@@ -129,7 +129,12 @@ export const cases = pgTable(
     auditSeq: integer('audit_seq').notNull().default(0),
     auditHead: text('audit_head').notNull().default(''),
     openedAt: at('opened_at').notNull(),
+    /** The matter's time limit: null while its clock stands (a supplement is asked for) or without one. */
     dueAt: at('due_at'),
+    /** Counted past the years its calendar knows the holidays of: it may be too early (decision 0017). */
+    dueUncertain: boolean('due_uncertain').notNull().default(false),
+    /** When the case's clock stopped for a supplement; null while it runs. */
+    duePausedAt: at('due_paused_at'),
     closedAt: at('closed_at'),
   },
   (table) => [
@@ -164,6 +169,8 @@ export const tasks = pgTable(
     escalationLevel: integer('escalation_level').notNull().default(0),
     openedAt: at('opened_at').notNull(),
     dueAt: at('due_at'),
+    /** Counted past the years its calendar knows the holidays of: it may be too early (decision 0017). */
+    dueUncertain: boolean('due_uncertain').notNull().default(false),
     warnAt: at('warn_at'),
     closedAt: at('closed_at'),
     closedBy: uuid('closed_by'),
