@@ -1,5 +1,7 @@
 import { Ajv, type Options } from 'ajv';
 import addFormats from 'ajv-formats';
+import { formRegExp } from './form-regexp.js';
+import { useLinearUniqueItems } from './unique-items.js';
 
 /**
  * The one configuration every form validator is built with: the runtime's (application and task
@@ -19,12 +21,19 @@ export const formAjvOptions: Options = {
   strict: false,
   // a form's `$id` is never registered: one form cannot shadow another, nor the meta-schema
   addUsedSchema: false,
+  // bounded work (decision 0015): patterns run on a linear-time engine
+  code: { regExp: formRegExp },
 };
 
-/** Adds the formats forms may use (ajv-formats, full mode) to an Ajv built elsewhere (JSON Forms' `createAjv`). */
+/**
+ * Adds the formats forms may use (ajv-formats, full mode, with its formatMinimum/formatMaximum keywords)
+ * to an Ajv, ours or one JSON Forms' `createAjv(formAjvOptions)` built (which already has the keywords:
+ * they are added once, the formats again, so ours are the ones in force).
+ */
 export function addFormFormats(ajv: Ajv): Ajv {
-  addFormats.default(ajv);
-  return ajv;
+  addFormats.default(ajv, { keywords: ajv.getKeyword('formatMaximum') === false });
+  // and `uniqueItems` in linear time (decision 0015)
+  return useLinearUniqueItems(ajv);
 }
 
 /**
