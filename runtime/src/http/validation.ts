@@ -1,5 +1,5 @@
+import { addFormFormats } from '@tongban/engine';
 import { Ajv } from 'ajv';
-import addFormats from 'ajv-formats';
 import type { FastifyInstance } from 'fastify';
 import { ApiError } from '../errors/api-error.js';
 
@@ -18,11 +18,16 @@ export function installValidation(app: FastifyInstance): void {
   const bodies = new Ajv({ ...base, coerceTypes: false });
   const texts = new Ajv({ ...base, coerceTypes: 'array' });
   for (const ajv of [bodies, texts]) {
-    addFormats.default(ajv);
+    // the forms' formats (one package, one version: decision 0014), stricter where the API takes an instant
+    addFormFormats(ajv);
     ajv.addFormat('uuid', uuidFormat);
     const rfc3339 = ajv.formats['date-time'] as { validate: (text: string) => boolean };
-    // an instant JavaScript and PostgreSQL both can hold: no leap second, years 1 to 9999 in UTC
-    ajv.addFormat('date-time', (text: string) => rfc3339.validate(text) && storableInstant(text));
+    // an instant JavaScript and PostgreSQL both can hold: with its zone (a form's date-time may lack one,
+    // a parameter of the API may not), no leap second, years 1 to 9999 in UTC
+    ajv.addFormat(
+      'date-time',
+      (text: string) => rfc3339.validate(text) && zoned.test(text) && storableInstant(text),
+    );
   }
   app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? bodies : texts).compile(schema));
   app.addHook('preValidation', async (request) => {
@@ -39,6 +44,8 @@ export function installValidation(app: FastifyInstance): void {
     }
   });
 }
+
+const zoned = /(?:z|[+-]\d\d(?::?\d\d)?)$/i;
 
 function storableInstant(text: string): boolean {
   const year = new Date(text).getUTCFullYear();
