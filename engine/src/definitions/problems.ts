@@ -123,6 +123,30 @@ export const problemMessages = {
     '表达式引用了“{name}”，只能使用 data、task、event、case',
     'The expression uses "{name}"; only data, task, event and case can be used',
   ),
+  'unknown-case-field': m(
+    '表达式引用了“{field}”，但案件没有这一项（案件只有：{known}），它永远为空；表单填写的内容（如事件发生在哪个社区）请用 data.<字段> 读取',
+    'The expression uses "{field}", which no case has (a case knows: {known}), so it is always empty; read what the form asks (such as where the event happened) as data.<field>',
+  ),
+  'queue-reads-unset': m(
+    '办理部门在任务开启时确定，那时还没有“{name}”；请按 data.* 或 case.* 选择部门',
+    'The queue is chosen when the task opens, before anyone acts on it, so "{name}" has no value then; choose the department by data.* or case.*',
+  ),
+  'queue-value-not-department': m(
+    '表单“{form}”的“{field}”可以填“{value}”，但没有这个部门；填了它的案件将无处办理',
+    'The form "{form}" lets "{field}" be "{value}", which is no department: a case with that answer would have no queue to go to',
+  ),
+  'event-type-claimed-twice': m(
+    '事件类型“{eventType}”也由同一工作流的事项“{matter}”负责；一次上报只交给一个事项，其中一个将永远收不到上报',
+    'The event type "{eventType}" is also claimed by the matter "{matter}" on the same workflow; a report goes to one matter only, so one of them would never receive one',
+  ),
+  'event-type-not-offered': m(
+    '上报表单“{form}”不提供事件类型“{eventType}”（{offered}），这类上报会被拒收',
+    'The report form "{form}" does not offer the event type "{eventType}" ({offered}), so such reports would be refused',
+  ),
+  'event-type-withdrawn': m(
+    '事项“{matter}”负责事件类型“{eventType}”，但本表单不提供它，这类上报会被拒收；请保留该类型，或先从事项中去掉',
+    'The matter "{matter}" takes reports of the event type "{eventType}", which this form does not offer, so they would be refused; keep the type, or take it off the matter first',
+  ),
   'duration-invalid': m(
     '时长“{value}”无法识别，请使用 ISO 8601 格式，例如 PT30M（30 分钟）、PT24H、P3D',
     'The duration "{value}" cannot be read; use ISO 8601 such as PT30M (30 minutes), PT24H or P3D',

@@ -11,14 +11,23 @@ const ofType = <T extends Effect['type']>(effects: Effect[], type: T) =>
 
 describe('escalation timers', () => {
   const grid = compiled('grid-event');
-  const kase = { id: 'g1', lead: 'd1.chengguan', street: 'd1.s1' };
+  const kase = { id: 'g1', lead: 'd1.chengguan' };
   const t0 = shanghai('2026-03-09T10:00');
 
   function started() {
     const ids = counterIds();
     const result = start(
       grid,
-      { case: kase, data: { eventType: 'garbage', urgency: 'immediate', location: 'x', description: 'y' } },
+      {
+        case: kase,
+        data: {
+          eventType: 'garbage',
+          urgency: 'immediate',
+          community: 'd1.s1.c1',
+          location: 'x',
+          description: 'y',
+        },
+      },
       t0,
       ids,
     );

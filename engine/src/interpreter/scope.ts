@@ -1,5 +1,15 @@
 import type { CaseInfo } from './types.js';
 
+/** The fields of `CaseInfo`, one entry each (the type makes the list complete): what `case.*` may read. */
+const caseFieldList: Record<keyof CaseInfo, true> = {
+  id: true,
+  matter: true,
+  lead: true,
+  cooperating: true,
+  applicant: true,
+};
+export const caseFields: ReadonlySet<string> = new Set(Object.keys(caseFieldList));
+
 export interface MachineContext {
   data: Record<string, unknown>;
   case: CaseInfo;

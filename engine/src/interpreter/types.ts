@@ -6,7 +6,11 @@ import type { EscalationAction, FixedSla, SlaClock } from '../sla/types.js';
 /** Produces fresh unique ids (the runtime passes UUIDs, tests a counter): the engine has no randomness. */
 export type IdSource = () => string;
 
-/** Facts about the case that expressions can read as `case.*`. */
+/**
+ * Facts about the case that expressions can read as `case.*`: exactly what the runtime sets when it
+ * starts a case (`CaseService.planStart`). The validator knows these fields (`caseFields`) and reports
+ * an expression that reads any other, which would always be empty.
+ */
 export interface CaseInfo {
   id: string;
   matter?: string;
@@ -15,7 +19,6 @@ export interface CaseInfo {
   /** Cooperating departments from the responsibility list. */
   cooperating?: string[];
   applicant?: string;
-  [extra: string]: unknown;
 }
 
 export interface StartInput {

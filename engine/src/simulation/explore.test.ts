@@ -27,8 +27,8 @@ const samples: Array<{ key: string; options: ExploreOptions }> = [
     key: 'grid-event',
     options: {
       inputs: ['immediate', 'sameDay', 'deadline'].map((urgency) => ({
-        case: { id: 'c', lead: 'd1.chengguan', street: 'd1.s1' },
-        data: { urgency, eventType: 'garbage', location: 'x', description: 'y' },
+        case: { id: 'c', lead: 'd1.chengguan' },
+        data: { urgency, eventType: 'garbage', community: 'd1.s1.c1', location: 'x', description: 'y' },
       })),
     },
   },
@@ -91,11 +91,51 @@ describe('path tests: the explorer itself', () => {
 
   it('should give the shortest path of outcomes to each state', () => {
     const exploration = exploreWorkflow(compiled('grid-event'), {
-      inputs: [{ case: { id: 'c', lead: 'd1.chengguan', street: 'd1.s1' }, data: { urgency: 'immediate' } }],
+      inputs: [
+        { case: { id: 'c', lead: 'd1.chengguan' }, data: { urgency: 'immediate', community: 'd1.s1.c1' } },
+      ],
     });
     expect(exploration.reached.get('grid-event.closed')?.map((step) => step.outcome)).toEqual([
       'resolved',
       'confirmed',
+    ]);
+    // and the verify step is the grid workers' of the community where it happened
+    expect(exploration.reached.get('grid-event.closed')?.map((step) => step.department)).toEqual([
+      'd1.chengguan',
+      'd1.s1.c1',
+    ]);
+  });
+
+  it('should report a step the engine refuses with the path to it, instead of stopping', () => {
+    // given a report that names no community: nobody can be found to verify it
+    const exploration = exploreWorkflow(compiled('grid-event'), {
+      inputs: [{ case: { id: 'c', lead: 'd1.chengguan' }, data: { urgency: 'immediate' } }],
+    });
+    expect(exploration.reached.get('grid-event.closed')).toBeUndefined();
+    expect(exploration.failures).toEqual([
+      {
+        path: [{ state: 'grid-event.handle', department: 'd1.chengguan', outcome: 'resolved' }],
+        code: 'TB_QUEUE_UNRESOLVED',
+        detail: expect.stringContaining('grid-event.verify'),
+      },
+    ]);
+  });
+
+  it("should send each task its own form's data when the data is chosen per task", () => {
+    const asked: string[] = [];
+    const exploration = exploreWorkflow(compiled('grid-event'), {
+      inputs: [
+        { case: { id: 'c', lead: 'd1.chengguan' }, data: { urgency: 'immediate', community: 'd1.s1.c1' } },
+      ],
+      outcomeData: (task) => {
+        asked.push(`${task.state}@${task.department}`);
+        return [{ verifiedOnSite: task.state === 'grid-event.verify' }];
+      },
+    });
+    expect(new Set(asked)).toEqual(new Set(['grid-event.handle@d1.chengguan', 'grid-event.verify@d1.s1.c1']));
+    expect(exploration.reached.get('grid-event.closed')?.map((step) => step.data)).toEqual([
+      { verifiedOnSite: false },
+      { verifiedOnSite: true },
     ]);
   });
 });

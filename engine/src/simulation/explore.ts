@@ -9,10 +9,19 @@ import { engineOutcomes } from '../workflow/outcomes.js';
 export interface ExploreOptions {
   /** Start inputs to try (different data may take different branches). */
   inputs: StartInput[];
-  /** Form data variants to send with each outcome, so guards over task data are exercised. */
-  outcomeData?: Array<Record<string, unknown>>;
+  /**
+   * Form data variants to send with each outcome, so guards over task data are exercised: the same for
+   * every task, or chosen per task (its own form's data, as a member of staff would fill it in).
+   */
+  outcomeData?: Array<Record<string, unknown>> | ((task: TaskAt) => Array<Record<string, unknown>>);
   /** Stop after this many distinct situations (a guard against data that loops forever). */
   maxSituations?: number;
+}
+
+/** An open task the explorer is about to give an outcome. */
+export interface TaskAt {
+  state: string;
+  department: string;
 }
 
 export interface PathStep {
@@ -29,6 +38,11 @@ export interface Exploration {
   unreached: string[];
   /** Situations from which no sequence of outcomes ends the case, with the path that leads there. */
   deadEnds: PathStep[][];
+  /**
+   * Outcomes the engine refused with an error other than unmet conditions (a queue nobody can name, a
+   * department that does not exist): each with the path that ends in the refused step.
+   */
+  failures: Array<{ path: PathStep[]; code: string; detail: string }>;
   situations: number;
 }
 
@@ -40,7 +54,9 @@ const NOW = Date.parse('2026-03-09T09:00:00+08:00');
  */
 export function exploreWorkflow(workflow: CompiledWorkflow, options: ExploreOptions): Exploration {
   const maxSituations = options.maxSituations ?? 5000;
-  const variants = options.outcomeData ?? [{}];
+  const outcomeData = options.outcomeData ?? [{}];
+  const variantsFor = (task: TaskAt) => (typeof outcomeData === 'function' ? outcomeData(task) : outcomeData);
+  const failures: Exploration['failures'] = [];
   let counter = 0;
   const ids = () => `x${++counter}`;
   const reached = new Map<string, PathStep[]>();
@@ -67,7 +83,7 @@ export function exploreWorkflow(workflow: CompiledWorkflow, options: ExploreOpti
       const outcomes = workflow.tasks.get(task.stateId)?.outcomeOrder ?? [];
       for (const outcome of outcomes) {
         if (engineOutcomes.has(outcome)) continue;
-        for (const data of variants) {
+        for (const data of variantsFor({ state: task.stateId, department: task.department })) {
           const event: EngineEvent = {
             type: 'task.outcome',
             taskId: task.id,
@@ -75,13 +91,15 @@ export function exploreWorkflow(workflow: CompiledWorkflow, options: ExploreOpti
             reason: 'path test',
             data,
           };
+          const stepTaken: PathStep = { state: task.stateId, department: task.department, outcome };
+          if (Object.keys(data).length > 0) stepTaken.data = data;
           try {
             const next = step(workflow, current.snapshot, event, NOW, ids).snapshot;
-            const stepTaken: PathStep = { state: task.stateId, department: task.department, outcome };
-            if (Object.keys(data).length > 0) stepTaken.data = data;
             current.next.add(visit(next, [...current.path, stepTaken]));
           } catch (error) {
-            if (!isEngineError(error) || error.code !== 'TB_OUTCOME_CONDITIONS_NOT_MET') throw error;
+            if (!isEngineError(error)) throw error;
+            if (error.code !== 'TB_OUTCOME_CONDITIONS_NOT_MET')
+              failures.push({ path: [...current.path, stepTaken], code: error.code, detail: error.message });
           }
         }
       }
@@ -103,7 +121,7 @@ export function exploreWorkflow(workflow: CompiledWorkflow, options: ExploreOpti
   }
   const deadEnds = [...seen].filter(([key]) => !live.has(key)).map(([, entry]) => entry.path);
   const unreached = workflow.graph.nodes.filter((node) => !reached.has(node.id)).map((node) => node.id);
-  return { reached, unreached, deadEnds, situations: seen.size };
+  return { reached, unreached, deadEnds, failures, situations: seen.size };
 }
 
 function situationKey(snapshot: CaseSnapshot): string {

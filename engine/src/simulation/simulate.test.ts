@@ -3,8 +3,14 @@ import { libraryCatalog, showShanghai } from '../../test/support/library.js';
 import type { Effect } from '../interpreter/types.js';
 import { simulate, type SimulationResult } from './simulate.js';
 
-const gridCase = { lead: 'd1.chengguan', street: 'd1.s1' };
-const report = { eventType: 'fire-lane-blocked', location: '和平街 3 号楼', description: '消防通道被占' };
+const gridCase = { lead: 'd1.chengguan' };
+/** A grid worker's report: the community where it happened verifies it on site. */
+const report = {
+  eventType: 'fire-lane-blocked',
+  community: 'd1.s1.c1',
+  location: '和平街 3 号楼',
+  description: '消防通道被占',
+};
 
 const escalations = (result: SimulationResult) =>
   result.timeline
@@ -86,7 +92,7 @@ describe('simulation: grid event urgency tiers', () => {
         { advance: 'PT2H', outcome: 'resolved', data: { opinion: '已清理' } },
         { advance: 'PT1H', task: 'verify', outcome: 'return', reason: '仍有车辆占道' },
         { advance: 'PT1H', task: 'handle', outcome: 'resolved' },
-        { advance: 'PT30M', task: 'verify', outcome: 'confirmed', department: 'd1.s1' },
+        { advance: 'PT30M', task: 'verify', outcome: 'confirmed', department: 'd1.s1.c1' },
       ],
     });
     expect(result.failure).toBeUndefined();

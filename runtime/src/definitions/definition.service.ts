@@ -81,13 +81,16 @@ export class DefinitionService {
     let compiled = this.compiled.get(id);
     if (!compiled) {
       const [row] = await this.db
-        .select({ body: definitions.body })
+        .select({ body: definitions.body, status: definitions.status })
         .from(definitions)
         .where(
           and(eq(definitions.kind, 'workflow'), eq(definitions.key, key), eq(definitions.version, version)),
         );
       if (!row) throw notFound({ 'zh-CN': `工作流 ${id}`, en: `workflow ${id}` });
-      compiled = compileWorkflow(row.body as unknown as WorkflowDefinition, catalog);
+      // validated when it was published: later checks or catalog changes must not strand its cases
+      compiled = compileWorkflow(row.body as unknown as WorkflowDefinition, catalog, {
+        published: row.status !== 'draft',
+      });
       this.compiled.set(id, compiled);
     }
     return compiled;

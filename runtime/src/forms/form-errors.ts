@@ -45,8 +45,14 @@ export function describeAjvErrors(errors: readonly ErrorObject[], context: Error
     seen.add(key);
     details.push({ path, message });
   };
+  // a list of choices (`oneOf` / `anyOf` of `const`s with titles) is one "must be one of", not one
+  // "must be X" per choice
+  const choiceLists = errors
+    .filter((error) => choicesIn(error) !== undefined)
+    .map((error) => `${error.schemaPath}/`);
   for (const error of errors) {
     if (error.keyword === 'if') continue;
+    if (choiceLists.some((list) => error.schemaPath.startsWith(list))) continue;
     const segments = fromPointer(error.instancePath);
     const here = schemaAt(context.schema, segments) ?? objectOr(error.parentSchema);
     const params = error.params as Params;
@@ -76,9 +82,28 @@ export function describeAjvErrors(errors: readonly ErrorObject[], context: Error
       segments.length === 0
         ? rootLabel(context.root)
         : fieldLabel(context.schema, segments, objectOr(error.parentSchema));
+    const choices = choicesIn(error);
+    if (choices !== undefined) {
+      const f = quoted(label);
+      const names = choices.map((choice) => labelOf(choice, String(choice.const)));
+      add(segments, {
+        'zh-CN': `${f.zh}应为以下之一：${names.map((name) => name.zh).join('、')}`,
+        en: `${f.en} must be one of: ${names.map((name) => name.en).join(', ')}`,
+      });
+      continue;
+    }
     add(segments, sentence(error, quoted(label)));
   }
   return details;
+}
+
+/** The choices of a failed `oneOf` / `anyOf` whose every branch is a `const` (needs ajv's `verbose`). */
+function choicesIn(error: ErrorObject): JsonSchemaObject[] | undefined {
+  if (error.keyword !== 'oneOf' && error.keyword !== 'anyOf') return undefined;
+  const branches = Array.isArray(error.schema) ? error.schema.map(objectOr) : [];
+  if (branches.length === 0 || !branches.every((branch) => branch !== undefined && 'const' in branch))
+    return undefined;
+  return branches as JsonSchemaObject[];
 }
 
 /** A required property that is missing: by its title, or, for an untitled group, each field it needs. */

@@ -38,7 +38,13 @@ async function report(eventType: string) {
     url: '/api/cases',
     payload: {
       workflow: 'grid-event',
-      data: { eventType, urgency: 'sameDay', location: '和平街 3 号楼', description: '巡查发现' },
+      data: {
+        eventType,
+        urgency: 'sameDay',
+        community: 'd1.s1.c1',
+        location: '和平街 3 号楼',
+        description: '巡查发现',
+      },
     },
   });
 }
@@ -61,6 +67,73 @@ describe('grid events routed by the responsibility list', () => {
       .from(cases)
       .where(eq(cases.id, kase.id));
     expect(row?.matter).toBe(route.matter);
+  });
+
+  it('should send the on-site check to the community the report names, where its grid worker verifies it', async () => {
+    // given a report of dumped garbage in Heping Community 1, handled by city management
+    const grid = await h.login('grid');
+    const chengguan = await h.login('chengguan');
+    const reported = await report('garbage');
+    expect(reported.statusCode).toBe(201);
+    const kase = reported.json() as { id: string; tasks: Array<{ id: string }> };
+    const handle = kase.tasks[0]?.id;
+    await h.call(chengguan, { method: 'POST', url: `/api/tasks/${handle}/claim` });
+    const resolved = await h.call(chengguan, {
+      method: 'POST',
+      url: `/api/tasks/${handle}/complete`,
+      payload: { outcome: 'resolved', data: { opinion: '已清运' } },
+    });
+
+    // when it is resolved, then the check waits in the community's queue (not nowhere: no 422)
+    expect(resolved.statusCode, resolved.body).toBe(200);
+    const opened = (resolved.json() as { openedTasks: Array<{ id: string; department: string }> })
+      .openedTasks;
+    expect(opened.map((task) => task.department)).toEqual(['d1.s1.c1']);
+
+    // and the community's grid worker confirms it on site, which closes the loop and tells the reporter
+    const verify = opened[0]?.id;
+    expect((await h.call(grid, { method: 'POST', url: `/api/tasks/${verify}/claim` })).statusCode).toBe(200);
+    const confirmed = await h.call(grid, {
+      method: 'POST',
+      url: `/api/tasks/${verify}/complete`,
+      payload: { outcome: 'confirmed', data: { verifiedOnSite: true } },
+    });
+    expect(confirmed.statusCode, confirmed.body).toBe(200);
+    expect(confirmed.json()).toMatchObject({ caseStatus: 'done' });
+  });
+
+  it('should refuse a report that does not say in which community the event happened', async () => {
+    const grid = await h.login('grid');
+    const data = {
+      eventType: 'garbage',
+      urgency: 'sameDay',
+      location: '和平街 3 号楼',
+      description: '巡查发现',
+    };
+    const missing = await h.call(grid, {
+      method: 'POST',
+      url: '/api/cases',
+      payload: { workflow: 'grid-event', data },
+    });
+    expect(missing.statusCode).toBe(422);
+    expect((missing.json() as { details: Array<{ path: string }> }).details.map((d) => d.path)).toEqual([
+      '/community',
+    ]);
+    const nowhere = await h.call(grid, {
+      method: 'POST',
+      url: '/api/cases',
+      payload: { workflow: 'grid-event', data: { ...data, community: 'd1.s9.c9' } },
+    });
+    // the choices by their names, once, not one "must be d1.s1.c1" per community
+    expect(nowhere.statusCode).toBe(422);
+    expect((nowhere.json() as { details: Array<{ path: string; message: string }> }).details).toEqual([
+      {
+        path: '/community',
+        message: expect.stringContaining(
+          '和平街道第一社区、和平街道第二社区、光明街道第一社区、光明街道第二社区',
+        ),
+      },
+    ]);
   });
 
   it('should refuse a report whose event type no matter handles, naming the field', async () => {

@@ -16,7 +16,7 @@ import {
 } from '@tongban/engine';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadDefinitionFiles } from '../../src/definitions/load-directory.js';
-import { definitionsDir } from '../../src/seed/seed.js';
+import { definitionsDir, demoAccounts } from '../../src/seed/seed.js';
 
 /**
  * The definitions library (definitions/) as the demo seed imports it: one catalog that the engine's own
@@ -218,6 +218,32 @@ describe('the definitions library', () => {
       expect(m.workflow, m.key).toBe('grid-event');
       expect(m.form, m.key).toBe('grid-report');
     }
+  });
+
+  it("should verify a grid event in the community where it happened, which the report names from the district's communities", () => {
+    // the report asks for the community (required), offering exactly the communities of the district
+    // whose bureaus lead the event matters, by name
+    const report = form('grid-report');
+    const community = propertiesOf(report.schema).community as JsonSchemaObject;
+    expect(report.schema.required).toContain('community');
+    const offered = (community.oneOf as Array<{ const: string; title: string }>).map(
+      (choice) => choice.const,
+    );
+    const districts = new Set(
+      all('matter')
+        .filter((m) => m.eventTypes !== undefined)
+        .map((m) => catalog.get('department', m.lead)?.parent),
+    );
+    const communities = all('department')
+      .filter((d) => d.level === 'community')
+      .filter((d) => districts.has(catalog.get('department', d.parent ?? '')?.parent))
+      .map((d) => d.key);
+    expect(offered.sort()).toEqual(communities.sort());
+    // the on-site check is queued by it, and the demo grid worker works one of those communities
+    const verify = tasksOf(workflow('grid-event').machine).find(({ path }) => path.join('.') === 'verify');
+    expect(verify?.task.queue).toEqual({ expr: { var: 'data.community' } });
+    const gridWorker = demoAccounts.find((account) => account.username === 'grid');
+    expect(offered).toContain(gridWorker?.memberships[0]?.department);
   });
 
   it('should bundle senior services, the newborn and opening a restaurant with their conditions and order', () => {

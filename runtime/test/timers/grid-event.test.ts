@@ -25,6 +25,7 @@ async function report(expected: ExpectedEscalation) {
   const grid = await h.login('grid');
   const data: Record<string, unknown> = {
     eventType: 'fire-lane-blocked',
+    community: 'd1.s1.c1',
     location: '和平街 3 号楼北侧消防通道',
     description: '电动车和杂物堵塞消防通道',
   };

@@ -30,6 +30,7 @@ describe('timers due at the same moment', () => {
           data: {
             eventType: 'fire-lane-blocked',
             urgency: 'immediate',
+            community: 'd1.s1.c1',
             location: `${i} 号楼`,
             description: '堵塞',
           },

@@ -1,4 +1,5 @@
 import { analyzeExpression } from '../../expressions/analyze.js';
+import { caseFields } from '../../interpreter/scope.js';
 import type { JsonSchemaObject } from '../types.js';
 import type { CheckContext } from './context.js';
 
@@ -12,6 +13,8 @@ export interface FieldScope {
   extraData: ReadonlySet<string>;
   /** Sensitive places of the forms that write the case data (JSON pointers, `*` for array items). */
   sensitive: string[];
+  /** The forms that write the case data, by key (application forms of the workflow and its matters, task forms). */
+  formsByKey?: ReadonlyMap<string, JsonSchemaObject>;
 }
 
 export const caseRoots: ReadonlySet<string> = new Set(['data', 'task', 'event', 'case']);
@@ -40,6 +43,9 @@ export function checkExpression(
     if (root === 'data' && rest.length > 0 && fields.forms !== null && !hasField(fields, rest)) {
       context.report(path, 'unknown-field', { field: variable });
     }
+    // a case knows what the runtime starts it with, nothing else: any other case.* is always empty
+    if (root === 'case' && rest[0] !== undefined && !caseFields.has(rest[0]))
+      context.report(path, 'unknown-case-field', { field: variable, known: [...caseFields].join(', ') });
   }
 }
 

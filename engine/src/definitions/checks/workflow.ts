@@ -5,6 +5,7 @@ import type { ActionSpec, JsonSchemaObject, StateNodeSpec, WorkflowDefinition } 
 import type { CheckContext } from './context.js';
 import { caseRoots, checkExpression, type FieldScope } from './expression.js';
 import { checkEscalation, checkSla } from './sla.js';
+import { checkQueueExpression } from './queue.js';
 import { analyzeExpression } from '../../expressions/analyze.js';
 import { readsSensitive, sensitivePointersOf } from '../../forms/sensitive.js';
 
@@ -87,6 +88,7 @@ function checkTask(context: CheckContext, node: GraphNode, fields: FieldScope): 
     if ('expr' in queue) {
       checkExpression(context, queue.expr, pointer(at, 'queue', 'expr'), fields);
       checkStaysInCase(context, queue.expr, pointer(at, 'queue', 'expr'), fields);
+      checkQueueExpression(context, queue.expr, pointer(at, 'queue', 'expr'), fields);
     }
   }
   context.reference(pointer(at, 'form'), 'form', task.form);
@@ -174,10 +176,20 @@ function fieldScope(context: CheckContext, workflow: WorkflowDefinition, nodes: 
     collectSets(node.spec.exit);
     for (const transition of node.transitions) collectSets(transition.spec.actions);
   }
+  // the application forms of the matters that run on this workflow fill its data as its own form does
+  for (const matter of context.catalog?.all('matter') ?? [])
+    if (
+      matter.workflow === workflow.key &&
+      matter.form !== undefined &&
+      context.catalog?.has('form', matter.form)
+    )
+      formKeys.add(matter.form);
   let forms: JsonSchemaObject[] | null = null;
+  const formsByKey = new Map<string, JsonSchemaObject>();
   if (context.catalog !== undefined && formKeys.size > 0) {
     const found = [...formKeys].map((key) => context.catalog?.get('form', key));
     if (found.every((form) => form !== undefined)) forms = found.map((form) => form.schema);
+    for (const form of found) if (form !== undefined) formsByKey.set(form.key, form.schema);
   }
   // what is sensitive: in the workflow's own forms, and in the forms of the matters that run on it
   const sensitiveForms = new Set(formKeys);
@@ -187,7 +199,7 @@ function fieldScope(context: CheckContext, workflow: WorkflowDefinition, nodes: 
     const form = context.catalog?.get('form', key);
     return form ? [form.schema] : [];
   });
-  return { roots: caseRoots, forms, extraData, sensitive: sensitivePointersOf(schemas) };
+  return { roots: caseRoots, forms, extraData, sensitive: sensitivePointersOf(schemas), formsByKey };
 }
 
 /**
