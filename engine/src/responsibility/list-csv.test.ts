@@ -148,6 +148,27 @@ describe('responsibility list as CSV', () => {
     ]);
   });
 
+  it('should refuse two rows that claim one event type of one workflow, naming the other row', () => {
+    // given the garbage matter's event type typed into the noise matter's row as well
+    const result = responsibilityListFromCsv(edited(csv, 'd1.noise', 'eventTypes', 'noise;garbage'));
+    const rowOf = (key: string) =>
+      csv
+        .slice(1)
+        .split('\r\n')
+        .findIndex((line) => line.startsWith(`${key},`)) + 1;
+    // then the later of the two rows is refused at its event types, naming the earlier row and matter
+    const later = Math.max(rowOf('d1.noise'), rowOf('d1.garbage'));
+    const earlier = Math.min(rowOf('d1.noise'), rowOf('d1.garbage'));
+    expect(result.problems.map((problem) => [problem.row, problem.column])).toEqual([[later, 'eventTypes']]);
+    expect(result.problems[0]?.message.en).toContain('"garbage"');
+    expect(result.problems[0]?.message.en).toContain(`row ${earlier}`);
+    expect(result.problems[0]?.message['zh-CN']).toContain(`第 ${earlier} 行`);
+    // and each matter keeps the row it came from, for problems found later against the catalog
+    expect(result.rows[result.matters.findIndex((matter) => matter.key === 'd1.noise')]).toBe(
+      rowOf('d1.noise'),
+    );
+  });
+
   it('should point validation problems of an imported matter at their column', () => {
     // given a row whose lead department does not exist
     const result = responsibilityListFromCsv(edited(csv, 'd1.subsistence-allowance', 'lead', 'd9.nowhere'));

@@ -111,6 +111,8 @@ function timeLimitText(limit: FixedSla): string {
  */
 export function responsibilityListFromCsv(text: string): {
   matters: MatterDefinition[];
+  /** The spreadsheet row of each matter (same order), for problems found later against the catalog. */
+  rows: number[];
   problems: ListProblem[];
 } {
   const parsed = Papa.parse<Record<string, string>>(text.startsWith(byteOrderMark) ? text.slice(1) : text, {
@@ -134,7 +136,7 @@ export function responsibilityListFromCsv(text: string): {
         { columns: missing.join(', ') },
       ),
     });
-    return { matters: [], problems };
+    return { matters: [], rows: [], problems };
   }
   for (const error of parsed.errors.filter((found) => !blank(parsed.data[found.row ?? -1])))
     problems.push({
@@ -146,7 +148,10 @@ export function responsibilityListFromCsv(text: string): {
       },
     });
   const matters: MatterDefinition[] = [];
+  const rows: number[] = [];
   const seen = new Map<string, number>();
+  /** Who has taken each event type of each workflow so far: a report goes to one matter only. */
+  const claimed = new Map<string, { row: number; key: string }>();
   parsed.data.forEach((cells, index) => {
     if (blank(cells)) return;
     const row = index + 2;
@@ -221,7 +226,19 @@ export function responsibilityListFromCsv(text: string): {
       });
     }
     const eventTypes = list('eventTypes', ';');
+    for (const eventType of eventTypes) {
+      const claim = `${cell('workflow')}\u0000${eventType}`;
+      const first = claimed.get(claim);
+      if (first === undefined) claimed.set(claim, { row, key });
+      else
+        problem(
+          'eventTypes',
+          `事件类型“${eventType}”已由第 ${first.row} 行的事项 ${first.key}（同一工作流）负责；一次上报只交给一个事项`,
+          `The event type "${eventType}" is already claimed by ${first.key} on row ${first.row} (same workflow); a report goes to one matter only`,
+        );
+    }
     const form = cell('form');
+    rows.push(row);
     matters.push({
       kind: 'matter',
       key,
@@ -238,7 +255,7 @@ export function responsibilityListFromCsv(text: string): {
       ...(eventTypes.length === 0 ? {} : { eventTypes }),
     });
   });
-  return { matters, problems };
+  return { matters, rows, problems };
 }
 
 function timeLimitOf(text: string): FixedSla | null {

@@ -60,7 +60,7 @@ export async function responsibilityRoutes(app: FastifyInstance, { runtime }: { 
           },
         ]);
       const parsed = responsibilityListFromCsv(request.body);
-      const rowOf = new Map(parsed.matters.map((matter, index) => [matter.key, index]));
+      const rowOf = new Map(parsed.matters.map((matter, index) => [matter.key, parsed.rows[index] ?? 0]));
       if (parsed.problems.length > 0)
         throw listInvalid(
           parsed.problems.map((problem) => ({
@@ -78,7 +78,7 @@ export async function responsibilityRoutes(app: FastifyInstance, { runtime }: { 
         throw listInvalid(
           result.problems.flatMap((entry) => {
             const key = entry.key.replace(/^matter:/, '').replace(/@\d+$/, '');
-            const row = (rowOf.get(key) ?? 0) + 2;
+            const row = rowOf.get(key) ?? 0;
             return entry.problems.map((problem) => {
               const column = problemColumn(problem.path);
               return { path: `/rows/${row}${column === null ? '' : `/${column}`}`, message: problem.message };

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { MatterDefinition } from '@tongban/engine';
+import { responsibilityListToCsv, type MatterDefinition } from '@tongban/engine';
 import { applicantData, createHarness, type Harness } from '../support/harness.js';
 
 /**
@@ -145,6 +145,46 @@ describe('the responsibility list as a spreadsheet', () => {
       version: hostile.version,
       title: hostile.title,
     });
+  });
+
+  it('should refuse an event type no report form offers, or one another matter takes, by row and column', async () => {
+    const matters = (await h.runtime.definitions.current()).all('matter');
+    /** The list with `edit` applied, and the spreadsheet row of a matter in it (rows go by key). */
+    const list = (edit: (matters: MatterDefinition[]) => MatterDefinition[]) => {
+      const edited = edit(structuredClone(matters)).sort((a, b) => a.key.localeCompare(b.key));
+      const rowOf = (key: string) => edited.findIndex((matter) => matter.key === key) + 2;
+      return { csv: responsibilityListToCsv(edited), rowOf };
+    };
+    const versions = () => matters.map((matter) => matter.version);
+
+    // given the subsistence allowance taking "garbage" reports, which its application form has no place for
+    const notOffered = list((all) =>
+      all.map((matter) => (matter.key === matterKey ? { ...matter, eventTypes: ['garbage'] } : matter)),
+    );
+    const refused = await imported(notOffered.csv);
+    expect(refused.statusCode).toBe(422);
+    const details = (refused.json() as { details: Array<{ path: string; message: string }> }).details;
+    expect(details.map((detail) => detail.path)).toEqual([`/rows/${notOffered.rowOf(matterKey)}/eventTypes`]);
+    expect(details[0]?.message).toContain('standard-application');
+
+    // given a list without the garbage row whose noise row takes garbage too: d1.garbage, in force, has it
+    const claimed = list((all) =>
+      all
+        .filter((matter) => matter.key !== 'd1.garbage')
+        .map((matter) =>
+          matter.key === 'd1.noise' ? { ...matter, eventTypes: ['noise', 'garbage'] } : matter,
+        ),
+    );
+    const taken = await imported(claimed.csv);
+    expect(taken.statusCode).toBe(422);
+    const named = (taken.json() as { details: Array<{ path: string; message: string }> }).details;
+    expect(named.map((detail) => detail.path)).toEqual([`/rows/${claimed.rowOf('d1.noise')}/eventTypes`]);
+    expect(named[0]?.message).toContain('d1.garbage');
+
+    // then nothing was published
+    expect((await h.runtime.definitions.current()).all('matter').map((matter) => matter.version)).toEqual(
+      versions(),
+    );
   });
 
   it('should refuse a body that is not CSV text', async () => {

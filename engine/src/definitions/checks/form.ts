@@ -3,6 +3,7 @@ import { pointer } from '../problems.js';
 import type { FormDefinition, JsonSchemaObject } from '../types.js';
 import type { CheckContext } from './context.js';
 import { checkScopes } from './form-scopes.js';
+import { checkFormEventTypes } from './event-types.js';
 
 const elementPattern = /^[a-z][a-zA-Z0-9]*(\.[a-z][a-zA-Z0-9]*)+$/;
 
@@ -31,6 +32,7 @@ export function checkForm(context: CheckContext, form: FormDefinition): void {
     else elements.set(element, path);
   });
   if (form.uischema !== undefined) checkScopes(context, form.uischema, '/uischema', form.schema);
+  checkFormEventTypes(context, form);
 }
 
 /** Calls `visit` for every property schema, depth first, with its JSON pointer in the definition. */

@@ -3,6 +3,7 @@ import type { MatterDefinition } from '../types.js';
 import type { CheckContext } from './context.js';
 import { checkFixedSla } from './sla.js';
 import { buildGraph } from '../../workflow/graph.js';
+import { checkMatterEventTypes } from './event-types.js';
 
 export function checkMatter(context: CheckContext, matter: MatterDefinition): void {
   context.reference('/lead', 'department', matter.lead);
@@ -15,6 +16,7 @@ export function checkMatter(context: CheckContext, matter: MatterDefinition): vo
   context.reference('/workflow', 'workflow', matter.workflow);
   checkFixedSla(context, matter.timeLimit, '/timeLimit');
   checkFieldOwners(context, matter);
+  checkMatterEventTypes(context, matter);
 }
 
 /**
