@@ -92,6 +92,11 @@ export const definitions = pgTable(
     version: integer('version').notNull(),
     status: text('status').$type<DefinitionStatus>().notNull(),
     body: jsonb('body').$type<Record<string, unknown>>().notNull(),
+    /**
+     * The text as written (decision 0018): what the engine compiles and what is exported, byte for byte
+     * (jsonb reorders keys). Null for a version stored before, whose writing is lost: read from `body`.
+     */
+    source: text('source'),
     contentHash: text('content_hash').notNull(),
     createdBy: uuid('created_by'),
     createdAt: at('created_at').notNull().defaultNow(),
@@ -486,3 +491,15 @@ export const profileElements = pgTable(
   },
   (table) => [primaryKey({ columns: [table.userId, table.element] })],
 );
+
+/**
+ * What the runtime imported by itself: the definitions library that `tongban start` imports, known by a
+ * hash of its files, so that an unchanged library is not imported again at every start (decision 0018).
+ */
+export const libraryImports = pgTable('library_imports', {
+  /** Which library: `definitions`, the folder TONGBAN_DEFINITIONS_DIR names. */
+  name: text('name').primaryKey(),
+  /** SHA-256 over every file's path inside the folder and its bytes. */
+  hash: text('hash').notNull(),
+  importedAt: at('imported_at').notNull(),
+});
