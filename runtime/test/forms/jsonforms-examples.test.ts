@@ -29,7 +29,9 @@ function asForm(example: (typeof examples)[number]): FormDefinition {
     version: 1,
     title: { 'zh-CN': example.label, en: example.label },
     schema: example.schema as JsonSchemaObject,
-    ...(example.uischema === undefined ? {} : { uischema: example.uischema as FormDefinition['uischema'] }),
+    ...(example.uischema === undefined
+      ? {}
+      : { uischema: example.uischema as unknown as FormDefinition['uischema'] }),
   } as FormDefinition;
 }
 
