@@ -89,4 +89,24 @@ describe('validating a form changes nothing for the next one (issue 12, point 1)
     expect(result.problems[0]).toMatchObject({ path: '/schema', code: 'form-schema-invalid' });
     expect(result.problems[0]?.message.en).toContain('https://example.org/lent');
   });
+
+  it('should name the JSON Schema version a form declares when it is not draft-07, what to write instead', () => {
+    for (const dialect of [
+      'https://json-schema.org/draft/2020-12/schema',
+      'http://json-schema.org/draft-04/schema#',
+      'https://example.org/same',
+    ]) {
+      const result = validate(form('other-dialect', { $schema: dialect, properties: { a: text } }));
+      expect(
+        result.problems.map((found) => [found.path, found.code]),
+        dialect,
+      ).toEqual([['/schema/$schema', 'form-schema-dialect']]);
+      expect(result.problems[0]?.message.en).toContain('draft-07');
+    }
+    for (const dialect of [
+      'http://json-schema.org/draft-07/schema#',
+      'http://json-schema.org/draft-07/schema',
+    ])
+      expect(validate(form('draft-07', { $schema: dialect, properties: { a: text } })).problems).toEqual([]);
+  });
 });

@@ -187,6 +187,10 @@ export const problemMessages = {
     'The lead department "{department}" cannot also be a cooperating department',
   ),
   'form-schema-invalid': m('表单的 JSON Schema 有误：{detail}', "The form's JSON Schema is wrong: {detail}"),
+  'form-schema-dialect': m(
+    '表单的 JSON Schema 声明自己是“{dialect}”；表单使用 JSON Schema draft-07（JSON Forms 校验所用的版本），请删除 $schema 或写 http://json-schema.org/draft-07/schema#',
+    'The form\'s JSON Schema says it is "{dialect}"; forms are JSON Schema draft-07, the version JSON Forms validates with: remove $schema or write http://json-schema.org/draft-07/schema#',
+  ),
   'form-scope-unknown': m(
     '界面引用的字段“{scope}”在表单结构中不存在',
     'The layout refers to "{scope}", which the form schema does not have',

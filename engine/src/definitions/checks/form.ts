@@ -8,10 +8,16 @@ import { checkFormEventTypes } from './event-types.js';
 const elementPattern = /^[a-z][a-zA-Z0-9]*(\.[a-z][a-zA-Z0-9]*)+$/;
 
 export function checkForm(context: CheckContext, form: FormDefinition): void {
+  // compiled as the runtime and the browser will compile it, by a validator of its own: whatever `$id`s
+  // this form declares stay with it, and cannot shadow the meta-schema or another form (decision 0014)
+  const ajv = createFormAjv();
+  const dialect = form.schema.$schema;
+  if (dialect !== undefined && (typeof dialect !== 'string' || ajv.getSchema(dialect) === undefined)) {
+    context.report(pointer('/schema', '$schema'), 'form-schema-dialect', { dialect: String(dialect) });
+    return;
+  }
   try {
-    // compiled as the runtime and the browser will compile it, by a validator of its own: whatever `$id`s
-    // this form declares stay with it, and cannot shadow the meta-schema or another form (decision 0014)
-    createFormAjv().compile(form.schema);
+    ajv.compile(form.schema);
   } catch (error) {
     context.report('/schema', 'form-schema-invalid', {
       detail: error instanceof Error ? error.message : String(error),
