@@ -6,7 +6,9 @@ import { useLinearUniqueItems } from './unique-items.js';
 /**
  * The one configuration every form validator is built with: the runtime's (application and task
  * data), the definition checker's (does the form's schema compile) and the web renderers' (JSON Forms'
- * `ajv` prop). Decision 0014.
+ * `ajv` prop, one per form: `createFormAjv()`, or `addFormFormats(createAjv(formAjvOptions))` with
+ * `@jsonforms/core`'s factory, which runtime/test/forms/form-parity.test.ts holds to the server's
+ * verdicts). Decision 0014.
  *
  * The versions are pinned exactly in engine/package.json (ajv 8.20.0, ajv-formats 2.1.1: the line
  * `@jsonforms/core` 3.x depends on), so JSON Forms' own `createAjv()` resolves to the very same packages.
