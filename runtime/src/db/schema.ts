@@ -248,35 +248,38 @@ export const auditEvents = pgTable(
 );
 
 /**
- * The global audit ledger (decision 0009): every commit that extends a case's chain adds the case's new
- * head here, in the same statement, keyed; a sealer then links entries, in the order it finds them, into
- * one keyed chain (position, link). A chain rewritten, a case deleted or a case's events left behind no
- * longer match what the ledger says.
+ * The global audit ledger (decision 0009), sealed: entries linked in one keyed chain by the sealer, each
+ * a case's head after a commit. A chain rewritten, a case deleted or a case's events left behind no longer
+ * match what the ledger says; an entry deleted leaves a gap in the positions.
  */
 export const auditLedger = pgTable(
   'audit_ledger',
   {
-    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    /** The entry's place in the sealed chain: 1, 2, 3, ... without a gap. */
+    position: bigint('position', { mode: 'number' }).primaryKey(),
     caseId: uuid('case_id').notNull(),
     /** The case's chain after the commit: its newest sequence number and hash. */
     seq: integer('seq').notNull(),
     head: text('head').notNull(),
     /** HMAC(key, case, seq, head); `legacy` for the head of an unkeyed chain written before the ledger. */
     mac: text('mac').notNull(),
-    /** The entry's place in the sealed chain and its link HMAC(key, position, previous link, entry); null until sealed. */
-    position: bigint('position', { mode: 'number' }),
-    link: text('link'),
+    /** HMAC(key, position, the link before, the entry). */
+    link: text('link').notNull(),
   },
-  (table) => [
-    uniqueIndex('audit_ledger_case_seq').on(table.caseId, table.seq),
-    uniqueIndex('audit_ledger_position')
-      .on(table.position)
-      .where(sql`${table.position} is not null`),
-    index('audit_ledger_unsealed')
-      .on(table.id)
-      .where(sql`${table.position} is null`),
-  ],
+  (table) => [index('audit_ledger_case').on(table.caseId, table.seq)],
 );
+
+/**
+ * Ledger entries not sealed yet: every commit that extends a case's chain inserts its new head here, in
+ * the same statement. No index, so a commit pays for one row only; the sealer takes them all, a second or
+ * so later, into `audit_ledger`.
+ */
+export const auditLedgerPending = pgTable('audit_ledger_pending', {
+  caseId: uuid('case_id').notNull(),
+  seq: integer('seq').notNull(),
+  head: text('head').notNull(),
+  mac: text('mac').notNull(),
+});
 
 export const comments = pgTable(
   'comments',
