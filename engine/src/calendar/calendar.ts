@@ -14,6 +14,18 @@ export interface CalendarSpec {
   holidays: { from: string; to?: string }[];
   /** Weekend days that become working days (调休). */
   workdays: { date: string }[];
+  /**
+   * The years (inclusive) whose holidays and make-up workdays the calendar lists. Working time counted
+   * outside them treats every weekday as a working day: a deadline counted there is uncertain.
+   * Absent: the calendar does not say (nothing is marked).
+   */
+  years?: CalendarYears;
+}
+
+/** The years a calendar covers, inclusive: { from: 2026, to: 2026 } is the year 2026. */
+export interface CalendarYears {
+  from: number;
+  to: number;
 }
 
 export interface WorkingAmount {
@@ -41,6 +53,8 @@ export class BusinessCalendar {
   readonly timeZone: string;
   /** Length of a standard working day in ms (the sum of the working periods). */
   readonly workingDayMs: number;
+  /** The years whose holidays the calendar knows; null when it does not say. */
+  readonly years: CalendarYears | null;
   private readonly weekend: ReadonlySet<number>;
   private readonly periodsMinutes: Array<readonly [number, number]>;
   private readonly holidays: ReadonlySet<number>;
@@ -52,6 +66,7 @@ export class BusinessCalendar {
     const problems = calendarProblems(spec);
     if (problems.length > 0) throw new EngineError('TB_CALENDAR_INVALID', { detail: problems.join('; ') });
     this.timeZone = spec.timeZone;
+    this.years = spec.years === undefined ? null : { from: spec.years.from, to: spec.years.to };
     this.weekend = new Set(spec.weekendDays);
     this.periodsMinutes = spec.workingHours
       .map((period) => [parseClockTime(period.from) as number, parseClockTime(period.to) as number] as const)
@@ -90,6 +105,17 @@ export class BusinessCalendar {
   /** The civil date (YYYY-MM-DD) of an instant in this calendar's time zone. */
   dateOf(instant: number): string {
     return formatCivilDate(this.localDay(instant));
+  }
+
+  /**
+   * Does the calendar know the holidays of every civil day from `from` to `to` (instants, inclusive)?
+   * True when it does not say which years it covers.
+   */
+  covers(from: number, to: number): boolean {
+    if (this.years === null) return true;
+    const first = yearOf(this.localDay(Math.min(from, to)));
+    const last = yearOf(this.localDay(Math.max(from, to)));
+    return first >= this.years.from && last <= this.years.to;
   }
 
   /** Converts an amount of working time to ms; a working day is `workingDayMs` long. */
@@ -217,7 +243,18 @@ export function calendarProblems(spec: CalendarSpec): string[] {
     if (parseCivilDate(workday.date) === null)
       problems.push(`workday date "${workday.date}" is not a date (YYYY-MM-DD)`);
   }
+  if (spec.years !== undefined) {
+    const { from, to } = spec.years;
+    if (!Number.isInteger(from) || !Number.isInteger(to) || from < 1900 || to > 9999)
+      problems.push(`covered years ${from}-${to} are not years`);
+    else if (to < from) problems.push(`covered years ${from}-${to} end before they start`);
+  }
   return problems;
+}
+
+/** The year of a civil day number. */
+function yearOf(day: number): number {
+  return new Date(day * DAY_MS).getUTCFullYear();
 }
 
 const zoneChecks = new Map<string, boolean>();

@@ -1,2 +1,3 @@
 export * from './calendar.js';
+export * from './coverage.js';
 export { parseCivilDate, formatCivilDate, isoWeekday, parseClockTime } from './civil-date.js';

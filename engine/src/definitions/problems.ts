@@ -5,6 +5,11 @@ export interface Problem {
   path: string;
   code: ProblemCode;
   message: LocalizedText;
+  /**
+   * Absent: an error, the definition is refused. "warning": it is valid and accepted, but something
+   * will go wrong unless someone acts (a calendar about to run out); reported apart, in `warnings`.
+   */
+  severity?: 'warning';
 }
 
 const m = (zh: string, en: string): MessageTemplate => ({ 'zh-CN': zh, en });
@@ -177,6 +182,27 @@ export const problemMessages = {
   ),
   'calendar-invalid': m('工作日历有误：{detail}', 'The calendar is wrong: {detail}'),
   'date-invalid': m('“{value}”不是有效日期（YYYY-MM-DD）', '"{value}" is not a valid date (YYYY-MM-DD)'),
+  // warnings (severity "warning"): the definition is valid, but something will go wrong unless acted on
+  'calendar-years-missing': m(
+    '工作日历没有写明收录了哪些年份的节假日（years: { from, to }）；超出这些年份计算的期限会把节假日当作工作日，且无法标记为不确定',
+    "The calendar does not say which years' holidays it lists (years: { from, to }); a deadline counted past them takes their holidays for working days and cannot be marked as uncertain",
+  ),
+  'calendar-runs-out': m(
+    '工作日历只收录到 {to} 年，{days} 天后（{endsOn}）用完；请在此之前发布新版本，补上下一年的法定节假日和调休上班日',
+    "The calendar lists holidays up to {to} only and runs out in {days} day(s), after {endsOn}; publish a version with the next year's statutory holidays and make-up workdays before then",
+  ),
+  'calendar-ran-out': m(
+    '工作日历只收录到 {to} 年，已于 {endsOn} 用完；此后计算的期限把节假日当作工作日，都被标记为不确定。请发布新版本，补上之后的法定节假日和调休上班日',
+    'The calendar lists holidays up to {to} only and ran out after {endsOn}; deadlines counted since take holidays for working days and are marked uncertain. Publish a version with the statutory holidays and make-up workdays since',
+  ),
+  'calendar-date-outside-years': m(
+    '{date} 不在日历写明收录的年份（{from}–{to}）之内',
+    '{date} is outside the years the calendar says it covers ({from}-{to})',
+  ),
+  'calendar-year-without-holidays': m(
+    '日历写明收录 {years} 年，却没有列出其中任何节假日；请补上这些年份的节假日，或不要把它们写入 years',
+    "The calendar says it covers {years} but lists no holiday in it; add those years' holidays, or leave them out of years",
+  ),
   'department-cycle': m('上级部门形成了循环：{cycle}', 'The parent departments form a loop: {cycle}'),
   'department-parent-level': m(
     '上级部门“{parent}”的层级（{parentLevel}）不高于本部门（{level}）',

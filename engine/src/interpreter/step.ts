@@ -4,6 +4,7 @@ import type { CompiledWorkflow } from './compile.js';
 import { outcomeEvent } from './compile.js';
 import { dueStep, escalate } from './escalation.js';
 import { assertEventShape } from './events.js';
+import { followSupplement, startCaseClock } from './case-clock.js';
 import { applyActions, initialMachineStep, machineStep, type ExitContext } from './machine-run.js';
 import type { MachineContext } from './scope.js';
 import { needsReason, TaskBook } from './tasks.js';
@@ -35,9 +36,11 @@ const blank: CaseSnapshot = {
 export function start(workflow: CompiledWorkflow, input: StartInput, now: number, ids: IdSource): StepResult {
   const context: MachineContext = { data: input.data ?? {}, case: input.case };
   const book = new TaskBook(workflow, blank, now, ids);
+  // the case's own clock starts with it, before its first tasks open
+  const clock = startCaseClock(book, input);
   const [machine, actions] = initialMachineStep(workflow, context);
   applyActions(book, actions, context);
-  return finish(workflow, book, blank, machine, {});
+  return finish(workflow, book, clock === undefined ? blank : { ...blank, clock }, machine, {});
 }
 
 /**
@@ -312,6 +315,8 @@ function finish(
     for (const task of Object.values(book.tasks)) book.close(task, 'cancelled', { reason: 'case completed' });
   let supplement = changes.supplement === undefined ? previous.supplement : changes.supplement;
   if (supplement !== null && book.get(supplement.taskId) === undefined) supplement = null;
+  // the case's clock stands exactly while a supplement is asked for (a closed case's stays as it was)
+  const clock = done ? previous.clock : followSupplement(book, previous.clock, supplement !== null);
   const snapshot: CaseSnapshot = {
     format: 1,
     status: done ? 'done' : 'active',
@@ -322,6 +327,7 @@ function finish(
     supplement,
     supplementsUsed: changes.supplementsUsed ?? previous.supplementsUsed,
   };
+  if (clock !== undefined) snapshot.clock = clock;
   if (done) {
     const result =
       typeof machine.value === 'string' ? (workflow.results.get(machine.value) ?? machine.value) : 'done';

@@ -4,6 +4,7 @@ import { EngineError } from '../errors/engine-error.js';
 import { evaluate } from '../expressions/evaluate.js';
 import {
   deadlineOf,
+  deadlineUncertain,
   instantAt,
   pauseClock,
   resizeClock,
@@ -239,6 +240,7 @@ export class TaskBook {
       priority: task.priority,
       openedAt: task.openedAt,
       dueAt: task.dueAt,
+      dueUncertain: task.dueUncertain === true,
       warnAt: warnAtOf(task, compiled),
     };
     if (compiled.spec.form !== undefined) view.form = compiled.spec.form;
@@ -267,7 +269,11 @@ export class TaskBook {
       this.effects.push({
         type: 'updateTask',
         taskId: task.id,
-        changes: { dueAt: scheduled.dueAt, warnAt: warnAtOf(scheduled, this.definitionOf(scheduled)) },
+        changes: {
+          dueAt: scheduled.dueAt,
+          dueUncertain: scheduled.dueUncertain === true,
+          warnAt: warnAtOf(scheduled, this.definitionOf(scheduled)),
+        },
       });
     }
     if (scheduled.status === 'waiting') this.cancelTimers(scheduled);
@@ -278,9 +284,11 @@ export class TaskBook {
   private withSchedule(task: TaskRecord): TaskRecord {
     if (task.clock === null) return task;
     const clock = task.clock;
+    const dueAt = deadlineOf(clock, this.workflow.calendars);
     return {
       ...task,
-      dueAt: deadlineOf(clock, this.workflow.calendars),
+      dueAt,
+      dueUncertain: deadlineUncertain(clock, this.workflow.calendars, dueAt),
       steps: task.steps.map((step) =>
         step.fired ? step : { ...step, fireAt: instantAt(clock, step.position, this.workflow.calendars) },
       ),

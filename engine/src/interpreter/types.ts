@@ -24,6 +24,11 @@ export interface CaseInfo {
 export interface StartInput {
   case: CaseInfo;
   data?: Record<string, unknown>;
+  /**
+   * The case's own time limit (a matter's 办理时限), counted on the lead department's calendar and
+   * paused while the applicant is asked for a supplement.
+   */
+  timeLimit?: FixedSla;
 }
 
 export type TaskStatus = 'open' | 'waiting';
@@ -40,6 +45,8 @@ export interface TaskRecord {
   tier?: string;
   clock: SlaClock | null;
   dueAt: number | null;
+  /** The deadline was counted past the years its calendar knows the holidays of (see `deadlineUncertain`). */
+  dueUncertain?: boolean;
   /** One entry per escalation step: where it falls on the clock and whether it has fired. */
   steps: Array<{ position: number; fired: boolean; fireAt: number | null }>;
   flag: 'none' | 'yellow' | 'red';
@@ -70,6 +77,11 @@ export interface CaseSnapshot {
   joins: Record<string, JoinRecord>;
   supplement: SupplementRequest | null;
   supplementsUsed: number;
+  /**
+   * The case's own clock, when it has a time limit (StartInput.timeLimit): it stops while a supplement
+   * is asked for and runs again when it is given, like the asking task's.
+   */
+  clock?: SlaClock;
 }
 
 export interface OutcomeView {
@@ -89,6 +101,8 @@ export interface TaskView {
   priority: Priority;
   openedAt: number;
   dueAt: number | null;
+  /** The deadline was counted past the years its calendar knows the holidays of. */
+  dueUncertain: boolean;
   warnAt: number | null;
   tier?: string;
 }
@@ -123,6 +137,7 @@ export type Effect =
         status: TaskStatus;
         priority: Priority;
         dueAt: number | null;
+        dueUncertain: boolean;
         warnAt: number | null;
         flag: 'yellow' | 'red';
         escalationLevel: number;
@@ -179,7 +194,18 @@ export type Effect =
       workflow: string;
       data: Record<string, unknown>;
     }
-  | { type: 'completeCase'; result: string; at: number };
+  | { type: 'completeCase'; result: string; at: number }
+  /**
+   * The case's own deadline changed: set when it starts, gone (null, `pausedAt` set) while the applicant
+   * is asked for a supplement, moved by the working time that took when it is given.
+   */
+  | {
+      type: 'setCaseDeadline';
+      dueAt: number | null;
+      uncertain: boolean;
+      pausedAt: number | null;
+      at: number;
+    };
 
 /** Events the engine understands; any other event type is passed to the workflow as a custom event. */
 export type EngineEvent =

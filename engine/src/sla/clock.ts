@@ -105,6 +105,20 @@ export function deadlineOf(clock: SlaClock, calendars: CalendarLookup): number |
   return instantAt(clock, clock.totalMs, calendars);
 }
 
+/**
+ * Whether the clock's deadline (`dueAt`, as `deadlineOf` gives it) was counted over days whose holidays
+ * its calendar does not know (past the years it covers): those days were counted as working days, so the
+ * deadline may be too early. Never for calendar time, nor while paused.
+ */
+export function deadlineUncertain(
+  clock: SlaClock,
+  calendars: CalendarLookup,
+  dueAt: number | null = deadlineOf(clock, calendars),
+): boolean {
+  if (clock.measure !== 'working' || clock.runningSince === null || dueAt === null) return false;
+  return !calendars(clock.calendar).covers(clock.runningSince, dueAt);
+}
+
 /** Where on the clock an escalation step falls, in the clock's measure. */
 export function stepPosition(step: EscalationStep, clock: SlaClock, calendars: CalendarLookup): number {
   if (step.at !== undefined) return step.at * clock.totalMs;

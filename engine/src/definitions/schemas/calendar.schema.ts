@@ -35,6 +35,17 @@ export const calendarSchema = envelope(
         additionalProperties: false,
       },
     },
+    // the years whose holidays and make-up workdays are listed (inclusive); a deadline counted past
+    // them is marked uncertain, and the validator warns when they run out
+    years: {
+      type: 'object',
+      required: ['from', 'to'],
+      properties: {
+        from: { type: 'integer', minimum: 1900, maximum: 9999 },
+        to: { type: 'integer', minimum: 1900, maximum: 9999 },
+      },
+      additionalProperties: false,
+    },
     workdays: {
       type: 'array',
       maxItems: 2000,
