@@ -8,6 +8,7 @@ import {
   type CombinedForm,
 } from '@tongban/engine';
 import type { Actor } from '../auth/actor.js';
+import { deadlineView } from '../cases/case-deadline.js';
 import { startCases, type CaseService, type PlannedStart } from '../cases/case.service.js';
 import { departmentName, loadTimelines } from '../cases/timeline.js';
 import type { Database, RunStatement } from '../db/database.js';
@@ -300,10 +301,13 @@ export class BundleService {
             id: cases.id,
             applicantId: cases.applicantId,
             internal: cases.internal,
+            matterKey: cases.matterKey,
             status: cases.status,
             result: cases.result,
             title: cases.title,
             dueAt: cases.dueAt,
+            duePausedAt: cases.duePausedAt,
+            dueUncertain: cases.dueUncertain,
           })
           .from(cases)
           .where(inArray(cases.id, caseIds))
@@ -315,6 +319,7 @@ export class BundleService {
             department: tasks.department,
             status: tasks.status,
             dueAt: tasks.dueAt,
+            dueUncertain: tasks.dueUncertain,
           })
           .from(tasks)
           .where(and(inArray(tasks.caseId, caseIds), inArray(tasks.status, ['open', 'waiting'])))
@@ -348,7 +353,10 @@ export class BundleService {
           caseId: item.caseId,
           caseStatus: child?.status ?? null,
           result: item.result ?? child?.result ?? null,
-          dueAt: child?.dueAt ?? null,
+          // the matter's own deadline, as its case shows it (stands while it waits for the resident)
+          ...(child
+            ? deadlineView(catalog, child)
+            : { dueAt: null, duePausedAt: null, dueUncertain: false, dueNote: null }),
           // where it is now: the departments working on it, and whether it waits for the resident
           workingOn: open
             .filter((task) => task.caseId === item.caseId)
@@ -357,6 +365,7 @@ export class BundleService {
               name: departmentName(catalog, task.department),
               status: task.status,
               dueAt: task.dueAt,
+              dueUncertain: task.dueUncertain,
             })),
           waitingForApplicant: open.some((task) => task.caseId === item.caseId && task.status === 'waiting'),
           timeline: (item.caseId && timelines.get(item.caseId)) || [],

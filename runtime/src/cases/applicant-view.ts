@@ -12,6 +12,7 @@ interface TaskView {
   reason: string | null;
   openedAt: Date;
   dueAt: Date | null;
+  dueUncertain: boolean;
   closedAt: Date | null;
 }
 
@@ -35,6 +36,7 @@ export function applicantTasks(catalog: Catalog, tasks: TaskView[]) {
       reason: decided ? task.reason : null,
       openedAt: task.openedAt,
       dueAt: task.dueAt,
+      dueUncertain: task.dueUncertain,
       closedAt: task.closedAt,
     };
   });

@@ -1,8 +1,6 @@
 import { and, asc, desc, eq, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import {
-  deadlineOf,
   start,
-  startClock,
   step,
   type CaseSnapshot,
   type Catalog,
@@ -23,6 +21,7 @@ import { ApiError, forbidden, notFound } from '../errors/api-error.js';
 import { assertFormData } from '../forms/form-validator.js';
 import { ProfileService, rememberStatement } from '../profiles/profile.service.js';
 import { caseViewFor } from './applicant-view.js';
+import { deadlineColumns, deadlineView, legacyCaseClock } from './case-deadline.js';
 import { caseAccess } from './case-access.js';
 import { assertRevealable, caseSensitivePointers, maskCaseData, maskCopies } from './case-forms.js';
 import {
@@ -119,13 +118,15 @@ const p = (name: string) => sql.placeholder(name);
 export const insertStatement = compileStatement(
   writeCaseStatement(sql`
     insert into cases (id, workflow_key, workflow_version, matter_key, bundle_key, applicant_id, internal, title, status,
-                       result, data, snapshot, version, audit_seq, audit_head, opened_at, due_at, closed_at)
+                       result, data, snapshot, version, audit_seq, audit_head, opened_at, due_at, due_uncertain,
+                       due_paused_at, closed_at)
     select w.id, w.workflow_key, w.workflow_version, w.matter_key, w.bundle_key, w.applicant_id, w.internal, w.title,
-           w.status, w.result, w.data, w.snapshot, 1, w.audit_seq, w.audit_head, w.opened_at, w.due_at, w.closed_at
+           w.status, w.result, w.data, w.snapshot, 1, w.audit_seq, w.audit_head, w.opened_at, w.due_at,
+           coalesce(w.due_uncertain, false), w.due_paused_at, w.closed_at
     from jsonb_to_recordset(${p('cases')}::jsonb) as w(
       id uuid, workflow_key text, workflow_version int, matter_key text, bundle_key text, applicant_id uuid, internal boolean,
       title jsonb, status text, result text, data jsonb, snapshot jsonb, audit_seq int, audit_head text, opened_at timestamptz,
-      due_at timestamptz, closed_at timestamptz)
+      due_at timestamptz, due_uncertain boolean, due_paused_at timestamptz, closed_at timestamptz)
     returning id`),
 );
 
@@ -136,10 +137,15 @@ export const insertStatement = compileStatement(
 export const updateStatement = compileStatement(
   writeCaseStatement(sql`
     update cases set snapshot = w.snapshot, data = w.snapshot->'context'->'data', status = w.status,
-      result = w.result, version = w.version, closed_at = w.closed_at, audit_seq = w.audit_seq, audit_head = w.audit_head
+      result = w.result, version = w.version, closed_at = w.closed_at, audit_seq = w.audit_seq, audit_head = w.audit_head,
+      -- the case's own deadline, when the engine moved it (case-deadline.ts)
+      due_at = case when w.set_deadline then w.due_at else cases.due_at end,
+      due_uncertain = case when w.set_deadline then w.due_uncertain else cases.due_uncertain end,
+      due_paused_at = case when w.set_deadline then w.due_paused_at else cases.due_paused_at end
     from jsonb_to_recordset(${p('cases')}::jsonb) as w(
       id uuid, snapshot jsonb, status text, result text, version int, closed_at timestamptz, audit_seq int,
-      audit_head text, expected_version int, expected_audit_seq int)
+      audit_head text, expected_version int, expected_audit_seq int, set_deadline boolean, due_at timestamptz,
+      due_uncertain boolean, due_paused_at timestamptz)
     where cases.id = any (array(select (e->>'id')::uuid from jsonb_array_elements(${p('cases')}::jsonb) as e))
       -- by primary key whatever the planner thinks of the table's size (see task_patches)
       and cases.id = w.id and cases.version = w.expected_version and cases.audit_seq = w.expected_audit_seq
@@ -265,7 +271,13 @@ export class CaseService {
       ...(internal || caseApplicant === null ? {} : { applicant: caseApplicant }),
       ...(matter ? { matter: matter.key, lead: matter.lead, cooperating: matter.cooperating } : {}),
     };
-    const result = start(workflow, { case: caseInfo, data: input.data }, now.getTime(), this.deps.ids);
+    // the matter's time limit is the case's own clock, counted by the engine (case-deadline.ts)
+    const result = start(
+      workflow,
+      { case: caseInfo, data: input.data, ...(matter ? { timeLimit: matter.timeLimit } : {}) },
+      now.getTime(),
+      this.deps.ids,
+    );
     if (actor !== null && applicantId === null && !actor.isAdmin && options.queuesChecked !== true) {
       // staff apply on someone's behalf only into the queues they work or watch: otherwise they would
       // file a case into another department's queue that they could not read back (a 404 after the write)
@@ -275,9 +287,8 @@ export class CaseService {
       if (!departments.some((department) => actor.sees(department))) throw forbidden();
     }
     const title: LocalizedText = matter?.title ?? workflowDefinition.title;
-    const dueAt = matter
-      ? caseDeadline(matter, now, workflow.calendars, workflow.defaultCalendar, catalog)
-      : null;
+    const deadline = deadlineColumns(result.effects);
+    const dueAt = deadline?.due_at ? new Date(deadline.due_at) : null;
 
     const row: CaseRow = {
       id,
@@ -298,6 +309,8 @@ export class CaseService {
       auditHead: '',
       openedAt: now,
       dueAt,
+      dueUncertain: deadline?.due_uncertain ?? false,
+      duePausedAt: deadline?.due_paused_at ? new Date(deadline.due_paused_at) : null,
       closedAt: result.snapshot.status === 'active' ? null : now,
     };
     const started: AuditEntry = {
@@ -347,7 +360,7 @@ export class CaseService {
           audit_seq: audit.seq,
           audit_head: audit.hash,
           opened_at: now.toISOString(),
-          due_at: dueAt?.toISOString() ?? null,
+          ...(deadline ?? { due_at: null }),
           closed_at: row.closedAt?.toISOString() ?? null,
         },
       },
@@ -399,7 +412,7 @@ export class CaseService {
   ): Promise<PlannedCommand> {
     const workflow = await this.deps.definitions.workflow(row.workflowKey, row.workflowVersion);
     const now = this.deps.clock();
-    let snapshot: CaseSnapshot = row.snapshot;
+    let snapshot: CaseSnapshot = (await this.withCaseClock(row, workflow)) ?? row.snapshot;
     let version = row.version;
     const effects: Effect[] = [];
     const entries: AuditEntry[] = [];
@@ -447,6 +460,7 @@ export class CaseService {
       ids: this.deps.ids,
     };
     const writes = foldEffects(context, effects);
+    const deadline = deadlineColumns(effects);
     const audit = this.deps.audit.rows(row.id, { seq: row.auditSeq, hash: row.auditHead }, [
       ...entries,
       ...writes.audit,
@@ -468,11 +482,27 @@ export class CaseService {
           audit_head: audit.hash,
           expected_version: row.version,
           expected_audit_seq: row.auditSeq,
+          ...(deadline ? { set_deadline: true, ...deadline } : {}),
         },
       },
       ignored,
       result: { row: { ...next, auditSeq: audit.seq, auditHead: audit.hash }, effects },
     };
+  }
+
+  /** A case opened before cases had a clock of their own gets one, as it has run (case-deadline.ts). */
+  private async withCaseClock(
+    row: CommandCase,
+    workflow: CompiledWorkflow,
+  ): Promise<CaseSnapshot | undefined> {
+    if (row.snapshot.clock !== undefined || row.matterKey === null || row.snapshot.status !== 'active')
+      return undefined;
+    const [opened] = await this.deps.db
+      .select({ openedAt: cases.openedAt })
+      .from(cases)
+      .where(eq(cases.id, row.id));
+    if (!opened) return undefined;
+    return legacyCaseClock(await this.deps.definitions.current(), workflow, row, opened.openedAt);
   }
 
   /**
@@ -546,7 +576,7 @@ export class CaseService {
       supplement: row.snapshot.supplement,
       version: row.version,
       openedAt: row.openedAt,
-      dueAt: row.dueAt,
+      ...deadlineView(catalog, row),
       closedAt: row.closedAt,
       tasks: taskRows.map((task) => ({
         id: task.id,
@@ -563,6 +593,7 @@ export class CaseService {
         form: task.formKey,
         openedAt: task.openedAt,
         dueAt: task.dueAt,
+        dueUncertain: task.dueUncertain,
         closedAt: task.closedAt,
       })),
       timeline,
@@ -570,20 +601,26 @@ export class CaseService {
   }
 
   async listMine(actor: Actor, limit: number) {
-    return this.deps.db
+    const rows = await this.deps.db
       .select({
         id: cases.id,
         title: cases.title,
+        matterKey: cases.matterKey,
         status: cases.status,
         result: cases.result,
         openedAt: cases.openedAt,
         dueAt: cases.dueAt,
+        duePausedAt: cases.duePausedAt,
+        dueUncertain: cases.dueUncertain,
         closedAt: cases.closedAt,
       })
       .from(cases)
       .where(and(eq(cases.applicantId, actor.userId), eq(cases.internal, false)))
       .orderBy(desc(cases.openedAt))
       .limit(limit);
+    const catalog = await this.deps.definitions.current();
+    // the applicant's list names no matter key: its title says which
+    return rows.map(({ matterKey, ...row }) => ({ ...row, ...deadlineView(catalog, { ...row, matterKey }) }));
   }
 
   /** Staff and supervisors find the cases their departments have tasks in. */
@@ -607,7 +644,7 @@ export class CaseService {
     if (filters.status) conditions.push(eq(cases.status, filters.status as CaseRow['status']));
     if (filters.matter) conditions.push(eq(cases.matterKey, filters.matter));
     if (filters.openedBefore) conditions.push(lt(cases.openedAt, filters.openedBefore));
-    return this.deps.db
+    const rows = await this.deps.db
       .select({
         id: cases.id,
         title: cases.title,
@@ -616,11 +653,15 @@ export class CaseService {
         result: cases.result,
         openedAt: cases.openedAt,
         dueAt: cases.dueAt,
+        duePausedAt: cases.duePausedAt,
+        dueUncertain: cases.dueUncertain,
       })
       .from(cases)
       .where(conditions.length > 0 ? and(...conditions) : undefined)
       .orderBy(desc(cases.openedAt))
       .limit(filters.limit);
+    const catalog = await this.deps.definitions.current();
+    return rows.map((row) => ({ ...row, ...deadlineView(catalog, { ...row, matterKey: row.matter }) }));
   }
 }
 
@@ -663,20 +704,6 @@ function notFoundAt(path: string, what: LocalizedText): ApiError {
 
 function formOf(catalog: Catalog, key: string | undefined): FormDefinition | undefined {
   return key === undefined ? undefined : catalog.get('form', key);
-}
-
-/** The whole case's time limit from the responsibility list, on the lead department's calendar. */
-function caseDeadline(
-  matter: MatterDefinition,
-  now: Date,
-  calendars: Parameters<typeof startClock>[3],
-  fallback: string,
-  catalog: Catalog,
-): Date | null {
-  const calendar = catalog.get('department', matter.lead)?.calendar ?? fallback;
-  if (!calendar) return null;
-  const due = deadlineOf(startClock(matter.timeLimit, now.getTime(), calendar, calendars), calendars);
-  return due === null ? null : new Date(due);
 }
 
 /**

@@ -129,6 +129,7 @@ export function foldEffects(context: EffectContext, effects: Effect[]): WriteSet
         if (changes.status !== undefined) fields.status = changes.status;
         if (changes.priority !== undefined) fields.priority = changes.priority;
         if (changes.dueAt !== undefined) fields.due_at = iso(changes.dueAt);
+        if (changes.dueUncertain !== undefined) fields.due_uncertain = changes.dueUncertain;
         if (changes.warnAt !== undefined) fields.warn_at = iso(changes.warnAt);
         if (changes.flag !== undefined) fields.flag = changes.flag;
         if (changes.escalationLevel !== undefined) fields.escalation_level = changes.escalationLevel;
@@ -264,6 +265,7 @@ function newTaskRow(task: TaskView, context: EffectContext): TaskFields {
     escalation_level: 0,
     opened_at: iso(task.openedAt),
     due_at: iso(task.dueAt),
+    due_uncertain: task.dueUncertain,
     warn_at: iso(task.warnAt),
     closed_at: null,
     closed_by: null,
@@ -302,13 +304,16 @@ export function writeCaseStatement(caseWrite: SQL): SQL {
     with c as (${caseWrite}),
     new_tasks as (
       insert into tasks (id, case_id, state_id, title, matter_key, department, assignee_id, status, outcome, reason,
-                         priority, form_key, outcomes, flag, escalation_level, opened_at, due_at, warn_at, closed_at, closed_by)
+                         priority, form_key, outcomes, flag, escalation_level, opened_at, due_at, due_uncertain, warn_at,
+                         closed_at, closed_by)
       select x.id, c.id, x.state_id, x.title, x.matter_key, x.department, x.assignee_id, x.status, x.outcome, x.reason,
-             x.priority, x.form_key, x.outcomes, x.flag, x.escalation_level, x.opened_at, x.due_at, x.warn_at, x.closed_at, x.closed_by
+             x.priority, x.form_key, x.outcomes, x.flag, x.escalation_level, x.opened_at, x.due_at,
+             coalesce(x.due_uncertain, false), x.warn_at, x.closed_at, x.closed_by
       from jsonb_to_recordset(${json('newTasks')}::jsonb) as x(
         case_id uuid, id uuid, state_id text, title jsonb, matter_key text, department text, assignee_id uuid, status text,
         outcome text, reason text, priority text, form_key text, outcomes jsonb, flag text, escalation_level int,
-        opened_at timestamptz, due_at timestamptz, warn_at timestamptz, closed_at timestamptz, closed_by uuid)
+        opened_at timestamptz, due_at timestamptz, due_uncertain boolean, warn_at timestamptz, closed_at timestamptz,
+        closed_by uuid)
       join c on c.id = x.case_id
     ),
     task_patches as (
@@ -316,6 +321,7 @@ export function writeCaseStatement(caseWrite: SQL): SQL {
         ${patched('status', 'text')}, ${patched('outcome', 'text')}, ${patched('reason', 'text')},
         ${patched('department', 'text')}, ${patched('priority', 'text')}, ${patched('flag', 'text')},
         ${patched('escalation_level', 'int')}, ${patched('due_at', 'timestamptz')}, ${patched('warn_at', 'timestamptz')},
+        ${patched('due_uncertain', 'boolean')},
         ${patched('closed_at', 'timestamptz')}, ${patched('closed_by', 'uuid')},
         assignee_id = case
           when p->>'assign_supervisor' = 'true' then (

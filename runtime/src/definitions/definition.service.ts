@@ -8,6 +8,7 @@ import {
   type Definition,
   type DefinitionKind,
   type Problem,
+  type ValidationResult,
   type WorkflowDefinition,
 } from '@tongban/engine';
 import { canonicalJson } from '../audit/canonical-json.js';
@@ -98,7 +99,12 @@ export class DefinitionService {
 
   /** Validates against the catalog in force, without storing anything. */
   async validate(body: unknown): Promise<Problem[]> {
-    return validate(body, await this.current()).problems;
+    return (await this.review(body)).problems;
+  }
+
+  /** The same, with the warnings (a calendar that runs out within 90 days of now), which refuse nothing. */
+  async review(body: unknown): Promise<ValidationResult> {
+    return validate(body, await this.current(), { now: this.clock().getTime() });
   }
 
   /** Stores a new draft version. Refuses an invalid definition and a version that exists already. */

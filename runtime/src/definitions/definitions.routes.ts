@@ -79,15 +79,18 @@ export async function definitionRoutes(app: FastifyInstance, { runtime }: { runt
     async (request) => {
       requireRole(request, 'admin');
       const locale = localeOf(request);
-      const problems = await runtime.definitions.validate(request.body);
+      const { problems, warnings } = await runtime.definitions.review(request.body);
+      const shown = (problem: (typeof problems)[number]) => ({
+        path: problem.path,
+        code: problem.code,
+        message: problem.message[locale],
+        messages: problem.message,
+      });
       return {
         valid: problems.length === 0,
-        problems: problems.map((problem) => ({
-          path: problem.path,
-          code: problem.code,
-          message: problem.message[locale],
-          messages: problem.message,
-        })),
+        problems: problems.map(shown),
+        // warnings leave it valid (a calendar about to run out): listed when there are any
+        ...(warnings.length > 0 ? { warnings: warnings.map(shown) } : {}),
       };
     },
   );

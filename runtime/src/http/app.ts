@@ -25,6 +25,8 @@ import { supervisionRoutes } from '../supervision/supervision.routes.js';
 import { meRoutes } from '../users/me.routes.js';
 import { notificationRoutes } from '../notifications/notifications.routes.js';
 import { deadLetterRoutes } from '../workers/dead-letters.routes.js';
+import { calendarRoutes } from '../calendars/calendars.routes.js';
+import { calendarsRunningOut } from '../calendars/calendar-coverage.js';
 
 export interface AppOptions {
   /** pino logger settings, or false for none (tests). */
@@ -70,6 +72,11 @@ export async function buildApp(runtime: Runtime, options: AppOptions = {}): Prom
       api.get('/health', { schema: { tags: ['system'], summary: 'Liveness' } }, async () => ({
         ok: true,
         database: runtime.database.kind,
+        // calendars that run out within 90 days: deadlines past them would count holidays as working
+        // days (null: the catalog could not be read just now; liveness does not depend on it)
+        calendarsRunningOut: await calendarsRunningOut(runtime.definitions, runtime.clock()).catch(
+          () => null,
+        ),
       }));
       for (const routes of [
         authRoutes,
@@ -89,6 +96,7 @@ export async function buildApp(runtime: Runtime, options: AppOptions = {}): Prom
         meRoutes,
         notificationRoutes,
         deadLetterRoutes,
+        calendarRoutes,
       ]) {
         await api.register(routes, { runtime });
       }

@@ -96,6 +96,7 @@ export class TaskService {
         flag: tasks.flag,
         openedAt: tasks.openedAt,
         dueAt: tasks.dueAt,
+        dueUncertain: tasks.dueUncertain,
         warnAt: tasks.warnAt,
       })
       .from(tasks)

@@ -5,6 +5,7 @@ import { coalesced } from '../timers/coalesced.js';
 import { eq } from 'drizzle-orm';
 import { notifications } from '../db/schema.js';
 import { openBundleFollowUp, openFollowUp, tellRater } from '../ratings/follow-up.js';
+import { warnAdministrators } from '../calendars/calendar-coverage.js';
 
 export interface WorkerOptions {
   /** Department queues to work (default: every department). */
@@ -83,6 +84,16 @@ export async function startWorkers(runtime: Runtime, options: WorkerOptions = {}
         await tellRater(runtime, String(job.data.caseId));
       }
     });
+    // calendars that run out within 90 days: every administrator is told once (decision 0017)
+    const warnCalendars = () =>
+      warnAdministrators(
+        { definitions: runtime.definitions, transact: runtime.database.transact },
+        runtime.clock(),
+      ).catch((error: unknown) => log('calendar coverage check failed', error));
+    await warnCalendars();
+    const calendarCheck = setInterval(() => void warnCalendars(), 12 * 3_600_000);
+    calendarCheck.unref();
+    stops.push(async () => clearInterval(calendarCheck));
   }
   const dispatch = (code: string) => async (job: { data: Record<string, unknown> }) => {
     await runtime.dispatch.dispatch({ taskId: String(job.data.taskId), department: code });

@@ -1349,6 +1349,14 @@ const rows: Row[] = [
       };
     },
   },
+
+  // how long the calendars last: administrators only
+  {
+    method: 'GET',
+    route: '/api/admin/calendars',
+    expected: adminOnly,
+    fixture: () => ({ url: '/api/admin/calendars' }),
+  },
 ];
 
 const describeRow = (row: Row) => `${row.method} ${row.route}${row.variant ? ` (${row.variant})` : ''}`;
