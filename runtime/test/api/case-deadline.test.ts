@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cases } from '../../src/db/schema.js';
 import { applicantData, createHarness, type Harness } from '../support/harness.js';
 
 /**
@@ -173,5 +176,68 @@ describe("a case's deadline during a supplement", () => {
     // and the card's case says the same as the tracker
     const cardView = await h.json<CaseJson>('resident', 'GET', `/api/cases/${card.caseId}`);
     expect(cardView.dueAt).toBe(cardAfter.dueAt);
+  });
+
+  it('should give a case opened before cases had clocks of their own its clock as it has run', async () => {
+    // given two cases opened on Monday 9 March at 09:00, as they were stored before: no clock in the snapshot
+    h.clock.set('2026-03-09T09:00:00+08:00');
+    const apply = () =>
+      h.json<CaseJson>(
+        'resident',
+        'POST',
+        '/api/cases',
+        { matter: 'd1.subsistence-allowance', data: applicantData },
+        201,
+      );
+    const [before, during] = [await apply(), await apply()];
+    const forget = (id: string) =>
+      h.runtime.db
+        .update(cases)
+        .set({
+          snapshot: sql`${cases.snapshot} - 'clock'`,
+          duePausedAt: null,
+          dueAt: new Date(before.dueAt as string),
+        })
+        .where(eq(cases.id, id));
+    await forget(before.id);
+    const ask = async (kase: CaseJson) => {
+      const task = kase.tasks.find((candidate) => candidate.status === 'open') as { id: string };
+      await h.json('minzheng', 'POST', `/api/tasks/${task.id}/request-supplements`, {
+        items: ['近三个月收入证明'],
+        reason: '缺少收入证明',
+      });
+    };
+
+    // when both are asked for a supplement at 10:00, the second before the upgrade (then migration 0010 runs)
+    h.clock.set('2026-03-09T10:00:00+08:00');
+    await ask(before);
+    await ask(during);
+    await forget(during.id);
+    const migration = readFileSync(
+      new URL('../../drizzle/0010_case_deadline.sql', import.meta.url),
+      'utf8',
+    ).split('--> statement-breakpoint');
+    await h.runtime.db.execute(sql.raw(migration[migration.length - 1] as string));
+
+    // then both stand since the request
+    for (const kase of [before, during])
+      expect(deadlineOf(await h.json<CaseJson>('resident', 'GET', `/api/cases/${kase.id}`))).toEqual({
+        dueAt: null,
+        duePausedAt: shanghai('2026-03-09T10:00:00'),
+        dueUncertain: false,
+      });
+
+    // and when the resident answers two working days later, both deadlines move by them
+    h.clock.set('2026-03-11T10:00:00+08:00');
+    for (const kase of [before, during]) {
+      const answered = await h.json<CaseJson>('resident', 'POST', `/api/cases/${kase.id}/supplements`, {
+        data: {},
+      });
+      expect(deadlineOf(answered)).toEqual({
+        dueAt: shanghai('2026-04-08T17:30:00'),
+        duePausedAt: null,
+        dueUncertain: false,
+      });
+    }
   });
 });
