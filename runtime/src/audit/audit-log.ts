@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { eq } from 'drizzle-orm';
 import { isContention } from '../db/contention.js';
 import type { Database, Executor, Transaction } from '../db/database.js';
-import { auditEvents, auditLedger, cases } from '../db/schema.js';
+import { auditEvents, auditLedgerPending, cases } from '../db/schema.js';
 import { ApiError, notFound } from '../errors/api-error.js';
 import { chainRows, type AuditEntry, type ChainedRows } from './audit-chain.js';
 import type { AuditKey } from './audit-key.js';
@@ -98,7 +98,7 @@ export class AuditLog {
     if (chained.ledger === null) return;
     await Promise.all([
       tx.insert(auditEvents).values(chained.rows),
-      tx.insert(auditLedger).values({ caseId, ...chained.ledger }),
+      tx.insert(auditLedgerPending).values({ caseId, ...chained.ledger }),
       tx.update(cases).set({ auditSeq: chained.seq, auditHead: chained.hash }).where(eq(cases.id, caseId)),
     ]);
   }

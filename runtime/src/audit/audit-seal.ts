@@ -1,10 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { rowsOf, type Database } from '../db/database.js';
-import { GENESIS, sealLink } from './audit-chain.js';
+import { GENESIS, LEGACY, sealLink } from './audit-chain.js';
 import type { AuditKey } from './audit-key.js';
 
-interface Unsealed {
-  id: number | string;
+interface Pending {
   case_id: string;
   seq: number;
   head: string;
@@ -12,30 +11,39 @@ interface Unsealed {
 }
 
 /**
- * The sealer: links ledger entries that are not in the global chain yet, in the order of their ids,
- * each to the one before by a keyed link. One sealer at a time across every process (a transaction
- * advisory lock; whoever does not get it leaves the work to the one who did), so the chain has one
- * order and no gaps. Workers run it every few seconds; `tongban audit verify` runs it before checking.
- * Returns how many entries it sealed.
+ * The sealer: takes the ledger entries commits left in `audit_ledger_pending` and appends them to the
+ * sealed chain in `audit_ledger`, each linked to the one before by a keyed link, in one transaction.
+ * One sealer at a time across every process (a transaction advisory lock; whoever does not get it
+ * leaves the work to the one who did), so the chain has one order and no gaps. A case's entries are
+ * sealed in the order of its chain (a commit on a case waits for the one before it), heads of chains
+ * written before keys (legacy) ahead of the rest. Workers run it every second or so; `tongban audit
+ * verify` runs it before checking. Returns how many entries it sealed.
  */
-export async function sealLedger(db: Database, key: AuditKey, limit = 2000): Promise<number> {
+export async function sealLedger(db: Database, key: AuditKey, limit = 5000): Promise<number> {
   return db.transaction(async (tx) => {
     const [lock] = rowsOf<{ locked: boolean }>(
       await tx.execute(sql`select pg_try_advisory_xact_lock(hashtext('tongban.audit.seal')) as locked`),
     );
     if (!lock?.locked) return 0;
-    const pending = rowsOf<Unsealed>(
+    const pending = rowsOf<Pending>(
       await tx.execute(sql`
-        select id, case_id, seq, head, mac from audit_ledger where position is null order by id limit ${limit}`),
+        delete from audit_ledger_pending
+        where ctid = any (array(select ctid from audit_ledger_pending limit ${limit}))
+        returning case_id, seq, head, mac`),
     );
     if (pending.length === 0) return 0;
+    pending.sort(
+      (a, b) =>
+        Number(b.mac === LEGACY) - Number(a.mac === LEGACY) ||
+        a.case_id.localeCompare(b.case_id) ||
+        a.seq - b.seq,
+    );
     const [last] = rowsOf<{ position: number | string; link: string }>(
-      await tx.execute(sql`
-        select position, link from audit_ledger where position is not null order by position desc limit 1`),
+      await tx.execute(sql`select position, link from audit_ledger order by position desc limit 1`),
     );
     let position = last ? Number(last.position) : 0;
     let previous = last ? last.link : GENESIS;
-    const seals = pending.map((entry) => {
+    const sealed = pending.map((entry) => {
       position += 1;
       previous = sealLink(key, position, previous, {
         caseId: entry.case_id,
@@ -43,12 +51,13 @@ export async function sealLedger(db: Database, key: AuditKey, limit = 2000): Pro
         head: entry.head,
         mac: entry.mac,
       });
-      return { id: Number(entry.id), position, link: previous };
+      return { ...entry, position, link: previous };
     });
     await tx.execute(sql`
-      update audit_ledger set position = s.position, link = s.link
-      from jsonb_to_recordset(${JSON.stringify(seals)}::jsonb) as s(id bigint, position bigint, link text)
-      where audit_ledger.id = s.id`);
-    return seals.length;
+      insert into audit_ledger (position, case_id, seq, head, mac, link)
+      select s.position, s.case_id, s.seq, s.head, s.mac, s.link
+      from jsonb_to_recordset(${JSON.stringify(sealed)}::jsonb)
+        as s(position bigint, case_id uuid, seq int, head text, mac text, link text)`);
+    return sealed.length;
   });
 }

@@ -1,6 +1,6 @@
-import { and, asc, eq, gt, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, sql, type SQL } from 'drizzle-orm';
 import { rowsOf, type Executor } from '../db/database.js';
-import { auditEvents, auditLedger, cases } from '../db/schema.js';
+import { auditEvents, auditLedger, auditLedgerPending, cases } from '../db/schema.js';
 import {
   eventHash,
   GENESIS,
@@ -41,6 +41,8 @@ export function describeBreak(broken: AuditBreak): string {
 }
 
 type LedgerRow = typeof auditLedger.$inferSelect;
+/** A case's ledger entry, sealed (with its position) or not yet. */
+type CaseEntry = Pick<LedgerRow, 'seq' | 'head' | 'mac'> & { position: number | null };
 const pageSize = 1000;
 
 /**
@@ -86,11 +88,25 @@ async function verifyCase(
     events,
     broken: { caseId, ...(seq === undefined ? {} : { seq }), reason },
   });
-  const ledger = await db
-    .select()
+  const sealedEntries = await db
+    .select({
+      seq: auditLedger.seq,
+      head: auditLedger.head,
+      mac: auditLedger.mac,
+      position: auditLedger.position,
+    })
     .from(auditLedger)
     .where(eq(auditLedger.caseId, caseId))
-    .orderBy(asc(auditLedger.seq));
+    .orderBy(asc(auditLedger.seq), asc(auditLedger.position));
+  const pendingEntries = await db
+    .select({ seq: auditLedgerPending.seq, head: auditLedgerPending.head, mac: auditLedgerPending.mac })
+    .from(auditLedgerPending)
+    .where(eq(auditLedgerPending.caseId, caseId))
+    .orderBy(asc(auditLedgerPending.seq));
+  const ledger: CaseEntry[] = [
+    ...sealedEntries,
+    ...pendingEntries.map((entry) => ({ ...entry, position: null })),
+  ].sort((a, b) => a.seq - b.seq);
   const recorded = new Map(ledger.map((entry) => [entry.seq, entry]));
   const legacyUpTo = ledger[0]?.mac === LEGACY ? ledger[0].seq : 0;
   let events = 0;
@@ -99,6 +115,8 @@ async function verifyCase(
   for (const [index, entry] of ledger.entries()) {
     if (entry.mac === LEGACY ? index > 0 : entry.mac !== ledgerMac(key, caseId, entry.seq, entry.head))
       return at(entry.seq, 'was recorded in the ledger with a head the ledger did not write');
+    if (index > 0 && entry.seq === (ledger[index - 1] as CaseEntry).seq)
+      return at(entry.seq, 'is recorded in the ledger twice');
     if (entry.position === null) unsealedSeen = true;
     else if (unsealedSeen || entry.position <= lastPosition)
       return at(entry.seq, 'is recorded in the ledger out of order');
@@ -149,7 +167,8 @@ async function missingCases(db: Executor, caseId: string | undefined): Promise<A
   const only = (column: SQL) => (caseId === undefined ? sql`` : sql`and ${column} = ${caseId}`);
   const deleted = rowsOf<{ case_id: string; seq: number }>(
     await db.execute(sql`
-      select l.case_id, max(l.seq) as seq from audit_ledger l
+      select l.case_id, max(l.seq) as seq
+      from (select case_id, seq from audit_ledger union all select case_id, seq from audit_ledger_pending) l
       where not exists (select 1 from cases c where c.id = l.case_id) ${only(sql`l.case_id`)}
       group by l.case_id order by l.case_id`),
   );
@@ -190,11 +209,11 @@ async function verifySealedChain(
     const page: LedgerRow[] = await db
       .select()
       .from(auditLedger)
-      .where(and(isNotNull(auditLedger.position), gt(auditLedger.position, after)))
+      .where(gt(auditLedger.position, after))
       .orderBy(asc(auditLedger.position))
       .limit(pageSize);
     for (const entry of page) {
-      const position = entry.position as number;
+      const position = entry.position;
       if (position !== expected) {
         fail(expected, `is missing (the next sealed entry is at ${position}): ledger entries were deleted`);
         break;
@@ -221,7 +240,7 @@ async function verifySealedChain(
       expected += 1;
     }
     if (page.length < pageSize) break;
-    after = (page[page.length - 1] as LedgerRow).position as number;
+    after = (page[page.length - 1] as LedgerRow).position;
   }
   if (!broken && knownHead !== undefined && expected - 1 < knownHead.position)
     fail(
@@ -229,9 +248,7 @@ async function verifySealedChain(
       `the ledger ends at ${expected - 1}, but its head was noted at ${knownHead.position}: it was cut short`,
     );
   const [counts] = rowsOf<{ unsealed: number | string }>(
-    await db.execute(
-      sql`select count(*) as unsealed from ${auditLedger} where ${isNull(auditLedger.position)}`,
-    ),
+    await db.execute(sql`select count(*) as unsealed from ${auditLedgerPending}`),
   );
   return {
     sealed: expected - 1,

@@ -387,8 +387,8 @@ export function writeCaseStatement(caseWrite: SQL): SQL {
       join c on c.id = x.case_id
     ),
     new_ledger as (
-      -- the case's new head in the global ledger, keyed; a sealer links it into the sealed chain later
-      insert into audit_ledger (case_id, seq, head, mac)
+      -- the case's new head for the global ledger, keyed: a sealer links it into the sealed chain a moment later
+      insert into audit_ledger_pending (case_id, seq, head, mac)
       select c.id, x.seq, x.head, x.mac
       from jsonb_to_recordset(${json('ledger')}::jsonb) as x(case_id uuid, seq int, head text, mac text)
       join c on c.id = x.case_id

@@ -2,7 +2,7 @@ import { and, asc, eq, gt, sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { chainRows, LEGACY, ledgerMac, legacyEventHash } from '../../src/audit/audit-chain.js';
 import { AuditKey } from '../../src/audit/audit-key.js';
-import { auditEvents, auditLedger, cases } from '../../src/db/schema.js';
+import { auditEvents, auditLedger, auditLedgerPending, cases } from '../../src/db/schema.js';
 import { applicantData, createHarness, type Harness } from '../support/harness.js';
 
 let h: Harness;
@@ -29,8 +29,12 @@ async function caseWithHistory(): Promise<string> {
 
 const eventsOf = (caseId: string) =>
   h.runtime.db.select().from(auditEvents).where(eq(auditEvents.caseId, caseId)).orderBy(asc(auditEvents.seq));
-const ledgerOf = (caseId: string) =>
-  h.runtime.db.select().from(auditLedger).where(eq(auditLedger.caseId, caseId)).orderBy(asc(auditLedger.seq));
+/** A case's ledger entries, sealed or not yet, by seq. */
+const ledgerOf = async (caseId: string) =>
+  [
+    ...(await h.runtime.db.select().from(auditLedger).where(eq(auditLedger.caseId, caseId))),
+    ...(await h.runtime.db.select().from(auditLedgerPending).where(eq(auditLedgerPending.caseId, caseId))),
+  ].sort((a, b) => a.seq - b.seq);
 
 describe('audit ledger: every commit on a case leaves its head in one keyed chain', () => {
   it('should record each commit of a case in the ledger and seal them into one gapless chain, one sealer at a time', async () => {
@@ -91,8 +95,8 @@ describe('audit ledger: every commit on a case leaves its head in one keyed chai
     const forged = chainRows(theirs, id, { seq: 0, hash: '' }, events);
     await h.runtime.db.delete(auditEvents).where(eq(auditEvents.caseId, id));
     await h.runtime.db.insert(auditEvents).values(forged.rows);
-    await h.runtime.db.delete(auditLedger).where(eq(auditLedger.caseId, id));
-    await h.runtime.db.insert(auditLedger).values({
+    await h.runtime.db.delete(auditLedgerPending).where(eq(auditLedgerPending.caseId, id));
+    await h.runtime.db.insert(auditLedgerPending).values({
       caseId: id,
       seq: forged.seq,
       head: forged.hash,
@@ -148,10 +152,10 @@ describe('audit ledger: the sealed chain itself', () => {
     });
     await g.runtime.db.delete(auditEvents).where(eq(auditEvents.caseId, id));
     await g.runtime.db.insert(auditEvents).values(legacy);
-    await g.runtime.db.delete(auditLedger);
+    await g.runtime.db.delete(auditLedgerPending);
     await g.runtime.db.update(cases).set({ auditHead: prevHash }).where(eq(cases.id, id));
     await g.runtime.db
-      .insert(auditLedger)
+      .insert(auditLedgerPending)
       .values({ caseId: id, seq: legacy.length, head: prevHash, mac: LEGACY });
     // when the case goes on, keyed from there
     await g.json('resident', 'POST', `/api/cases/${id}/comments`, { body: '补充说明' }, 201);
@@ -175,12 +179,15 @@ describe('audit ledger: the sealed chain itself', () => {
   });
 
   it('should find an entry slipped into the ledger as legacy after keyed ones', async () => {
+    // given keyed entries already sealed
     await start();
+    await g.runtime.audit.seal();
+    // when a case's entry is written as if it came from before keys
     const id = await start();
     const [row] = await g.runtime.db.select().from(cases).where(eq(cases.id, id));
-    await g.runtime.db.delete(auditLedger).where(eq(auditLedger.caseId, id));
+    await g.runtime.db.delete(auditLedgerPending).where(eq(auditLedgerPending.caseId, id));
     await g.runtime.db
-      .insert(auditLedger)
+      .insert(auditLedgerPending)
       .values({ caseId: id, seq: row!.auditSeq, head: row!.auditHead, mac: LEGACY });
     await g.runtime.audit.seal();
     const report = await g.runtime.audit.verify();
@@ -190,16 +197,18 @@ describe('audit ledger: the sealed chain itself', () => {
   });
 
   it('should find entries deleted from the middle of the sealed chain', async () => {
-    const ids = [await start(), await start(), await start()];
+    for (let i = 0; i < 3; i++) await start();
     await g.runtime.audit.seal();
     expect((await g.runtime.audit.verify()).breaks).toEqual([]);
-    const [middle] = await g.runtime.db.select().from(auditLedger).where(eq(auditLedger.caseId, ids[1]!));
-    await g.runtime.db.delete(auditLedger).where(eq(auditLedger.id, middle!.id));
+    const [middle] = await g.runtime.db.select().from(auditLedger).where(eq(auditLedger.position, 2));
+    await g.runtime.db.delete(auditLedger).where(eq(auditLedger.position, 2));
     const report = await g.runtime.audit.verify();
     expect(report.breaks).toContainEqual({
-      position: middle!.position,
+      position: 2,
       reason: expect.stringContaining('is missing') as string,
     });
+    // and the case whose entry it was no longer has its chain in the ledger
+    expect(report.breaks).toContainEqual(expect.objectContaining({ caseId: middle!.caseId }));
   });
 
   it('should find a ledger cut short below a head noted earlier', async () => {
