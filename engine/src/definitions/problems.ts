@@ -217,6 +217,26 @@ export const problemMessages = {
     '表单的 JSON Schema 声明自己是“{dialect}”；表单使用 JSON Schema draft-07（JSON Forms 校验所用的版本），请删除 $schema 或写 http://json-schema.org/draft-07/schema#',
     'The form\'s JSON Schema says it is "{dialect}"; forms are JSON Schema draft-07, the version JSON Forms validates with: remove $schema or write http://json-schema.org/draft-07/schema#',
   ),
+  'form-schema-too-large': m(
+    '表单结构太大：{count} 项，最多 {limit} 项（校验前要先编译它，太大会让服务器停顿）；请拆分为几个表单',
+    "The form's schema is too large: {count} entries, at most {limit} (it is compiled before anything is checked, and compiling a larger one stalls the server); split it into several forms",
+  ),
+  'form-schema-too-deep': m(
+    '表单结构嵌套 {depth} 层，最多 {limit} 层',
+    "The form's schema is nested {depth} levels deep, at most {limit}",
+  ),
+  'form-schema-recursive': m(
+    '引用“{ref}”回到了同一个值本身，校验一个回答将永不结束；引用自身时须经过某个属性或列表项（例如树的 children）',
+    'The reference "{ref}" leads back to the same value, so checking an answer would never end; a schema may refer to itself only through a property or a list item (the children of a tree)',
+  ),
+  'form-schema-too-costly': m(
+    '校验一个回答太费时：每个值最多 {cost} 次检查（上限 {limit}），每个字符 {charCost} 次（上限 {charLimit}）；请减少 anyOf / oneOf / allOf 的分支、重复的引用和多层嵌套',
+    'Checking an answer would take too long: up to {cost} checks per value (at most {limit}) and {charCost} per character (at most {charLimit}); use fewer anyOf / oneOf / allOf branches, repeated $refs and levels of nesting',
+  ),
+  'form-pattern-unsupported': m(
+    '正则表达式“{pattern}”不能使用：{reason}',
+    'The pattern "{pattern}" cannot be used: {reason}',
+  ),
   'form-scope-unknown': m(
     '界面引用的字段“{scope}”在表单结构中不存在',
     'The layout refers to "{scope}", which the form schema does not have',

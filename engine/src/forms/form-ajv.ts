@@ -1,5 +1,7 @@
 import { Ajv, type Options } from 'ajv';
 import addFormats from 'ajv-formats';
+import { formRegExp } from './form-regexp.js';
+import { useLinearUniqueItems } from './unique-items.js';
 
 /**
  * The one configuration every form validator is built with: the runtime's (application and task
@@ -21,6 +23,8 @@ export const formAjvOptions: Options = {
   strict: false,
   // a form's `$id` is never registered: one form cannot shadow another, nor the meta-schema
   addUsedSchema: false,
+  // bounded work (decision 0015): patterns run on a linear-time engine
+  code: { regExp: formRegExp },
 };
 
 /**
@@ -30,7 +34,8 @@ export const formAjvOptions: Options = {
  */
 export function addFormFormats(ajv: Ajv): Ajv {
   addFormats.default(ajv, { keywords: ajv.getKeyword('formatMaximum') === false });
-  return ajv;
+  // and `uniqueItems` in linear time (decision 0015)
+  return useLinearUniqueItems(ajv);
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { JsonSchemaObject } from '../definitions/types.js';
+import { formRegExp } from './form-regexp.js';
 
 /**
  * The subschemas that describe the same instance as `schema` does: itself, its applicators
@@ -92,9 +93,10 @@ export function isSchema(value: unknown): value is JsonSchemaObject {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
+/** A `patternProperties` key tested as ajv tests it: on the linear-time engine (decision 0015). */
 function safeTest(pattern: string, name: string): boolean {
   try {
-    return new RegExp(pattern, 'u').test(name);
+    return formRegExp(pattern, 'u').test(name);
   } catch {
     return false;
   }

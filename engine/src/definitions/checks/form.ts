@@ -1,4 +1,5 @@
 import { createFormAjv } from '../../forms/form-ajv.js';
+import { analyzeFormSchema } from '../../forms/form-cost.js';
 import { pointer } from '../problems.js';
 import type { FormDefinition, JsonSchemaObject } from '../types.js';
 import type { CheckContext } from './context.js';
@@ -8,6 +9,12 @@ import { checkFormEventTypes } from './event-types.js';
 const elementPattern = /^[a-z][a-zA-Z0-9]*(\.[a-z][a-zA-Z0-9]*)+$/;
 
 export function checkForm(context: CheckContext, form: FormDefinition): void {
+  // bounded work (decision 0015): a schema too large, too deep, recursive on one value, too costly to
+  // check an answer against, or with a pattern the linear-time engine cannot run is refused before
+  // anything compiles or walks it
+  const cost = analyzeFormSchema(form.schema);
+  for (const found of cost.problems) context.report(`/schema${found.path}`, found.code, found.params);
+  if (cost.problems.length > 0) return;
   // compiled as the runtime and the browser will compile it, by a validator of its own: whatever `$id`s
   // this form declares stay with it, and cannot shadow the meta-schema or another form (decision 0014)
   const ajv = createFormAjv();
