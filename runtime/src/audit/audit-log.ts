@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { isContention } from '../db/contention.js';
 import type { Database, Executor, Transaction } from '../db/database.js';
 import { auditEvents, auditLedgerPending, cases } from '../db/schema.js';
@@ -22,10 +22,18 @@ export interface CaseSideWrite<T> {
 const attempts = 3;
 
 /**
+ * Sealed entries leave dead rows in the pending table, which the sealer reads whole each pass: it is
+ * vacuumed after this many (PGlite runs no autovacuum, so the embedded mode would otherwise let it grow).
+ */
+const vacuumEvery = 10_000;
+
+/**
  * The audit log of one installation: the keyed per-case chains, the global ledger of their heads, its
  * sealer and the verifier, all with the installation's key (decision 0009).
  */
 export class AuditLog {
+  private sealedSinceVacuum = 0;
+
   constructor(
     private readonly db: Database,
     readonly key: AuditKey,
@@ -78,8 +86,14 @@ export class AuditLog {
   }
 
   /** Links ledger entries nobody sealed yet into the global chain (one sealer at a time); returns how many. */
-  seal(limit?: number): Promise<number> {
-    return sealLedger(this.db, this.key, limit);
+  async seal(limit?: number): Promise<number> {
+    const sealed = await sealLedger(this.db, this.key, limit);
+    this.sealedSinceVacuum += sealed;
+    if (this.sealedSinceVacuum >= vacuumEvery) {
+      this.sealedSinceVacuum = 0;
+      await this.db.execute(sql`vacuum audit_ledger_pending`);
+    }
+    return sealed;
   }
 
   /** Checks every case's chain (or one case's), the ledger and its sealed chain (still holding `knownHead`). */

@@ -224,3 +224,25 @@ describe('audit ledger: the sealed chain itself', () => {
     );
   });
 });
+
+describe('audit ledger: the pending table stays small', () => {
+  it('should vacuum the pending table once the sealer has taken many entries from it', async () => {
+    const g = await createHarness();
+    try {
+      // given ten thousand entries committed and sealed (each leaves a dead row behind)
+      await g.runtime.db.execute(sql`
+        insert into audit_ledger_pending (case_id, seq, head, mac)
+        select gen_random_uuid(), 1, md5(g::text), md5(g::text) from generate_series(1, 10000) g`);
+      // when the sealer takes them
+      await g.runtime.audit.seal(Number.MAX_SAFE_INTEGER);
+      // then the table is vacuumed: nothing is left for the next pass to read
+      const [size] = await g.runtime.database.run<{ bytes: number | string }>(
+        `select pg_relation_size('audit_ledger_pending') as bytes`,
+        [],
+      );
+      expect(Number(size?.bytes)).toBeLessThan(32_768);
+    } finally {
+      await g.close();
+    }
+  });
+});
