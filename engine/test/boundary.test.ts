@@ -6,13 +6,15 @@ const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.
 };
 
 /**
- * Pure libraries only: state machines, schema validation and its formats, date math, CSV text (papaparse
- * is only ever given strings here). Anything that does I/O stays out.
+ * Pure libraries only: state machines, schema validation and its formats, a linear-time regular
+ * expression engine for form patterns (re2js, pure JavaScript: decision 0015), date math, CSV text
+ * (papaparse is only ever given strings here). Anything that does I/O stays out.
  */
 const allowed = new Set([
   'xstate',
   'ajv',
   'ajv-formats',
+  're2js',
   'date-fns',
   '@date-fns/tz',
   'tinyduration',

@@ -17,6 +17,14 @@ const m = (zh: string, en: string): MessageTemplate => ({ 'zh-CN': zh, en });
 /** Every problem the validator reports. Sentences are for administrators, not programmers. */
 export const problemMessages = {
   'not-an-object': m('定义必须是一个 JSON 对象', 'A definition must be a JSON object'),
+  'definition-too-large': m(
+    '定义太大：超过 {limit} 项（键和列表项），无法在限定时间内检查；请拆分',
+    'The definition is too large: more than {limit} keys and list entries cannot be checked within bounds; split it',
+  ),
+  'definition-too-deep': m(
+    '定义嵌套超过 {limit} 层',
+    'The definition is nested more than {limit} levels deep',
+  ),
   'unknown-kind': m(
     '不认识的定义类型“{value}”，可用的类型：{allowed}',
     'Unknown definition kind "{value}"; the kinds are: {allowed}',
@@ -218,12 +226,12 @@ export const problemMessages = {
     'The form\'s JSON Schema says it is "{dialect}"; forms are JSON Schema draft-07, the version JSON Forms validates with: remove $schema or write http://json-schema.org/draft-07/schema#',
   ),
   'form-schema-too-large': m(
-    '表单结构太大：{count} 项，最多 {limit} 项（校验前要先编译它，太大会让服务器停顿）；请拆分为几个表单',
-    "The form's schema is too large: {count} entries, at most {limit} (it is compiled before anything is checked, and compiling a larger one stalls the server); split it into several forms",
+    '表单结构太大：超过 {limit} 项（校验前要先编译它，更大的会让服务器停顿）；请拆分为几个表单',
+    "The form's schema is too large: more than {limit} keys and list entries (it is compiled before anything is checked, and compiling a larger one stalls the server); split it into several forms",
   ),
   'form-schema-too-deep': m(
-    '表单结构嵌套 {depth} 层，最多 {limit} 层',
-    "The form's schema is nested {depth} levels deep, at most {limit}",
+    '表单结构嵌套超过 {limit} 层',
+    "The form's schema is nested more than {limit} levels deep",
   ),
   'form-schema-recursive': m(
     '引用“{ref}”回到了同一个值本身，校验一个回答将永不结束；引用自身时须经过某个属性或列表项（例如树的 children）',

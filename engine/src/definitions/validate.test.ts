@@ -852,26 +852,42 @@ describe('validate: robustness', () => {
 });
 
 describe('validate: large workflows', () => {
-  it('should accept a generated workflow of 1,000 states', () => {
+  const chain = (count: number) => {
     const states: Record<string, unknown> = {};
-    for (let i = 0; i < 999; i++) {
+    for (let i = 0; i < count - 1; i++) {
       states[`s${i}`] = {
         meta: { task: { queue: { department: 'd1.minzheng' }, outcomes: ['next'] } },
-        on: { next: i === 998 ? 'done' : `s${i + 1}` },
+        on: { next: i === count - 2 ? 'done' : `s${i + 1}` },
       };
     }
     states.done = { type: 'final' };
-    const definition = {
+    return {
       kind: 'workflow',
       key: 'long-chain',
       version: 1,
-      title: { 'zh-CN': '一千个状态的长链', en: 'A chain of a thousand states' },
+      title: { 'zh-CN': '很多个状态的长链', en: 'A long chain of states' },
       machine: { initial: 's0', states },
     };
-    expect(Object.keys(states)).toHaveLength(1000);
-    const result = validate(definition, libraryCatalog());
+  };
+
+  it('should accept a generated workflow of 300 states', () => {
+    const result = validate(chain(300), libraryCatalog());
     expect(result.problems).toEqual([]);
     expect(result.valid).toBe(true);
+  });
+
+  it('should refuse a workflow of 1,000 states as too large to check within bounds (decision 0015)', () => {
+    const result = validate(chain(1000), libraryCatalog());
+    expect(result.problems.map((found) => `${found.code} ${found.path}`)).toEqual(['definition-too-large ']);
+  });
+
+  it('should refuse a definition nested deeper than 64 levels, naming where, without walking it', () => {
+    let nested: Record<string, unknown> = { type: 'final' };
+    for (let level = 0; level < 10_000; level++) nested = { initial: 'x', states: { x: nested } };
+    const result = validate({ ...chain(2), machine: nested }, libraryCatalog());
+    expect(result.problems).toHaveLength(1);
+    expect(result.problems[0]?.code).toBe('definition-too-deep');
+    expect(result.problems[0]?.path).toMatch(/^\/machine\/states\/x\/states\/x\//);
   });
 });
 

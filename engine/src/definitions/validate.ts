@@ -8,6 +8,7 @@ import { checkMatter } from './checks/matter.js';
 import { checkWorkflow } from './checks/workflow.js';
 import { problem, type Problem } from './problems.js';
 import { schemaProblems } from './schema-check.js';
+import { sizeProblem } from './size.js';
 import { definitionKinds, type Definition, type DefinitionKind } from './types.js';
 
 export interface ValidationResult {
@@ -66,6 +67,9 @@ export function validate(
       warnings: [],
     };
   }
+  // bounded work (decision 0015): what is too large or too deep to check within bounds is not walked
+  const oversize = sizeProblem(definition);
+  if (oversize !== undefined) return { valid: false, problems: [oversize], warnings: [] };
   const problems = schemaProblems(kind, definition);
   const context = new CheckContext(catalog, options);
   try {

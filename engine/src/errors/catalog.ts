@@ -84,6 +84,14 @@ export const engineErrors = {
     user: true,
     message: { 'zh-CN': '表达式超出限制：{detail}', en: 'Expression exceeds a limit: {detail}' },
   },
+  TB_STEP_LIMIT: {
+    user: true,
+    message: {
+      'zh-CN':
+        '工作流的这一步超过 {limit} 次无事件转换仍未停下（无事件转换形成了循环），已停止；请修改工作流定义',
+      en: 'This step of the workflow took more than {limit} eventless transitions without coming to rest (they loop) and was stopped; the workflow definition must be changed',
+    },
+  },
   TB_DURATION_INVALID: {
     user: true,
     message: {

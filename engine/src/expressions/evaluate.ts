@@ -1,24 +1,29 @@
 import { EngineError } from '../errors/engine-error.js';
 import { isOperator, iterating, type OperatorName } from './operators.js';
 import { defaultLimits, type Expression, type ExpressionLimits, type ExpressionScope } from './types.js';
+import { WorkMeter } from './work.js';
 
 const forbiddenKeys: ReadonlySet<string> = new Set(['__proto__', 'prototype', 'constructor']);
 
 interface Run {
   limits: ExpressionLimits;
   nodes: number;
+  meter: WorkMeter;
 }
 
 /**
  * Evaluates an expression against a scope. Pure and bounded: no code is ever run, only the operators in
- * `operators.ts`; depth, size, strings and arrays are capped; property lookups see own data only.
+ * `operators.ts`; depth, size, strings and arrays are capped; property lookups see own data only; the
+ * work done is counted (work.ts) against `limits.maxWork`, or against `meter` when one is given (a
+ * workflow step's, shared by all its evaluations).
  */
 export function evaluate(
   expression: Expression,
   scope: ExpressionScope,
   limits: ExpressionLimits = defaultLimits,
+  meter?: WorkMeter,
 ): unknown {
-  return evalNode(expression, scope, { limits, nodes: 0 }, 0);
+  return evalNode(expression, scope, { limits, nodes: 0, meter: meter ?? new WorkMeter(limits.maxWork) }, 0);
 }
 
 /** Evaluates to a boolean with JSON Logic truthiness (empty arrays are false). */
@@ -26,8 +31,9 @@ export function evaluateCondition(
   expression: Expression,
   scope: ExpressionScope,
   limits?: ExpressionLimits,
+  meter?: WorkMeter,
 ): boolean {
-  return truthy(evaluate(expression, scope, limits));
+  return truthy(evaluate(expression, scope, limits, meter));
 }
 
 export function truthy(value: unknown): boolean {
@@ -41,7 +47,11 @@ function evalNode(node: Expression, scope: unknown, run: Run, depth: number): un
     throw new EngineError('TB_EXPRESSION_LIMIT', { detail: `nesting deeper than ${run.limits.maxDepth}` });
   }
   if (node === null || typeof node !== 'object') return node;
-  if (Array.isArray(node)) return node.map((item) => evalNode(item, scope, run, depth + 1));
+  if (Array.isArray(node)) {
+    const list = node.map((item) => evalNode(item, scope, run, depth + 1));
+    run.meter.charge(1 + list.length);
+    return list;
+  }
   const keys = Object.keys(node);
   if (keys.length !== 1) {
     throw new EngineError('TB_EXPRESSION_INVALID', {
@@ -58,7 +68,10 @@ function evalNode(node: Expression, scope: unknown, run: Run, depth: number): un
   }
   const raw = node[operator] as Expression;
   const args: Expression[] = Array.isArray(raw) ? raw : [raw];
-  return apply(operator, args, scope, run, depth + 1);
+  const result = apply(operator, args, scope, run, depth + 1);
+  // every operator pays for what it hands on, so every operator's reading is paid for (work.ts)
+  run.meter.chargeResult(result);
+  return result;
 }
 
 function apply(operator: OperatorName, args: Expression[], scope: unknown, run: Run, depth: number): unknown {

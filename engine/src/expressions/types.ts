@@ -13,6 +13,8 @@ export interface ExpressionLimits {
   maxStringLength: number;
   /** Most items an array operator (map, filter, some, merge) may walk or build. */
   maxArrayLength: number;
+  /** Most work one evaluation may do: one per operation plus the size of every value handed on (work.ts). */
+  maxWork: number;
 }
 
 export const defaultLimits: ExpressionLimits = {
@@ -20,4 +22,8 @@ export const defaultLimits: ExpressionLimits = {
   maxNodes: 2000,
   maxStringLength: 10_000,
   maxArrayLength: 10_000,
+  maxWork: 100_000,
 };
+
+/** Most work one step of a case may do across all its expressions (guards, actions, queues, SLAs). */
+export const stepWorkLimit = 250_000;

@@ -23,8 +23,10 @@ export const formAjvOptions: Options = {
   strict: false,
   // a form's `$id` is never registered: one form cannot shadow another, nor the meta-schema
   addUsedSchema: false,
-  // bounded work (decision 0015): patterns run on a linear-time engine
-  code: { regExp: formRegExp },
+  // bounded work (decision 0015): patterns run on a linear-time engine; the generated code is not
+  // optimized, which makes compiling a form about three times faster (JSON Forms' largest example:
+  // 16 ms instead of 48) and checking an answer no slower
+  code: { regExp: formRegExp, optimize: false },
 };
 
 /**

@@ -1,3 +1,4 @@
+import { measureJson } from '../definitions/size.js';
 import type { JsonSchemaObject } from '../definitions/types.js';
 import type { LocalizedText } from '../i18n/text.js';
 import { formPatternProblem } from './form-regexp.js';
@@ -48,7 +49,7 @@ export const formLimits: FormLimits = {
   maxValueCost: 1_000,
   maxCharCost: 20,
   maxDataDepth: 32,
-  maxDataValues: 5_000,
+  maxDataValues: 3_000,
   maxWork: 500_000,
 };
 
@@ -102,19 +103,19 @@ const sameValueList = ['allOf', 'anyOf', 'oneOf'] as const;
 /** Measures a form's schema: its size, its patterns, its `$ref`s and the most an answer can cost. */
 export function analyzeFormSchema(schema: unknown, limits: FormLimits = formLimits): FormCost {
   const problems: FormCostProblem[] = [];
-  const size = measureSchema(schema, limits);
+  const size = measureJson(schema, limits.maxSchemaUnits, limits.maxSchemaDepth);
   if (size.units > limits.maxSchemaUnits) {
     problems.push({
       path: '',
       code: 'form-schema-too-large',
-      params: { count: size.units, limit: limits.maxSchemaUnits },
+      params: { limit: limits.maxSchemaUnits },
     });
   }
-  if (size.depth > limits.maxSchemaDepth) {
+  if (size.tooDeep !== undefined) {
     problems.push({
-      path: size.deepest,
+      path: size.tooDeep,
       code: 'form-schema-too-deep',
-      params: { depth: size.depth, limit: limits.maxSchemaDepth },
+      params: { limit: limits.maxSchemaDepth },
     });
   }
   // what is too large or too deep is not walked any further
@@ -158,43 +159,6 @@ export function analyzeFormSchema(schema: unknown, limits: FormLimits = formLimi
       },
     });
   return { problems, units: size.units, cost: finite ? cost : unbounded };
-}
-
-/**
- * Counts keys and list entries and finds the nesting, without recursion; stops as soon as the schema
- * is over either limit (the verdict is known: counting on would only cost time).
- */
-function measureSchema(
-  schema: unknown,
-  limits: FormLimits,
-): { units: number; depth: number; deepest: string } {
-  interface Place {
-    value: unknown;
-    level: number;
-    parent: Place | undefined;
-    key: string;
-  }
-  let units = 0;
-  let depth = 0;
-  const stack: Place[] = [{ value: schema, level: 0, parent: undefined, key: '' }];
-  while (stack.length > 0) {
-    const place = stack.pop() as Place;
-    const { value, level } = place;
-    if (value === null || typeof value !== 'object') continue;
-    depth = Math.max(depth, level);
-    if (level > limits.maxSchemaDepth) {
-      const segments: string[] = [];
-      for (let at: Place | undefined = place; at?.parent !== undefined; at = at.parent)
-        segments.push(`/${escapePointer(at.key)}`);
-      return { units, depth, deepest: segments.reverse().join('') };
-    }
-    const keys = Object.keys(value);
-    units += Array.isArray(value) ? keys.length : 1 + keys.length;
-    if (units > limits.maxSchemaUnits) return { units, depth, deepest: '' };
-    for (const key of keys)
-      stack.push({ value: (value as Record<string, unknown>)[key], level: level + 1, parent: place, key });
-  }
-  return { units, depth, deepest: '' };
 }
 
 /** Every subschema (in a place where a schema is expected) with its JSON pointer, the root first. */

@@ -13,6 +13,7 @@ import { validate } from '../definitions/validate.js';
 import { EngineError } from '../errors/engine-error.js';
 import { evaluate, evaluateCondition } from '../expressions/evaluate.js';
 import type { Expression } from '../expressions/types.js';
+import type { WorkMeter } from '../expressions/work.js';
 import type { LocalizedText } from '../i18n/text.js';
 import type { CalendarLookup } from '../sla/clock.js';
 import { defaultEscalation, type EscalationStep } from '../sla/types.js';
@@ -41,7 +42,20 @@ export interface CompiledWorkflow {
   results: Map<string, string>;
   calendars: CalendarLookup;
   defaultCalendar: string;
+  /** The meter of the step running now (step.ts sets it): every expression of a step counts on it. */
+  work: StepWork;
 }
+
+/** Where a step's work meter is kept while the step runs; empty between steps. */
+export interface StepWork {
+  meter: WorkMeter | undefined;
+}
+
+/**
+ * Most microsteps one step may take (decision 0015): eventless transitions that keep choosing each
+ * other would otherwise loop forever in XState, holding the server.
+ */
+export const maxMicrosteps = 200;
 
 export const outcomeEvent = (stateId: string, outcome: string): string => `tb.outcome:${stateId}:${outcome}`;
 
@@ -94,18 +108,19 @@ export function compileWorkflow(
   }
 
   const config = transformNode(definition.machine, graph.root.id, graph, true) as MachineSpec;
+  const work: StepWork = { meter: undefined };
   const machine = setup({
     types: {} as { context: MachineContext; input: MachineContext },
     guards: {
       'tb.when': ({ context, event }, params: { when: Expression }) =>
-        evaluateCondition(params.when, expressionScope(context, event)),
+        evaluateCondition(params.when, expressionScope(context, event), undefined, work.meter),
     },
     actions: {
       'tb.set': assign(({ context, event }, params: { set: Record<string, Expression> }) => {
         const scope = expressionScope(context, event);
         const data = { ...context.data };
         for (const [target, expression] of Object.entries(params.set))
-          setPath(data, target.slice('data.'.length), evaluate(expression, scope));
+          setPath(data, target.slice('data.'.length), evaluate(expression, scope, undefined, work.meter));
         return { data };
       }),
       // carried out by the interpreter from the returned action list
@@ -118,6 +133,7 @@ export function compileWorkflow(
     ...(config as object),
     id: machineId,
     context: ({ input }: { input: MachineContext }) => input,
+    options: { maxIterations: maxMicrosteps },
   } as never) as unknown as AnyStateMachine; // machines built from data have no static state types
 
   const calendars: CalendarLookup = (key) => {
@@ -138,6 +154,7 @@ export function compileWorkflow(
     results,
     calendars,
     defaultCalendar: defaultCalendar ?? '',
+    work,
   };
 }
 

@@ -5,9 +5,11 @@ import {
   type AnyMachineSnapshot,
   type AnyStateMachine,
 } from 'xstate';
+import { EngineError } from '../errors/engine-error.js';
 import { evaluate } from '../expressions/evaluate.js';
 import type { Expression } from '../expressions/types.js';
-import type { CompiledWorkflow } from './compile.js';
+import type { WorkMeter } from '../expressions/work.js';
+import { maxMicrosteps, type CompiledWorkflow } from './compile.js';
 import type { MachineContext } from './scope.js';
 import type { TaskBook } from './tasks.js';
 
@@ -31,7 +33,26 @@ export function initialMachineStep(
   workflow: CompiledWorkflow,
   input: MachineContext,
 ): [AnyMachineSnapshot, ReturnedAction[]] {
-  return initialTransition(workflow.machine, input) as [AnyMachineSnapshot, ReturnedAction[]];
+  const [next, actions] = initialTransition(workflow.machine, input) as [
+    AnyMachineSnapshot,
+    ReturnedAction[],
+  ];
+  return [settled(next), actions];
+}
+
+/**
+ * XState does not throw what goes wrong inside a transition: it returns a snapshot with status
+ * "error". Such a snapshot is never taken for the case's next state: the error is thrown, and the step
+ * refused with nothing written. A guard's TB_EXPRESSION_LIMIT stays itself; XState's stop after
+ * `maxMicrosteps` microsteps (eventless transitions choosing each other in a loop) becomes
+ * TB_STEP_LIMIT (decision 0015).
+ */
+function settled(snapshot: AnyMachineSnapshot): AnyMachineSnapshot {
+  if (snapshot.status !== 'error') return snapshot;
+  const error: unknown = (snapshot as { error?: unknown }).error;
+  if (error instanceof Error && !(error instanceof EngineError) && error.message.startsWith('Infinite loop'))
+    throw new EngineError('TB_STEP_LIMIT', { limit: maxMicrosteps });
+  throw error;
 }
 
 /**
@@ -68,7 +89,7 @@ export function machineStep(
     },
   };
   const next = machine.transition(snapshot as never, event as never, scope as never) as AnyMachineSnapshot;
-  return [next, actions];
+  return [settled(next), actions];
 }
 
 /**
@@ -99,7 +120,11 @@ export function applyActions(
           type: 'notify',
           to: String(params.to),
           template: String(params.template),
-          data: evaluateMap(params.data as Record<string, Expression> | undefined, context),
+          data: evaluateMap(
+            params.data as Record<string, Expression> | undefined,
+            context,
+            book.workflow.work.meter,
+          ),
           at: book.now,
         });
         break;
@@ -109,7 +134,11 @@ export function applyActions(
           childId: book.ids(),
           stateId: String(params.stateId),
           workflow: String(params.workflow),
-          data: evaluateMap(params.data as Record<string, Expression> | undefined, context),
+          data: evaluateMap(
+            params.data as Record<string, Expression> | undefined,
+            context,
+            book.workflow.work.meter,
+          ),
         });
         break;
       default:
@@ -129,10 +158,12 @@ function detailsOf(exit: ExitContext): { outcome?: string; reason?: string; acto
 function evaluateMap(
   map: Record<string, Expression> | undefined,
   context: MachineContext,
+  meter: WorkMeter | undefined,
 ): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   if (map === undefined) return out;
   const scope = { data: context.data, case: context.case, task: null, event: null };
-  for (const [key, expression] of Object.entries(map)) out[key] = evaluate(expression, scope);
+  for (const [key, expression] of Object.entries(map))
+    out[key] = evaluate(expression, scope, undefined, meter);
   return out;
 }

@@ -17,6 +17,8 @@ import type {
   StepResult,
   TaskRecord,
 } from './types.js';
+import { stepWorkLimit } from '../expressions/types.js';
+import { WorkMeter } from '../expressions/work.js';
 
 /** Machine snapshots this process produced, so a case stepped twice in a row is not restored twice. */
 const restored = new WeakMap<CaseSnapshot, AnyMachineSnapshot>();
@@ -32,8 +34,27 @@ const blank: CaseSnapshot = {
   supplementsUsed: 0,
 };
 
+/**
+ * Runs one step with a work meter of its own (decision 0015): every expression the step evaluates
+ * (guards, `set`, queues, SLA tiers, notification and child-case data) counts on it, so a step stays
+ * bounded however many expressions a definition has. Steps are synchronous: one runs at a time.
+ */
+function metered<T>(workflow: CompiledWorkflow, run: () => T): T {
+  const outer = workflow.work.meter;
+  workflow.work.meter = new WorkMeter(stepWorkLimit, 'one step of a case');
+  try {
+    return run();
+  } finally {
+    workflow.work.meter = outer;
+  }
+}
+
 /** Starts a case: enters the initial states, opens their tasks and schedules their SLA timers. */
 export function start(workflow: CompiledWorkflow, input: StartInput, now: number, ids: IdSource): StepResult {
+  return metered(workflow, () => startCase(workflow, input, now, ids));
+}
+
+function startCase(workflow: CompiledWorkflow, input: StartInput, now: number, ids: IdSource): StepResult {
   const context: MachineContext = { data: input.data ?? {}, case: input.case };
   const book = new TaskBook(workflow, blank, now, ids);
   // the case's own clock starts with it, before its first tasks open
@@ -49,6 +70,16 @@ export function start(workflow: CompiledWorkflow, input: StartInput, now: number
  * allowed throws an EngineError that says why.
  */
 export function step(
+  workflow: CompiledWorkflow,
+  snapshot: CaseSnapshot,
+  event: EngineEvent,
+  now: number,
+  ids: IdSource,
+): StepResult {
+  return metered(workflow, () => stepCase(workflow, snapshot, event, now, ids));
+}
+
+function stepCase(
   workflow: CompiledWorkflow,
   snapshot: CaseSnapshot,
   event: EngineEvent,

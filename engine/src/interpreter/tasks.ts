@@ -84,7 +84,11 @@ export class TaskBook {
         escalationLevel: 0,
       };
       if (compiled.spec.sla !== undefined) {
-        const { sla, tier } = resolveSla(compiled.spec.sla, slaScope(context, record));
+        const { sla, tier } = resolveSla(
+          compiled.spec.sla,
+          slaScope(context, record),
+          this.workflow.work.meter,
+        );
         record.clock = startClock(sla, this.now, this.calendarFor(department), this.workflow.calendars);
         if (tier !== undefined) record.tier = tier;
         record.steps = compiled.escalation.map((step) => ({
@@ -185,7 +189,7 @@ export class TaskBook {
     const changes: Extract<Effect, { type: 'updateTask' }>['changes'] = { priority };
     const spec = this.definitionOf(task).spec.sla;
     if (recomputeSla && spec !== undefined && task.clock !== null) {
-      const { sla, tier } = resolveSla(spec, slaScope(context, next));
+      const { sla, tier } = resolveSla(spec, slaScope(context, next), this.workflow.work.meter);
       if (tier !== task.tier) {
         const clock = resizeClock(task.clock, sla, this.now, this.workflow.calendars);
         const escalation = this.definitionOf(task).escalation;
@@ -333,7 +337,12 @@ export class TaskBook {
           : (context.case.cooperating ?? []);
       if (departments.length === 0) fail(`the case names no ${queue.matter} department`);
     } else {
-      const value = evaluate(queue.expr, { data: context.data, case: context.case, task: null, event: null });
+      const value = evaluate(
+        queue.expr,
+        { data: context.data, case: context.case, task: null, event: null },
+        undefined,
+        this.workflow.work.meter,
+      );
       departments = (Array.isArray(value) ? value : [value]).filter(
         (item): item is string => typeof item === 'string',
       );

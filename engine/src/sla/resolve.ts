@@ -1,5 +1,6 @@
 import { evaluate } from '../expressions/evaluate.js';
 import type { ExpressionScope } from '../expressions/types.js';
+import type { WorkMeter } from '../expressions/work.js';
 import type { FixedSla, SlaSpec, TieredSla } from './types.js';
 
 export function isTiered(spec: SlaSpec): spec is TieredSla {
@@ -12,10 +13,13 @@ export interface ResolvedSla {
   tier?: string;
 }
 
-/** Picks the fixed SLA that applies now: tiers are chosen by their expression over `{ data, task, case }`. */
-export function resolveSla(spec: SlaSpec, scope: ExpressionScope): ResolvedSla {
+/**
+ * Picks the fixed SLA that applies now: tiers are chosen by their expression over `{ data, task, case }`
+ * (counted on `meter`, a step's, when given).
+ */
+export function resolveSla(spec: SlaSpec, scope: ExpressionScope, meter?: WorkMeter): ResolvedSla {
   if (!isTiered(spec)) return { sla: spec };
-  const chosen = evaluate(spec.by, scope);
+  const chosen = evaluate(spec.by, scope, undefined, meter);
   const key = typeof chosen === 'string' || typeof chosen === 'number' ? String(chosen) : '';
   const tier = Object.hasOwn(spec.tiers, key) ? key : spec.otherwise;
   const sla = tier !== undefined && Object.hasOwn(spec.tiers, tier) ? spec.tiers[tier] : undefined;

@@ -56,36 +56,67 @@ function storableInstant(text: string): boolean {
 const loneSurrogate = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 const badText = (text: string) => text.includes('\u0000') || loneSurrogate.test(text);
 
-/** The first string (or key) no database column could hold as sent, or nesting too deep to store, if any. */
+interface Place {
+  value: unknown;
+  depth: number;
+  parent: Place | undefined;
+  key: string;
+}
+
+/** A place's JSON pointer, built only for the place reported (decision 0015: the walk itself is linear). */
+function pointerOf(place: Place, key?: string): string {
+  const segments = key === undefined ? [] : [key];
+  for (let at: Place | undefined = place; at?.parent !== undefined; at = at.parent) segments.push(at.key);
+  return segments
+    .reverse()
+    .map((segment) => `/${segment.replaceAll('~', '~0').replaceAll('/', '~1')}`)
+    .join('');
+}
+
+const brokenText = (path: string) => ({
+  path,
+  message: {
+    'zh-CN': '文本含有空字符或不完整的 Unicode 字符',
+    en: 'the text contains a NUL character or a broken Unicode character',
+  },
+});
+
+/**
+ * The first string (or key) no database column could hold as sent, or nesting too deep to store, if any.
+ * Every request body passes here: it walks without recursion, visits each value once and builds a path
+ * only for what it reports (a 1 MB body of 140,000 values takes milliseconds, decision 0015).
+ */
 function unstorable(root: unknown): { path: string; message: { 'zh-CN': string; en: string } } | undefined {
-  const pending: Array<{ value: unknown; path: string; depth: number }> = [
-    { value: root, path: '', depth: 0 },
-  ];
+  if (typeof root === 'string') return badText(root) ? brokenText('') : undefined;
+  const pending: Place[] = [{ value: root, depth: 0, parent: undefined, key: '' }];
   while (pending.length > 0) {
-    const { value, path, depth } = pending.pop() as (typeof pending)[number];
-    if (typeof value === 'string') {
-      if (!badText(value)) continue;
-      return {
-        path,
-        message: {
-          'zh-CN': '文本含有空字符或不完整的 Unicode 字符',
-          en: 'the text contains a NUL character or a broken Unicode character',
-        },
-      };
-    }
+    const place = pending.pop() as Place;
+    const { value, depth } = place;
     if (value === null || typeof value !== 'object') continue;
     if (depth >= maxDepth)
       return {
-        path,
+        path: pointerOf(place),
         message: { 'zh-CN': `嵌套超过 ${maxDepth} 层`, en: `nested more than ${maxDepth} levels deep` },
       };
-    for (const [key, child] of Object.entries(value)) {
-      const childPath = `${path}/${key.replaceAll('~', '~0').replaceAll('/', '~1')}`;
+    const visit = (key: string | number, child: unknown) => {
+      if (typeof child === 'string')
+        return badText(child) ? brokenText(pointerOf(place, String(key))) : undefined;
+      if (child !== null && typeof child === 'object')
+        pending.push({ value: child, depth: depth + 1, parent: place, key: String(key) });
+      return undefined;
+    };
+    if (Array.isArray(value)) {
+      for (let index = value.length - 1; index >= 0; index--) {
+        const problem = visit(index, value[index]);
+        if (problem) return problem;
+      }
+      continue;
+    }
+    for (const key of Object.keys(value)) {
       // the key is checked as text too: it is stored as well
-      pending.push(
-        { value: child, path: childPath, depth: depth + 1 },
-        { value: key, path: childPath, depth },
-      );
+      if (badText(key)) return brokenText(pointerOf(place, key));
+      const problem = visit(key, (value as Record<string, unknown>)[key]);
+      if (problem) return problem;
     }
   }
   return undefined;
