@@ -1,6 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { Ajv } from 'ajv';
+import { libraryCatalog } from '../../test/support/library.js';
+import { Catalog } from '../definitions/catalog.js';
+import type { Definition } from '../definitions/types.js';
+import { validate } from '../definitions/validate.js';
 import { analyzeFormSchema, formLimits } from './form-cost.js';
 import { createFormAjv } from './form-ajv.js';
 import { formDataWork } from './form-work.js';
@@ -157,5 +161,50 @@ describe('uniqueItems in linear time', () => {
     expect(() =>
       createFormAjv().compile({ enum: Array.from({ length: 1_900 }, (_, index) => ({ v: index })) }),
     ).not.toThrow();
+  });
+});
+
+describe('a bundle’s combined form', () => {
+  it('should be checkable within bounds as one form, or the bundle is refused', () => {
+    const title = { 'zh-CN': '大', en: 'Large' };
+    // three forms of 200 fields each: each within bounds, together over the size of one form
+    const forms = ['a', 'b', 'c'].map((key) => ({
+      kind: 'form',
+      key: `big-${key}`,
+      version: 1,
+      title,
+      schema: {
+        type: 'object',
+        properties: Object.fromEntries(
+          Array.from({ length: 200 }, (_, index) => [`${key}${index}`, { type: 'string', maxLength: 20 }]),
+        ),
+      },
+    }));
+    const matters = forms.map((form) => ({
+      kind: 'matter',
+      key: `m-${form.key}`,
+      version: 1,
+      title,
+      category: 'government-duty',
+      lead: 'd1.minzheng',
+      cooperating: [],
+      timeLimit: { workingDays: 5 },
+      legalBasis: [title],
+      materials: [],
+      form: form.key,
+      workflow: 'standard-approval',
+    }));
+    for (const form of forms) expect(analyzeFormSchema(form.schema).problems).toEqual([]);
+    const catalog = new Catalog([...libraryCatalog().all(), ...forms, ...matters] as Definition[]);
+    const bundle = {
+      kind: 'bundle',
+      key: 'big-bundle',
+      version: 1,
+      title,
+      matters: matters.map((matter) => ({ matter: matter.key })),
+      timeLimit: { workingDays: 10 },
+    };
+    const problems = validate(bundle, catalog).problems.map((found) => `${found.code} ${found.path}`);
+    expect(problems).toEqual(['form-schema-too-large /matters']);
   });
 });

@@ -1,6 +1,7 @@
 import { pointer } from '../problems.js';
 import { combineForms, type CombinedForm } from '../../bundles/combined-form.js';
 import { analyzeExpression } from '../../expressions/analyze.js';
+import { analyzeFormSchema } from '../../forms/form-cost.js';
 import type { Expression } from '../../expressions/types.js';
 import type { Catalog } from '../catalog.js';
 import type { BundleDefinition } from '../types.js';
@@ -22,6 +23,10 @@ export function checkBundle(context: CheckContext, bundle: BundleDefinition): vo
   // conditions read the combined form's data: elements by their path, a matter's own fields in its section
   const combined = allFormsKnown(context, bundle) ? combineForms(bundle, context.catalog as Catalog) : null;
   context.problems.push(...(combined?.problems ?? []));
+  // the combined form is checked as one form: it too must be checkable within bounds (decision 0015)
+  if (combined !== null)
+    for (const found of analyzeFormSchema(combined.schema).problems)
+      context.report('/matters', found.code, found.params);
   bundle.matters.forEach((item, index) => {
     (item.after ?? []).forEach((dependency, position) => {
       if (!included.has(dependency)) {
