@@ -62,7 +62,12 @@ export interface RuntimeOptions {
 
 export async function createRuntime(config: RuntimeConfig, options: RuntimeOptions = {}): Promise<Runtime> {
   const database =
-    options.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
+    options.database ??
+    (await openDatabase({
+      databaseUrl: config.databaseUrl,
+      dataDir: config.dataDir,
+      sharedBuffersMb: config.pgliteSharedBuffersMb,
+    }));
   if (options.migrate !== false) await database.migrate();
   const db = database.db;
   const audit = new AuditLog(db, resolveAuditKey(config));

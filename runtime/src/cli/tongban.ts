@@ -1,11 +1,14 @@
 import { parseArgs } from 'node:util';
 import { setFlagsFromString } from 'node:v8';
-import { resolve } from 'node:path';
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { loadConfig } from '../config/config.js';
 import { createRuntime, type Runtime } from '../runtime.js';
 import { describeBreak } from '../audit/audit-verify.js';
-import { loadDefinitionFiles } from '../definitions/load-directory.js';
+import { migrationsKnown, openDatabase } from '../db/database.js';
 import { demoAccounts, demoPassword, seedDemo } from '../seed/seed.js';
+import { describeSeed, exportDefinitions, importDefinitions } from './definitions-commands.js';
 import { startWorkers, type WorkerOptions } from '../workers/workers.js';
 import { pino } from 'pino';
 
@@ -15,35 +18,68 @@ const usage = `tongban <command>
   serve                      API node (scaled mode: set DATABASE_URL, and REDIS_URL for queues)
   worker [--departments a,b] [--queues timers,notifications,system]
                              a worker process: outbox relay, timers, dispatch (scaled mode: any number)
-  migrate                    run database migrations
+  migrate                    run database migrations, naming each one applied
   seed                       import the definitions library and create the demo accounts
-  definitions import <dir>   validate every definition in <dir>, report every problem, publish
+  definitions import <dir>   validate every definition in <dir>, report every problem with its file,
+                             publish the new versions if there is none
+  definitions export <dir> [--all-versions]
+                             write the published catalog to <dir> as definitions/ is laid out, each
+                             file as it was written: <kind>s/<key>.json the version in force, and with
+                             --all-versions each older published version as <kind>s/<key>@<version>.json
   audit verify [--case id] [--head position:link]
                              seal the audit ledger, then check every case's keyed chain against it, the
                              ledger's own chain, deleted cases and orphaned events; exits 1 naming each
                              broken case (--case: that case only; --head: a head it printed before,
                              which the ledger must still hold)
 
+Exit codes: 0 done, 1 problems found (nothing imported, chains broken), 2 not understood (an unknown
+command or option, a malformed or unknown case id).
+
 Environment: PORT (3000), HOST (127.0.0.1), TONGBAN_DATA_DIR (./data), DATABASE_URL, REDIS_URL, LOG_LEVEL (info),
-TONGBAN_AUDIT_KEY or TONGBAN_AUDIT_KEY_FILE (the audit key; required in the scaled mode); see the README`;
+TONGBAN_AUDIT_KEY or TONGBAN_AUDIT_KEY_FILE (the audit key; required in the scaled mode),
+TONGBAN_DEFINITIONS_DIR (the library start and seed import; definitions/); see the README`;
+
+/** A command line the CLI does not understand: said with the usage, exit code 2. */
+class UsageError extends Error {}
+
+/** What PostgreSQL's uuid type reads: anything else is no case id. */
+const caseIdPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 async function main(argv: string[]): Promise<number> {
-  const { positionals, values } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      case: { type: 'string' },
-      head: { type: 'string' },
-      departments: { type: 'string' },
-      queues: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  });
-  const [command, sub, arg] = positionals;
-  if (values.help || command === undefined) {
-    console.log(usage);
-    return command === undefined && !values.help ? 1 : 0;
+  try {
+    return await run(argv);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    console.error(`tongban: ${error.message}\n\n${usage}`);
+    return 2;
   }
+}
+
+async function run(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        case: { type: 'string' },
+        head: { type: 'string' },
+        departments: { type: 'string' },
+        queues: { type: 'string' },
+        'all-versions': { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  const { positionals, values } = parsed;
+  const [command, sub, arg] = positionals;
+  if (values.help) {
+    console.log(usage);
+    return 0;
+  }
+  if (command === undefined) throw new UsageError('which command?');
   const config = loadConfig();
   switch (command) {
     case 'start':
@@ -56,45 +92,46 @@ async function main(argv: string[]): Promise<number> {
         ...(values.queues ? { queues: values.queues.split(',') } : {}),
       });
     case 'migrate':
-      return withRuntime(config, async () => {
-        console.log('migrations are up to date');
-      });
+      return migrate(config);
     case 'seed':
       return withRuntime(config, async (runtime) => {
         const result = await seedDemo(runtime);
-        console.log(
-          `published ${result.published.length} definitions, created ${result.accounts.length} accounts`,
-        );
+        console.log(describeSeed(result));
+        console.log(`created ${result.accounts.length} demo accounts`);
       });
-    case 'definitions':
-      if (sub !== 'import' || arg === undefined) break;
+    case 'definitions': {
+      if (sub !== 'import' && sub !== 'export')
+        throw new UsageError(
+          sub === undefined ? 'definitions import or export?' : `unknown command "definitions ${sub}"`,
+        );
+      if (arg === undefined) throw new UsageError(`definitions ${sub} needs a folder`);
+      const dir = resolve(arg);
       return withRuntime(config, async (runtime) => {
-        const files = await loadDefinitionFiles(resolve(arg));
-        const result = await runtime.definitions.importAll(
-          files.map((file) => file.body),
-          null,
-        );
-        for (const entry of result.problems) {
-          for (const problem of entry.problems)
-            console.error(
-              `${entry.key} ${problem.path || '/'}: ${problem.message['zh-CN']} / ${problem.message.en}`,
-            );
-        }
-        if (result.problems.length > 0) {
-          console.error(
-            `nothing imported: ${result.problems.reduce((n, entry) => n + entry.problems.length, 0)} problem(s) in ${result.problems.length} definition(s)`,
-          );
-          process.exitCode = 1;
-          return;
-        }
-        console.log(`published ${result.published.length}, unchanged ${result.unchanged.length}`);
+        process.exitCode =
+          sub === 'import'
+            ? await importDefinitions(runtime, dir)
+            : await exportDefinitions(runtime, dir, values['all-versions'] === true);
       });
-    case 'audit':
-      if (sub !== 'verify') break;
+    }
+    case 'audit': {
+      if (sub !== 'verify')
+        throw new UsageError(sub === undefined ? 'audit verify?' : `unknown command "audit ${sub}"`);
+      const caseId = values.case;
+      if (caseId !== undefined && !caseIdPattern.test(caseId))
+        throw new UsageError(
+          `not a case id: "${caseId}" (a case id is a UUID, e.g. 3f2b8c1e-9a4d-4e7f-b1c2-0d9e8f7a6b5c)`,
+        );
+      const head = knownHead(values.head);
       return withRuntime(config, async (runtime) => {
         // what is committed by now is sealed first, so nothing is left in the unsealed window
         await runtime.audit.seal(Number.MAX_SAFE_INTEGER);
-        const report = await runtime.audit.verify(values.case, knownHead(values.head));
+        const report = await runtime.audit.verify(caseId, head);
+        if (caseId !== undefined && report.cases === 0 && report.breaks.length === 0) {
+          // no case row, no audit event and no ledger entry has it: there is nothing to check
+          console.error(`no such case: ${caseId} (no case, audit event or ledger entry has this id)`);
+          process.exitCode = 2;
+          return;
+        }
         for (const broken of report.breaks) console.error(describeBreak(broken));
         console.log(
           `checked ${report.events} events in ${report.cases} cases: ${report.breaks.length === 0 ? 'all chains intact' : `${report.breaks.length} broken`}`,
@@ -107,16 +144,40 @@ async function main(argv: string[]): Promise<number> {
           );
         if (report.breaks.length > 0) process.exitCode = 1;
       });
+    }
   }
-  console.error(usage);
-  return 1;
+  throw new UsageError(`unknown command "${command}"`);
+}
+
+/** `tongban migrate`: runs the migrations the database has not run, and names them. */
+async function migrate(config: ReturnType<typeof loadConfig>): Promise<number> {
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    sharedBuffersMb: config.pgliteSharedBuffersMb,
+  });
+  try {
+    const applied = await database.migrate();
+    const known = migrationsKnown();
+    if (applied.length === 0)
+      console.log(
+        `migrations are up to date (${known.length} applied, the last ${known[known.length - 1]?.tag ?? 'none'})`,
+      );
+    else {
+      console.log(`applied ${applied.length} migrations to the ${database.kind} database:`);
+      for (const tag of applied) console.log(`  ${tag}`);
+    }
+  } finally {
+    await database.close();
+  }
+  return 0;
 }
 
 /** `--head 1234:ab12...`, as `audit verify` prints it. */
 function knownHead(text: string | undefined): { position: number; link: string } | undefined {
   if (text === undefined) return undefined;
   const match = /^(\d+):([0-9a-f]{64})$/.exec(text.trim());
-  if (!match) throw new Error(`--head must be position:link as audit verify prints it, got "${text}"`);
+  if (!match) throw new UsageError(`--head must be position:link as audit verify prints it, got "${text}"`);
   return { position: Number(match[1]), link: match[2] as string };
 }
 
@@ -153,14 +214,34 @@ async function work(config: ReturnType<typeof loadConfig>, options: WorkerOption
   return new Promise<number>(() => undefined);
 }
 
+/** Runs this CLI again in a child process with `args`, as this one was run (Node's options too). */
+async function runSelf(args: string[]): Promise<void> {
+  const child = spawn(process.execPath, [...process.execArgv, process.argv[1] as string, ...args], {
+    stdio: 'inherit',
+  });
+  const code = await new Promise<number | null>((done, fail) => {
+    child.once('error', fail);
+    child.once('exit', (exitCode) => done(exitCode));
+  });
+  if (code !== 0) throw new Error(`tongban ${args.join(' ')} ended with exit code ${code}`);
+}
+
 function logTo(config: ReturnType<typeof loadConfig>) {
   const logger = pino({ level: config.logLevel });
   return (message: string, error?: unknown) => logger.error({ err: error }, message);
 }
 
 async function serve(config: ReturnType<typeof loadConfig>, embedded: boolean): Promise<number> {
+  // A new PGlite database is created (initdb), migrated and given the library in a process of its own:
+  // what that allocates (twice PGlite's memory at once, the whole library validated) would otherwise
+  // stay with the server for good, as neither WebAssembly nor the C allocator give memory back.
+  const prepared =
+    embedded && config.databaseUrl === undefined && !existsSync(join(config.dataDir, 'PG_VERSION'));
+  if (prepared) await runSelf(['seed']);
   const runtime = await createRuntime(config);
-  const seeded = embedded ? await seedDemo(runtime) : undefined;
+  // the library is imported again only when its files changed since it was last imported
+  const seeded = embedded ? await seedDemo(runtime, undefined, { ifChanged: true }) : undefined;
+  if (seeded && !prepared) console.log(describeSeed(seeded));
   // loaded here, not at the top: a worker process never pays for the HTTP stack
   const { buildApp } = await import('../http/app.js');
   const app = await buildApp(runtime);

@@ -1,4 +1,5 @@
 import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /** Everything configurable, read once from the environment (documented in the README). */
 export interface RuntimeConfig {
@@ -55,6 +56,16 @@ export interface RuntimeConfig {
   auditKeyFile: string;
   /** How often workers link new ledger entries into the sealed global audit chain. */
   auditSealMs: number;
+  /**
+   * The definitions library `tongban start` and `tongban seed` import (TONGBAN_DEFINITIONS_DIR, else the
+   * repository's definitions/); `tongban start` imports it again only when it changed.
+   */
+  definitionsDir: string;
+  /**
+   * PGlite's shared buffers in MB (TONGBAN_PGLITE_SHARED_BUFFERS_MB, 16): its WebAssembly memory grows to
+   * hold them and never shrinks, so PostgreSQL's default of 128 MB would stay with the process for good.
+   */
+  pgliteSharedBuffersMb: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig {
@@ -88,6 +99,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig 
     auditKey: env.TONGBAN_AUDIT_KEY || undefined,
     auditKeyFile: resolve(env.TONGBAN_AUDIT_KEY_FILE || join(dataDir, 'audit.key')),
     auditSealMs: integer(env.TONGBAN_AUDIT_SEAL_SECONDS, 1, 'TONGBAN_AUDIT_SEAL_SECONDS') * 1000,
+    definitionsDir: resolve(
+      env.TONGBAN_DEFINITIONS_DIR || fileURLToPath(new URL('../../../definitions', import.meta.url)),
+    ),
+    pgliteSharedBuffersMb: integer(
+      env.TONGBAN_PGLITE_SHARED_BUFFERS_MB,
+      16,
+      'TONGBAN_PGLITE_SHARED_BUFFERS_MB',
+    ),
   };
 }
 

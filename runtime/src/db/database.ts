@@ -1,4 +1,5 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
@@ -31,23 +32,59 @@ export interface DatabaseHandle {
   runBatch: RunBatch;
   /** Runs `work` in one transaction, its statements prepared like `run`'s; a throw rolls it all back. */
   transact<T>(work: (run: RunStatement) => Promise<T>): Promise<T>;
-  /** Runs pending migrations; safe when several processes start at once. */
-  migrate(): Promise<void>;
+  /** Runs pending migrations; safe when several processes start at once. Gives the tags of those it ran. */
+  migrate(): Promise<string[]>;
   close(): Promise<void>;
 }
 
 const migrationsFolder = fileURLToPath(new URL('../../drizzle', import.meta.url));
 
+/** The migrations there are, in order: the tag (file name) and the stamp drizzle records once it ran. */
+export function migrationsKnown(): Array<{ tag: string; when: number }> {
+  const journal = JSON.parse(readFileSync(join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as {
+    entries: Array<{ tag: string; when: number }>;
+  };
+  return journal.entries.map(({ tag, when }) => ({ tag, when }));
+}
+
+/** The stamps of the migrations a database has run (drizzle's own table; none on an empty database). */
+async function migrationsRun(
+  query: (text: string) => Promise<Array<{ stamp: string }>>,
+): Promise<Set<string>> {
+  const [table] = await query(`select to_regclass('drizzle.__drizzle_migrations')::text as stamp`);
+  if (!table?.stamp) return new Set();
+  return new Set(
+    (await query('select created_at::text as stamp from drizzle.__drizzle_migrations')).map(
+      (row) => row.stamp,
+    ),
+  );
+}
+
+/** Runs `migrate` and names the migrations it ran: those recorded after that were not before. */
+async function reporting(
+  query: (text: string) => Promise<Array<{ stamp: string }>>,
+  migrate: () => Promise<void>,
+): Promise<string[]> {
+  const before = await migrationsRun(query);
+  await migrate();
+  const after = await migrationsRun(query);
+  return migrationsKnown()
+    .filter((entry) => after.has(String(entry.when)) && !before.has(String(entry.when)))
+    .map((entry) => entry.tag);
+}
+
 /** PostgreSQL when a URL is given (scaled mode), else PGlite in `dataDir` (embedded mode; `memory://` for tests). */
 export async function openDatabase(options: {
   databaseUrl?: string | undefined;
   dataDir?: string;
+  /** PGlite's shared buffers (16 MB): its memory grows to hold them and never shrinks. */
+  sharedBuffersMb?: number;
 }): Promise<DatabaseHandle> {
   if (options.databaseUrl) return openPostgres(options.databaseUrl);
-  return openPglite(options.dataDir ?? 'memory://');
+  return openPglite(options.dataDir ?? 'memory://', options.sharedBuffersMb ?? 16);
 }
 
-async function openPglite(dataDir: string): Promise<DatabaseHandle> {
+async function openPglite(dataDir: string, sharedBuffersMb: number): Promise<DatabaseHandle> {
   if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
   // loaded only in the embedded mode: the scaled mode's processes never carry PGlite's WebAssembly build
   const [{ PGlite }, { drizzle: drizzlePglite }, { migrate: migratePglite }] = await Promise.all([
@@ -55,7 +92,14 @@ async function openPglite(dataDir: string): Promise<DatabaseHandle> {
     import('drizzle-orm/pglite'),
     import('drizzle-orm/pglite/migrator'),
   ]);
-  const client = await PGlite.create(dataDir);
+  // PostgreSQL's defaults (128 MB of shared buffers, 64 MB for index builds) would grow PGlite's
+  // WebAssembly memory for good: it never gives memory back. A small database needs little of either.
+  const client = await PGlite.create(dataDir, {
+    startParams: [
+      ...PGlite.defaultStartParams,
+      ...['-c', `shared_buffers=${sharedBuffersMb}MB`, '-c', 'maintenance_work_mem=16MB'],
+    ],
+  });
   const db = drizzlePglite(client, { schema }) as unknown as Database;
   return {
     db,
@@ -72,7 +116,11 @@ async function openPglite(dataDir: string): Promise<DatabaseHandle> {
       client.transaction((tx) =>
         work(async <T>(text: string, params: unknown[]) => (await tx.query<T>(text, params)).rows),
       ),
-    migrate: () => migratePglite(db as never, { migrationsFolder }),
+    migrate: () =>
+      reporting(
+        async (text) => (await client.query<{ stamp: string }>(text)).rows,
+        () => migratePglite(db as never, { migrationsFolder }),
+      ),
     close: () => client.close(),
   };
 }
@@ -107,8 +155,13 @@ function openPostgres(url: string): DatabaseHandle {
       const single = postgres(url, { max: 1, onnotice: () => undefined });
       try {
         await single`select pg_advisory_lock(hashtext('tongban.migrate'))`;
-        await migratePostgres(drizzlePostgres(single), { migrationsFolder });
+        // read under the lock: what another process migrated meanwhile is not counted as ours
+        const applied = await reporting(
+          (text) => single.unsafe<Array<{ stamp: string }>>(text),
+          () => migratePostgres(drizzlePostgres(single), { migrationsFolder }),
+        );
         await single`select pg_advisory_unlock(hashtext('tongban.migrate'))`;
+        return applied;
       } finally {
         await single.end();
       }

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import {
   Catalog,
@@ -11,7 +10,17 @@ import {
   type ValidationResult,
   type WorkflowDefinition,
 } from '@tongban/engine';
-import { canonicalJson } from '../audit/canonical-json.js';
+import {
+  contentHash,
+  definitionPath,
+  describeDefinition,
+  parseSource,
+  sourceOf,
+  storedBody,
+  storedText,
+  type DefinitionSource,
+} from './definition-source.js';
+import { planImport, type ImportResult } from './import-plan.js';
 import type { Database, Executor } from '../db/database.js';
 import { definitions, departments, type DefinitionStatus } from '../db/schema.js';
 import type { DepartmentDirectory } from '../departments/directory.js';
@@ -57,13 +66,15 @@ export class DefinitionService {
       const rows = await this.db
         .select({
           body: definitions.body,
+          source: definitions.source,
           kind: definitions.kind,
           key: definitions.key,
           version: definitions.version,
         })
         .from(definitions)
         .where(eq(definitions.status, 'published'));
-      this.catalog = new Catalog(rows.map((row) => row.body as unknown as Definition));
+      // compiled from the text as written: its key order is the order regions and transitions run in
+      this.catalog = new Catalog(rows.map((row) => storedBody(row) as Definition));
       this.catalogStamp = stamp;
       this.compiled.clear();
     }
@@ -82,14 +93,14 @@ export class DefinitionService {
     let compiled = this.compiled.get(id);
     if (!compiled) {
       const [row] = await this.db
-        .select({ body: definitions.body, status: definitions.status })
+        .select({ body: definitions.body, source: definitions.source, status: definitions.status })
         .from(definitions)
         .where(
           and(eq(definitions.kind, 'workflow'), eq(definitions.key, key), eq(definitions.version, version)),
         );
       if (!row) throw notFound({ 'zh-CN': `工作流 ${id}`, en: `workflow ${id}` });
       // validated when it was published: later checks or catalog changes must not strand its cases
-      compiled = compileWorkflow(row.body as unknown as WorkflowDefinition, catalog, {
+      compiled = compileWorkflow(storedBody(row) as WorkflowDefinition, catalog, {
         published: row.status !== 'draft',
       });
       this.compiled.set(id, compiled);
@@ -107,8 +118,14 @@ export class DefinitionService {
     return validate(body, await this.current(), { now: this.clock().getTime() });
   }
 
-  /** Stores a new draft version. Refuses an invalid definition and a version that exists already. */
-  async upload(body: unknown, actorId: string | null): Promise<DefinitionRow> {
+  /**
+   * Stores a new draft version. Refuses an invalid definition and a version that exists already. `text`
+   * is the definition as written (the request's body), stored as it is; without it, `body` is written
+   * out as two-space JSON.
+   */
+  async upload(input: unknown, actorId: string | null, text?: string): Promise<DefinitionRow> {
+    const source = text === undefined ? sourceOf(input) : parseSource(text);
+    const body = source.body;
     const problems = await this.validate(body);
     if (problems.length > 0) throw invalidDefinition(body, problems);
     const definition = body as Definition;
@@ -127,6 +144,7 @@ export class DefinitionService {
         version: definition.version,
         status: 'draft',
         body: definition as unknown as Record<string, unknown>,
+        source: source.text,
         contentHash: contentHash(definition),
         createdBy: actorId,
       })
@@ -150,18 +168,15 @@ export class DefinitionService {
         action: { 'zh-CN': '发布', en: 'published' },
       });
     const catalog = await this.current();
-    const problems = validate(
-      row.body,
-      new Catalog([...allOf(catalog), row.body as unknown as Definition]),
-    ).problems;
-    if (problems.length > 0) throw invalidDefinition(row.body, problems);
+    const body = storedBody(row) as Definition;
+    const problems = validate(body, new Catalog([...allOf(catalog), body])).problems;
+    if (problems.length > 0) throw invalidDefinition(body, problems);
     const [published] = await tx
       .update(definitions)
       .set({ status: 'published', publishedAt: this.clock() })
       .where(eq(definitions.id, row.id))
       .returning();
-    if (kind === 'department')
-      await this.syncDepartment(row.body as unknown as Definition & { kind: 'department' }, tx);
+    if (kind === 'department') await this.syncDepartment(body as Definition & { kind: 'department' }, tx);
     this.invalidate();
     return summary(published as NonNullable<typeof published>);
   }
@@ -206,67 +221,119 @@ export class DefinitionService {
     kind: DefinitionKind,
     key: string,
     version: number,
-  ): Promise<{ row: DefinitionRow; body: unknown }> {
+  ): Promise<{ row: DefinitionRow; body: unknown; source: string }> {
     const row = await this.find(kind, key, version);
     if (!row)
       throw notFound({ 'zh-CN': `${kind} ${key} 第 ${version} 版`, en: `${kind} ${key} version ${version}` });
-    return { row: summary(row), body: row.body };
+    return { row: summary(row), body: storedBody(row), source: storedText(row) };
   }
 
   /**
-   * Imports a set of definitions (e.g. the definitions/ folder): validates all of them against each other
-   * first and stores nothing if any has a problem; then stores and publishes each new version in one
-   * transaction. Versions already published with the same content are left alone.
+   * The published catalog as files laid out as definitions/ is (`<kind>s/<key>.json`), each as written:
+   * the version in force of every key; with `allVersions`, every older published version beside it as
+   * `<key>@<version>.json`. Drafts and retired versions are left out: importing a folder publishes
+   * everything in it (decision 0018).
    */
-  async importAll(
-    bodies: unknown[],
-    actorId: string | null,
-  ): Promise<{
-    published: string[];
-    unchanged: string[];
-    problems: Array<{ key: string; problems: Problem[] }>;
-  }> {
+  async exportFiles(options: { allVersions?: boolean } = {}): Promise<Array<{ path: string; text: string }>> {
+    const rows = await this.db
+      .select({
+        kind: definitions.kind,
+        key: definitions.key,
+        version: definitions.version,
+        body: definitions.body,
+        source: definitions.source,
+      })
+      .from(definitions)
+      .where(eq(definitions.status, 'published'))
+      .orderBy(definitions.kind, definitions.key, desc(definitions.version));
+    const files: Array<{ path: string; text: string }> = [];
+    let previous = '';
+    for (const row of rows) {
+      const newest = `${row.kind}/${row.key}` !== previous;
+      previous = `${row.kind}/${row.key}`;
+      if (newest) files.push({ path: definitionPath(row.kind, row.key), text: storedText(row) });
+      else if (options.allVersions)
+        files.push({ path: definitionPath(row.kind, row.key, row.version), text: storedText(row) });
+    }
+    return files;
+  }
+
+  /**
+   * Imports a set of definitions given as values (a responsibility list): as `importSources`, each
+   * written out as two-space JSON; a version that exists with other content is refused with
+   * TB_DEFINITION_EXISTS.
+   */
+  async importAll(bodies: unknown[], actorId: string | null): Promise<ImportResult> {
+    const result = await this.importSources(
+      bodies.map((body) => sourceOf(body)),
+      actorId,
+    );
+    const [conflict] = result.conflicts;
+    if (result.problems.length === 0 && conflict) throw conflict.error;
+    return result;
+  }
+
+  /**
+   * Imports a set of definitions as written (e.g. the definitions/ folder): validates all of them
+   * against each other and finds every version that exists already with other content, first, and
+   * stores nothing if there is any problem or conflict. Then, in one transaction, stores and publishes
+   * each new version as written. A version stored already with the same values in the same order is
+   * left alone (a draft of it is published; one stored before texts were kept gets its text back).
+   */
+  async importSources(sources: DefinitionSource[], actorId: string | null): Promise<ImportResult> {
     const current = await this.current();
-    const incoming = bodies.filter(
-      (body): body is Definition => typeof body === 'object' && body !== null,
-    ) as Definition[];
+    const incoming = sources
+      .map((source) => source.body)
+      .filter((body): body is Definition => typeof body === 'object' && body !== null) as Definition[];
     const combined = new Catalog([...allOf(current), ...incoming]);
-    const problems = bodies
-      .map((body) => ({ key: describe(body), problems: validate(body, combined).problems }))
+    const problems = sources
+      .map((source) => ({
+        key: describeDefinition(source.body),
+        ...(source.file === undefined ? {} : { file: source.file }),
+        problems: validate(source.body, combined).problems,
+      }))
       .filter((entry) => entry.problems.length > 0);
-    if (problems.length > 0) return { published: [], unchanged: [], problems };
+    const { plan, conflicts } = await planImport(sources, (kind, key, version) =>
+      this.find(kind, key, version),
+    );
+    if (problems.length > 0 || conflicts.length > 0)
+      return { published: [], unchanged: [], problems, conflicts };
     const published: string[] = [];
     const unchanged: string[] = [];
     await this.db.transaction(async (tx) => {
-      for (const definition of incoming) {
-        const existing = await this.find(definition.kind, definition.key, definition.version, tx);
-        if (existing && existing.contentHash === contentHash(definition) && existing.status === 'published') {
-          unchanged.push(describe(definition));
+      for (const { source, existing } of plan) {
+        const definition = source.body as Definition;
+        if (existing && existing.status !== 'draft') {
+          // the same version, the same values: its text comes back if it was stored before texts were kept
+          if (existing.source === null)
+            await tx.update(definitions).set({ source: source.text }).where(eq(definitions.id, existing.id));
+          unchanged.push(describeDefinition(definition));
           continue;
         }
         if (existing)
-          throw new ApiError('TB_DEFINITION_EXISTS', {
+          await tx
+            .update(definitions)
+            .set({ status: 'published', publishedAt: this.clock(), source: existing.source ?? source.text })
+            .where(eq(definitions.id, existing.id));
+        else
+          await tx.insert(definitions).values({
             kind: definition.kind,
             key: definition.key,
             version: definition.version,
+            status: 'published',
+            body: definition as unknown as Record<string, unknown>,
+            source: source.text,
+            contentHash: contentHash(definition),
+            createdBy: actorId,
+            publishedAt: this.clock(),
           });
-        await tx.insert(definitions).values({
-          kind: definition.kind,
-          key: definition.key,
-          version: definition.version,
-          status: 'published',
-          body: definition as unknown as Record<string, unknown>,
-          contentHash: contentHash(definition),
-          createdBy: actorId,
-          publishedAt: this.clock(),
-        });
         if (definition.kind === 'department') await this.syncDepartment(definition, tx);
-        published.push(describe(definition));
+        published.push(describeDefinition(definition));
       }
     });
     this.invalidate();
     await this.directory.reload(this.db);
-    return { published, unchanged, problems: [] };
+    return { published, unchanged, problems: [], conflicts: [] };
   }
 
   private async syncDepartment(
@@ -325,19 +392,10 @@ function summary(row: typeof definitions.$inferSelect): DefinitionRow {
   };
 }
 
-export function contentHash(definition: unknown): string {
-  return createHash('sha256').update(canonicalJson(definition)).digest('hex');
-}
-
-function describe(body: unknown): string {
-  const envelope = (body ?? {}) as { kind?: unknown; key?: unknown; version?: unknown };
-  return `${String(envelope.kind)}:${String(envelope.key)}@${String(envelope.version)}`;
-}
-
 export function invalidDefinition(body: unknown, problems: Problem[]): ApiError {
   return new ApiError(
     'TB_DEFINITION_INVALID',
-    { key: describe(body), count: problems.length },
+    { key: describeDefinition(body), count: problems.length },
     problems.map((problem) => ({ path: problem.path, message: problem.message })),
   );
 }

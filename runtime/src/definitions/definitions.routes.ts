@@ -1,8 +1,9 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { definitionKinds, definitionSchemas, type DefinitionKind } from '@tongban/engine';
 import type { Runtime } from '../runtime.js';
 import { requireRole } from '../http/auth-hook.js';
 import { localeOf } from '../http/locale.js';
+import { installJsonBodies } from '../http/json-body.js';
 
 const kindKeyParams = {
   type: 'object',
@@ -34,6 +35,9 @@ export async function definitionRoutes(app: FastifyInstance, { runtime }: { runt
   // one definition: at most 5,000 keys and entries are checked (decision 0015), far below 512 KB of JSON,
   // and parsing a larger body would hold the server on its own
   const bodyLimit = 512 * 1024;
+  // a definition is stored as written (decision 0018): the text of each body is kept for its request
+  const texts = new WeakMap<FastifyRequest, string>();
+  installJsonBodies(app, (request, text) => texts.set(request, text));
 
   app.get(
     '/definitions',
@@ -106,7 +110,7 @@ export async function definitionRoutes(app: FastifyInstance, { runtime }: { runt
     async (request, reply) => {
       const actor = requireRole(request, 'admin');
       reply.status(201);
-      return runtime.definitions.upload(request.body, actor.userId);
+      return runtime.definitions.upload(request.body, actor.userId, texts.get(request));
     },
   );
 
@@ -122,7 +126,13 @@ export async function definitionRoutes(app: FastifyInstance, { runtime }: { runt
 
   app.get(
     '/definitions/:kind/:key/:version',
-    { schema: { tags: ['definitions'], summary: 'One version with its body', params: versionParams } },
+    {
+      schema: {
+        tags: ['definitions'],
+        summary: 'One version with its body and its text as written (source)',
+        params: versionParams,
+      },
+    },
     async (request) => {
       requireRole(request, 'admin', 'supervisor');
       const { kind, key, version } = request.params as VersionParams;

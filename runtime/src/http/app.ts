@@ -7,6 +7,7 @@ import { authHook } from './auth-hook.js';
 import { installErrorHandler, sendError } from './error-handler.js';
 import { installValidation } from './validation.js';
 import { installLimits } from './limits.js';
+import { installJsonBodies } from './json-body.js';
 import { clientErrorHandler, installSecurityHeaders, withSecurityHeaders } from './security-headers.js';
 import { authRoutes } from '../auth/auth.routes.js';
 import { departmentRoutes } from '../departments/departments.routes.js';
@@ -48,6 +49,8 @@ export async function buildApp(runtime: Runtime, options: AppOptions = {}): Prom
   installSecurityHeaders(app);
   // JSON routes take JSON only: plain text is refused with 415 like any other type
   app.removeContentTypeParser('text/plain');
+  // and an empty JSON body is no body (a route that takes none is not refused for it)
+  installJsonBodies(app);
   installValidation(app);
   installErrorHandler(app);
   await app.register(cookie);

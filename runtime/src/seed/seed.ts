@@ -1,8 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { eq } from 'drizzle-orm';
 import type { Runtime } from '../runtime.js';
-import { users, type Role } from '../db/schema.js';
-import { loadDefinitionFiles } from '../definitions/load-directory.js';
+import { libraryImports, users, type Role } from '../db/schema.js';
+import { hashDefinitionFolder, readDefinitionFolder } from '../definitions/load-directory.js';
 
 export const demoPassword = 'Tongban2026!';
 export const definitionsDir = fileURLToPath(new URL('../../../definitions', import.meta.url));
@@ -59,25 +59,32 @@ export const demoAccounts: DemoAccount[] = [
   { username: 'resident', displayName: '居民 张三 Zhang San', memberships: [{ role: 'resident' }] },
 ];
 
+export interface SeedResult {
+  /** The library folder imported. */
+  dir: string;
+  published: string[];
+  unchanged: string[];
+  /** Set when the library was not imported: it has not changed since this import. */
+  importedBefore?: Date;
+  accounts: string[];
+}
+
 /**
- * Imports the definitions library and creates the demo accounts that do not exist yet. Idempotent:
- * running it twice changes nothing. Returns what was created.
+ * Imports the definitions library (`runtime.config.definitionsDir` unless given) as written, and creates
+ * the demo accounts that do not exist yet. Idempotent: running it twice changes nothing. With `ifChanged`
+ * (`tongban start`), a library whose files hash as they did at its last import is not read again.
  */
 export async function seedDemo(
   runtime: Runtime,
-  dir = definitionsDir,
-): Promise<{ published: string[]; accounts: string[] }> {
-  const files = await loadDefinitionFiles(dir);
-  const result = await runtime.definitions.importAll(
-    files.map((file) => file.body),
-    null,
-  );
-  if (result.problems.length > 0) {
-    const first = result.problems[0] as (typeof result.problems)[number];
-    throw new Error(
-      `the definitions library has problems: ${first.key} ${first.problems[0]?.path} ${first.problems[0]?.message.en}`,
-    );
-  }
+  dir = runtime.config.definitionsDir,
+  options: { ifChanged?: boolean } = {},
+): Promise<SeedResult> {
+  const hash = await hashDefinitionFolder(dir);
+  const [last] = await runtime.db.select().from(libraryImports).where(eq(libraryImports.name, 'definitions'));
+  const imported =
+    options.ifChanged && last?.hash === hash
+      ? { published: [], unchanged: [], importedBefore: last.importedAt }
+      : await importLibrary(runtime, dir, hash);
   const accounts: string[] = [];
   for (const account of demoAccounts) {
     const [existing] = await runtime.db
@@ -88,5 +95,35 @@ export async function seedDemo(
     await runtime.users.create({ ...account, password: demoPassword });
     accounts.push(account.username);
   }
-  return { published: result.published, accounts };
+  return { dir, ...imported, accounts };
+}
+
+/** Imports every definition of the library folder, and notes its hash; throws naming every problem. */
+async function importLibrary(
+  runtime: Runtime,
+  dir: string,
+  hash: string,
+): Promise<{ published: string[]; unchanged: string[] }> {
+  const { sources, unreadable } = await readDefinitionFolder(dir);
+  const result = await runtime.definitions.importSources(sources, null);
+  const problems = [
+    ...unreadable.map((entry) => `${entry.file}: ${entry.message}`),
+    ...result.problems.flatMap((entry) =>
+      entry.problems.map(
+        (problem) => `${entry.file ?? ''}: ${entry.key} ${problem.path || '/'} ${problem.message.en}`,
+      ),
+    ),
+    ...result.conflicts.map(
+      (conflict) =>
+        `${conflict.file ?? ''}: ${conflict.key} ${conflict.error.text.en}: ${conflict.reason.en}`,
+    ),
+  ];
+  if (problems.length > 0)
+    throw new Error(`the definitions library ${dir} has problems, nothing imported:\n${problems.join('\n')}`);
+  const at = runtime.clock();
+  await runtime.db
+    .insert(libraryImports)
+    .values({ name: 'definitions', hash, importedAt: at })
+    .onConflictDoUpdate({ target: libraryImports.name, set: { hash, importedAt: at } });
+  return { published: result.published, unchanged: result.unchanged };
 }

@@ -1,8 +1,8 @@
 import { execFile } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
@@ -93,6 +93,7 @@ afterAll(async () => {
   if (testDriver() === 'postgres') {
     const admin = postgres(adminUrl(), { max: 1, onnotice: () => undefined });
     await admin.unsafe(`drop database if exists "${dbName}" with (force)`);
+    await admin.unsafe(`drop database if exists "${dbName}_empty" with (force)`);
     await admin.end();
   }
 });
@@ -109,6 +110,21 @@ describe('tongban audit verify', () => {
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/checked \d+ events in 4 cases: all chains intact/);
+  });
+
+  it('should say there is no such case for a case id nothing holds, and fail', async () => {
+    const unknown = '00000000-0000-4000-8000-000000000000';
+    const result = await tongban('audit', 'verify', '--case', unknown);
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).toContain(`no such case: ${unknown}`);
+    expect(result.stdout).not.toContain('all chains intact');
+  });
+
+  it('should say a malformed case id is not a case id, without a database error', async () => {
+    const result = await tongban('audit', 'verify', '--case', 'nope');
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).toContain('not a case id: "nope"');
+    expect(result.stderr).not.toMatch(/invalid input syntax|Failed query/i);
   });
 
   it('should find an audit row whose content was altered, naming the case and the event', async () => {
@@ -231,7 +247,80 @@ describe('tongban audit verify against someone with the database but not the key
   });
 });
 
+/** Every file of a folder tree, by its path inside the folder. */
+function filesUnder(dir: string): Map<string, Buffer> {
+  const found = new Map<string, Buffer>();
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const path = join(entry.parentPath, entry.name);
+    found.set(relative(dir, path), readFileSync(path));
+  }
+  return found;
+}
+
+describe('tongban definitions export', () => {
+  it('should write every file of definitions/ back byte for byte, in the same layout', async () => {
+    // given a database the library was imported into (beforeAll)
+    const out = join(work, 'exported');
+
+    // when the catalog is exported
+    const result = await tongban('definitions', 'export', out);
+
+    // then the folder holds exactly the library's files, each identical to the one imported
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const library = filesUnder(definitionsDir);
+    library.delete('package.json');
+    const exported = filesUnder(out);
+    expect([...exported.keys()].sort()).toEqual([...library.keys()].sort());
+    for (const [path, bytes] of library) expect(exported.get(path)?.equals(bytes), path).toBe(true);
+    expect(result.stdout).toContain(`exported ${library.size} definitions`);
+  });
+});
+
 describe('tongban definitions import', () => {
+  it('should name every file that is not readable JSON, and import nothing', async () => {
+    // given a library with two files that are not JSON and one that is not a definition's text
+    const broken = join(work, 'unreadable');
+    cpSync(definitionsDir, broken, { recursive: true });
+    writeFileSync(join(broken, 'forms', 'review-opinion.json'), '{ "kind": "form", ');
+    writeFileSync(join(broken, 'matters', 'd1.noise.json'), 'not json at all');
+    const workflowFile = join(broken, 'workflows', 'standard-approval.json');
+    const workflow = JSON.parse(readFileSync(workflowFile, 'utf8')) as Record<string, unknown>;
+    writeFileSync(workflowFile, JSON.stringify({ ...workflow, version: 2, machine: 'broken' }));
+
+    // when it is imported
+    const result = await tongban('definitions', 'import', broken);
+
+    // then every problem is reported, each with its file, and nothing is imported
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`${join(broken, 'forms', 'review-opinion.json')}: not valid JSON`);
+    expect(result.stderr).toContain(`${join(broken, 'matters', 'd1.noise.json')}: not valid JSON`);
+    expect(result.stderr).toContain(`${workflowFile}: workflow:standard-approval@2 /machine`);
+    expect(result.stderr).toMatch(/nothing imported/);
+  });
+
+  it('should name the file of a version that is already published with other content', async () => {
+    // given a library in which one published version was changed without a new version number
+    const changed = join(work, 'changed');
+    cpSync(definitionsDir, changed, { recursive: true });
+    const formFile = join(changed, 'forms', 'grid-report.json');
+    const form = JSON.parse(readFileSync(formFile, 'utf8')) as {
+      version: number;
+      title: Record<string, string>;
+    };
+    writeFileSync(formFile, JSON.stringify({ ...form, title: { ...form.title, en: 'Changed' } }, null, 2));
+
+    // when it is imported
+    const result = await tongban('definitions', 'import', changed);
+
+    // then the conflict names the file and what to do
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`${formFile}: form:grid-report@${form.version}`);
+    expect(result.stderr).toContain(`Version ${form.version} of form "grid-report" already exists`);
+    expect(result.stderr).toMatch(/nothing imported/);
+  });
+
   it('should report every problem of a broken library and import nothing', async () => {
     const broken = join(work, 'broken');
     cpSync(definitionsDir, broken, { recursive: true });
@@ -274,5 +363,58 @@ describe('tongban definitions import', () => {
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/published 1, unchanged \d+/);
+  });
+
+  it('should export the version in force as <key>.json, and older ones as <key>@<version>.json when asked', async () => {
+    // given review-opinion at versions 1 and 2 (the test above)
+    const latest = join(work, 'latest');
+    const all = join(work, 'all-versions');
+
+    // when the catalog is exported, with and without the older versions
+    expect((await tongban('definitions', 'export', latest)).code).toBe(0);
+    expect((await tongban('definitions', 'export', all, '--all-versions')).code).toBe(0);
+
+    // then <key>.json is the version in force, and version 1 is kept beside it as written
+    const inForce = JSON.parse(readFileSync(join(latest, 'forms', 'review-opinion.json'), 'utf8'));
+    expect(inForce.version).toBe(2);
+    expect(filesUnder(latest).has(join('forms', 'review-opinion@1.json'))).toBe(false);
+    expect(readFileSync(join(all, 'forms', 'review-opinion@1.json'), 'utf8')).toBe(
+      readFileSync(join(definitionsDir, 'forms', 'review-opinion.json'), 'utf8'),
+    );
+  });
+});
+
+describe('tongban as a user meets it', () => {
+  it('should say which command it does not know', async () => {
+    const result = await tongban('frobnicate');
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).toContain('unknown command "frobnicate"');
+    expect(result.stderr).toContain('tongban <command>');
+  });
+
+  it('should say what migrate applied to an empty database, and that a second run had nothing to do', async () => {
+    // given an empty database
+    const empty: NodeJS.ProcessEnv = { ...env, TONGBAN_DATA_DIR: join(work, 'empty') };
+    if (testDriver() === 'postgres') {
+      const admin = postgres(adminUrl(), { max: 1, onnotice: () => undefined });
+      await admin.unsafe(`create database "${dbName}_empty"`);
+      await admin.end();
+      const url = new URL(adminUrl());
+      url.pathname = `/${dbName}_empty`;
+      empty.DATABASE_URL = url.toString();
+    }
+    const journal = JSON.parse(
+      readFileSync(fileURLToPath(new URL('../../drizzle/meta/_journal.json', import.meta.url)), 'utf8'),
+    ) as { entries: Array<{ tag: string }> };
+
+    // when it is migrated, twice
+    const first = await run(process.execPath, [cli, 'migrate'], { env: empty, timeout: 60_000 });
+    const second = await run(process.execPath, [cli, 'migrate'], { env: empty, timeout: 60_000 });
+
+    // then the first run names every migration it applied, the second says there was none
+    expect(first.stdout).toContain(`applied ${journal.entries.length} migrations`);
+    for (const entry of journal.entries) expect(first.stdout).toContain(entry.tag);
+    expect(first.stdout).not.toContain('up to date');
+    expect(second.stdout).toMatch(/migrations are up to date \(\d+ applied, the last [0-9a-z_]+\)/);
   });
 });

@@ -211,3 +211,29 @@ export async function startRedis(processes: Processes, port: number): Promise<Ma
   await redis.waitForOutput(/Ready to accept connections/, 15_000);
   return redis;
 }
+
+/** The process of a `tongban` group that runs the CLI: the wrapper `bin/tongban.mjs` starts it as a child. */
+export function cliPid(wrapper: ManagedProcess): number {
+  const group = wrapper.child.pid as number;
+  const found = readdirSync('/proc').filter((entry) => {
+    if (!/^\d+$/.test(entry) || Number(entry) === group) return false;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const inGroup = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[2]) === group;
+      // tsx's esbuild service shares the group; the CLI is the node process running cli/tongban.ts
+      return inGroup && readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes('cli/tongban.ts');
+    } catch {
+      return false;
+    }
+  });
+  if (found.length !== 1) throw new Error(`expected one tongban process in group ${group}, found ${found}`);
+  return Number(found[0]);
+}
+
+/** A memory figure of /proc/<pid>/status (VmRSS: now; VmHWM: the peak), in MB. */
+export function memoryMb(pid: number, field: 'VmRSS' | 'VmHWM' = 'VmRSS'): number {
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8')
+    .split('\n')
+    .find((entry) => entry.startsWith(`${field}:`));
+  return Number(/(\d+) kB/.exec(line ?? '')?.[1]) / 1024;
+}
