@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { Ajv } from 'ajv';
 import { libraryCatalog } from '../../test/support/library.js';
 import { Catalog } from '../definitions/catalog.js';
-import type { Definition } from '../definitions/types.js';
+import { definitionKinds, type Definition } from '../definitions/types.js';
 import { validate } from '../definitions/validate.js';
 import { analyzeFormSchema, formLimits } from './form-cost.js';
 import { createFormAjv } from './form-ajv.js';
@@ -195,7 +195,8 @@ describe('a bundle’s combined form', () => {
       workflow: 'standard-approval',
     }));
     for (const form of forms) expect(analyzeFormSchema(form.schema).problems).toEqual([]);
-    const catalog = new Catalog([...libraryCatalog().all(), ...forms, ...matters] as Definition[]);
+    const library = definitionKinds.flatMap((kind) => libraryCatalog().all(kind));
+    const catalog = new Catalog([...library, ...forms, ...matters] as Definition[]);
     const bundle = {
       kind: 'bundle',
       key: 'big-bundle',
