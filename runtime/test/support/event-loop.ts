@@ -17,19 +17,24 @@ export interface LoopReport {
   ownDelayMs: number;
 }
 
+const tick = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 /**
- * Runs `work` while sampling event-loop delay. The histogram stays enabled one tick after the work
- * settles: a synchronous stretch that ends the work would otherwise be over before its delay is seen.
+ * Runs `work` while sampling event-loop delay. The histogram measures the time between two of its
+ * ticks, so it is enabled two ticks before the work starts (a stretch that holds the loop before its
+ * first tick would never be seen: that is how a 95-second regular expression once went unnoticed) and
+ * stays enabled a tick after the work settles (or the stretch that ends the work would not be seen).
  */
 export async function measureLoop<T>(work: () => Promise<T>): Promise<{ result: T; report: LoopReport }> {
   const histogram = monitorEventLoopDelay({ resolution: 10 });
+  histogram.enable();
+  await tick(25);
   const cpuBefore = process.cpuUsage();
   const started = performance.now();
-  histogram.enable();
   let result: T;
   try {
     result = await work();
-    await new Promise((resolve) => setTimeout(resolve, 25));
+    await tick(25);
   } finally {
     histogram.disable();
   }
