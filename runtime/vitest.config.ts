@@ -17,7 +17,8 @@ export function runtimeProject(driver: 'pglite' | 'postgres') {
       root: import.meta.dirname,
       include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
       // the fault tests kill real processes of the scaled mode (PostgreSQL, Redis): the postgres project's
-      exclude: driver === 'pglite' ? ['test/faults/**'] : [],
+      // and `tongban start` is the embedded mode, PGlite's: its process tests run in the pglite project
+      exclude: driver === 'pglite' ? ['test/faults/**'] : ['test/cli/start.test.ts'],
       env: { TONGBAN_TEST_DB: driver, TONGBAN_AUDIT_KEY: auditKey },
       // PGlite takes seconds to start and each file migrates its own database
       testTimeout: 60_000,

@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { definitionsDir } from '../../src/seed/seed.js';
 import { cliPid, freePort, memoryMb, Processes, sleep, type ManagedProcess } from '../support/processes.js';
-import { testDriver } from '../support/test-database.js';
 
 /**
  * `tongban start` as a user runs it: the embedded mode (PGlite under TONGBAN_DATA_DIR, local workers),
@@ -14,7 +13,7 @@ import { testDriver } from '../support/test-database.js';
 
 const idleCeilingMb = 300;
 
-describe.skipIf(testDriver() !== 'pglite')('tongban start', () => {
+describe('tongban start', () => {
   const processes = new Processes();
   const dir = mkdtempSync(join(tmpdir(), 'tb-start-'));
   const library = join(dir, 'library');
