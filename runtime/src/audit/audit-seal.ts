@@ -14,10 +14,11 @@ interface Pending {
  * The sealer: takes the ledger entries commits left in `audit_ledger_pending` and appends them to the
  * sealed chain in `audit_ledger`, each linked to the one before by a keyed link, in one transaction.
  * One sealer at a time across every process (a transaction advisory lock; whoever does not get it
- * leaves the work to the one who did), so the chain has one order and no gaps. A case's entries are
- * sealed in the order of its chain (a commit on a case waits for the one before it), heads of chains
- * written before keys (legacy) ahead of the rest. Workers run it every second or so; `tongban audit
- * verify` runs it before checking. Returns how many entries it sealed.
+ * leaves the work to the one who did), so the chain has one order and no gaps. Of a case's pending
+ * entries the newest is sealed (a commit on a case waits for the one before it, so sealed heads of a
+ * case follow its chain); heads of chains written before keys (legacy) go ahead of the rest. Workers
+ * run it every second or so; `tongban audit verify` runs it before checking. Returns how many pending
+ * entries it took.
  */
 export async function sealLedger(db: Database, key: AuditKey, limit = 5000): Promise<number> {
   return db.transaction(async (tx) => {
@@ -32,7 +33,17 @@ export async function sealLedger(db: Database, key: AuditKey, limit = 5000): Pro
         returning case_id, seq, head, mac`),
     );
     if (pending.length === 0) return 0;
-    pending.sort(
+    // of a case's commits since the last pass only its newest head is sealed: the chain up to it is
+    // keyed, so the heads before it add nothing (a case set back to one of them shows all the same);
+    // a legacy head is kept, since it says how far the chain is unkeyed
+    const newest = new Map<string, Pending>();
+    for (const entry of pending) {
+      const seen = newest.get(entry.case_id);
+      if (entry.mac !== LEGACY && (seen === undefined || seen.seq < entry.seq))
+        newest.set(entry.case_id, entry);
+    }
+    const kept = [...pending.filter((entry) => entry.mac === LEGACY), ...newest.values()];
+    kept.sort(
       (a, b) =>
         Number(b.mac === LEGACY) - Number(a.mac === LEGACY) ||
         a.case_id.localeCompare(b.case_id) ||
@@ -43,7 +54,7 @@ export async function sealLedger(db: Database, key: AuditKey, limit = 5000): Pro
     );
     let position = last ? Number(last.position) : 0;
     let previous = last ? last.link : GENESIS;
-    const sealed = pending.map((entry) => {
+    const sealed = kept.map((entry) => {
       position += 1;
       previous = sealLink(key, position, previous, {
         caseId: entry.case_id,
@@ -58,6 +69,6 @@ export async function sealLedger(db: Database, key: AuditKey, limit = 5000): Pro
       select s.position, s.case_id, s.seq, s.head, s.mac, s.link
       from jsonb_to_recordset(${JSON.stringify(sealed)}::jsonb)
         as s(position bigint, case_id uuid, seq int, head text, mac text, link text)`);
-    return sealed.length;
+    return pending.length;
   });
 }
