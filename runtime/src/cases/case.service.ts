@@ -24,13 +24,7 @@ import { caseViewFor } from './applicant-view.js';
 import { deadlineColumns, deadlineView, legacyCaseClock } from './case-deadline.js';
 import { caseAccess } from './case-access.js';
 import { assertRevealable, caseSensitivePointers, maskCaseData, maskCopies } from './case-forms.js';
-import {
-  compileStatement,
-  foldEffects,
-  writeCaseStatement,
-  writeSetValues,
-  type CaseWrites,
-} from './effects.js';
+import { caseWriteStatements, foldEffects, writeSetValues, type CaseWrites } from './effects.js';
 import { loadTimelines, type TimelineView } from './timeline.js';
 
 export interface StartCaseInput {
@@ -81,7 +75,7 @@ export interface CommandResult {
   ignored?: string;
 }
 
-/** A case write worked out but not yet done: `updateStatement` writes one or many at once. */
+/** A case write worked out but not yet done: `writeCommands` writes one or many at once. */
 export interface PlannedWrite extends CaseWrites {
   /** The case row's new values and the guards it is written under. */
   caseRow: Record<string, unknown>;
@@ -114,9 +108,8 @@ export interface RuntimeDeps {
 const caseTitle = { 'zh-CN': '案件', en: 'case' };
 const p = (name: string) => sql.placeholder(name);
 
-/** Starting cases: their rows, then everything their first steps leave behind. Built once. */
-export const insertStatement = compileStatement(
-  writeCaseStatement(sql`
+/** Starting cases: their rows, then everything their first steps leave behind. */
+const insertStatements = caseWriteStatements(sql`
     insert into cases (id, workflow_key, workflow_version, matter_key, bundle_key, applicant_id, internal, title, status,
                        result, data, snapshot, version, audit_seq, audit_head, opened_at, due_at, due_uncertain,
                        due_paused_at, closed_at)
@@ -127,15 +120,13 @@ export const insertStatement = compileStatement(
       id uuid, workflow_key text, workflow_version int, matter_key text, bundle_key text, applicant_id uuid, internal boolean,
       title jsonb, status text, result text, data jsonb, snapshot jsonb, audit_seq int, audit_head text, opened_at timestamptz,
       due_at timestamptz, due_uncertain boolean, due_paused_at timestamptz, closed_at timestamptz)
-    returning id`),
-);
+    returning id`);
 
 /**
  * Commands on cases. The guard: a writer that loaded the same version (or missed an audit entry written
  * since) updates nothing, so none of the statement's other writes for that case happen either: a 409.
  */
-export const updateStatement = compileStatement(
-  writeCaseStatement(sql`
+const updateStatements = caseWriteStatements(sql`
     update cases set snapshot = w.snapshot, data = w.snapshot->'context'->'data', status = w.status,
       result = w.result, version = w.version, closed_at = w.closed_at, audit_seq = w.audit_seq, audit_head = w.audit_head,
       -- the case's own deadline, when the engine moved it (case-deadline.ts)
@@ -146,11 +137,11 @@ export const updateStatement = compileStatement(
       id uuid, snapshot jsonb, status text, result text, version int, closed_at timestamptz, audit_seq int,
       audit_head text, expected_version int, expected_audit_seq int, set_deadline boolean, due_at timestamptz,
       due_uncertain boolean, due_paused_at timestamptz)
-    where cases.id = any (array(select (e->>'id')::uuid from jsonb_array_elements(${p('cases')}::jsonb) as e))
-      -- by primary key whatever the planner thinks of the table's size (see task_patches)
+    -- by primary key whatever the planner thinks of the table's size (see task_patches); the ids apart,
+    -- so that PostgreSQL parses the cases' snapshots once
+    where cases.id = any (${p('caseIds')}::text::uuid[])
       and cases.id = w.id and cases.version = w.expected_version and cases.audit_seq = w.expected_audit_seq
-    returning cases.id`),
-);
+    returning cases.id`);
 
 /** How `CaseService.planStart` starts a case, beyond who starts it. */
 export interface StartOptions {
@@ -173,24 +164,19 @@ export interface PlannedStart {
 /** The statement that starts planned cases, every one with everything its first step leaves behind. */
 export function startCases(planned: PlannedStart[], now: Date): Statement {
   const writes = planned.map((start) => start.write);
-  return {
-    text: insertStatement.text,
-    params: insertStatement.bind({
-      ...writeSetValues(writes, now),
-      cases: JSON.stringify(writes.map((write) => write.caseRow)),
-    }),
-  };
+  return insertStatements({
+    ...writeSetValues(writes, now),
+    cases: JSON.stringify(writes.map((write) => write.caseRow)),
+  });
 }
 
 /** The statement that writes planned commands on any number of cases (in the order given: lock order is the caller's). */
 export function writeCommands(planned: PlannedWrite[], firedAt: Date): Statement {
-  return {
-    text: updateStatement.text,
-    params: updateStatement.bind({
-      ...writeSetValues(planned, firedAt),
-      cases: JSON.stringify(planned.map((write) => write.caseRow)),
-    }),
-  };
+  return updateStatements({
+    ...writeSetValues(planned, firedAt),
+    cases: JSON.stringify(planned.map((write) => write.caseRow)),
+    caseIds: `{${planned.map((write) => write.caseId).join(',')}}`,
+  });
 }
 
 /**

@@ -2,6 +2,7 @@ import { is, Placeholder, sql, type SQL } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import type { Effect, TaskView } from '@tongban/engine';
 import type { AuditEntry, ChainedRows } from '../audit/audit-log.js';
+import type { Statement } from '../db/database.js';
 import { orderTimerId } from '../supervision/order-timer.js';
 
 export interface EffectContext {
@@ -297,11 +298,14 @@ const patched = (column: string, type: string) =>
  *
  * `caseWrite` must be an INSERT or UPDATE of `cases` that `returning id`. Every other row names its
  * case in `case_id`; timers fired or cancelled are found by id and joined to their case.
+ *
+ * Only the parts given are written: a part with nothing to write would still cost PostgreSQL its
+ * executor set-up on every command (about a fifth of a command's time in the database is that set-up).
  */
-export function writeCaseStatement(caseWrite: SQL): SQL {
+export function writeCaseStatement(caseWrite: SQL, parts: readonly WritePart[] = writeParts): SQL {
   const json = (name: keyof ReturnType<typeof writeSetValues>) => sql.placeholder(name);
-  return sql`
-    with c as (${caseWrite}),
+  const ctes: Record<WritePart, SQL> = {
+    newTasks: sql`
     new_tasks as (
       insert into tasks (id, case_id, state_id, title, matter_key, department, assignee_id, status, outcome, reason,
                          priority, form_key, outcomes, flag, escalation_level, opened_at, due_at, due_uncertain, warn_at,
@@ -315,7 +319,8 @@ export function writeCaseStatement(caseWrite: SQL): SQL {
         opened_at timestamptz, due_at timestamptz, due_uncertain boolean, warn_at timestamptz, closed_at timestamptz,
         closed_by uuid)
       join c on c.id = x.case_id
-    ),
+    )`,
+    taskPatches: sql`
     task_patches as (
       update tasks t set
         ${patched('status', 'text')}, ${patched('outcome', 'text')}, ${patched('reason', 'text')},
@@ -339,45 +344,52 @@ export function writeCaseStatement(caseWrite: SQL): SQL {
         -- Here the written cases are one array, not a join: the planner, expecting one case, would
         -- otherwise rescan them for every task.
         and t.case_id::text = any (array(select c.id::text from c))
-    ),
+    )`,
+    cancelTimers: sql`
     cancelled_timers as (
       update timers set status = 'cancelled' from c
       where timers.id = any (array(select jsonb_array_elements_text(${json('cancelTimers')}::jsonb)))
         and timers.case_id::text = c.id::text and timers.status <> 'fired' and timers.status <> 'cancelled'
-    ),
+    )`,
+    timers: sql`
     scheduled_timers as (
       insert into timers (id, case_id, task_id, action, fire_at, status)
       select x.id, c.id, x.task_id, x.action, x.fire_at, 'pending'
       from jsonb_to_recordset(${json('timers')}::jsonb) as x(case_id uuid, id text, task_id uuid, action text, fire_at timestamptz)
       join c on c.id = x.case_id
       on conflict (id) do update set fire_at = excluded.fire_at, status = 'pending'
-    ),
+    )`,
+    notifications: sql`
     new_notifications as (
       insert into notifications (id, case_id, task_id, recipient, template, data, created_at)
       select x.id, c.id, x.task_id, x.recipient, x.template, x.data, x.created_at
       from jsonb_to_recordset(${json('notifications')}::jsonb) as x(
         case_id uuid, id uuid, task_id uuid, recipient text, template text, data jsonb, created_at timestamptz)
       join c on c.id = x.case_id
-    ),
+    )`,
+    orders: sql`
     new_orders as (
       insert into supervision_orders (id, case_id, task_id, department, opened_by, opened_at, respond_by, status)
       select x.id, c.id, x.task_id, x.department, x.opened_by, x.opened_at, x.respond_by, 'open'
       from jsonb_to_recordset(${json('orders')}::jsonb) as x(
         case_id uuid, id uuid, task_id uuid, department text, opened_by uuid, opened_at timestamptz, respond_by timestamptz)
       join c on c.id = x.case_id
-    ),
+    )`,
+    outbox: sql`
     new_outbox as (
       insert into outbox (topic, payload)
       select x.topic, x.payload
       from jsonb_to_recordset(${json('outbox')}::jsonb) as x(case_id uuid, topic text, payload jsonb)
       join c on c.id = x.case_id
-    ),
+    )`,
+    firedTimers: sql`
     fired_timers as (
       update timers set status = 'fired', fired_at = ${sql.placeholder('firedAt')}::timestamptz, locked_until = null
       from c
       where timers.id = any (array(select jsonb_array_elements_text(${json('firedTimers')}::jsonb)))
         and timers.case_id::text = c.id::text
-    ),
+    )`,
+    audit: sql`
     new_audit as (
       insert into audit_events (case_id, seq, at, actor_id, action, before, after, data, prev_hash, hash)
       select c.id, x.seq, x.at, x.actor_id, x.action, x.before, x.after, x.data, x.prev_hash, x.hash
@@ -385,15 +397,55 @@ export function writeCaseStatement(caseWrite: SQL): SQL {
         case_id uuid, seq int, at timestamptz, actor_id uuid, action text, before jsonb, after jsonb, data jsonb,
         prev_hash text, hash text)
       join c on c.id = x.case_id
-    ),
+    )`,
+    ledger: sql`
     new_ledger as (
       -- the case's new head for the global ledger, keyed: a sealer links it into the sealed chain a moment later
       insert into audit_ledger_pending (case_id, seq, head, mac)
       select c.id, x.seq, x.head, x.mac
       from jsonb_to_recordset(${json('ledger')}::jsonb) as x(case_id uuid, seq int, head text, mac text)
       join c on c.id = x.case_id
-    )
+    )`,
+  };
+  return sql`
+    with c as (${caseWrite})${sql.join(
+      parts.map((part) => sql`,${ctes[part]}`),
+      sql``,
+    )}
     select c.id::text as id from c`;
+}
+
+/** The parts of a case write after the case row, each one CTE fed by the parameter of the same name. */
+export const writeParts = [
+  'newTasks',
+  'taskPatches',
+  'cancelTimers',
+  'timers',
+  'notifications',
+  'orders',
+  'outbox',
+  'firedTimers',
+  'audit',
+  'ledger',
+] as const;
+export type WritePart = (typeof writeParts)[number];
+
+/**
+ * A case write's statement for the parts a write really has, compiled the first time that combination
+ * is met (commands meet a handful). The driver prepares each once per connection.
+ */
+export function caseWriteStatements(caseWrite: SQL) {
+  const compiled = new Map<string, CompiledStatement>();
+  return (values: Record<string, unknown> & Record<WritePart, string>): Statement => {
+    const parts = writeParts.filter((part) => values[part] !== '[]');
+    const key = parts.join(',');
+    let statement = compiled.get(key);
+    if (statement === undefined) {
+      statement = compileStatement(writeCaseStatement(caseWrite, parts));
+      compiled.set(key, statement);
+    }
+    return { text: statement.text, params: statement.bind(values) };
+  };
 }
 
 /** One case's share of a write: its effects folded into rows, its audit entries chained, the timers it delivered. */

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../src/db/database.js';
-import { updateStatement, writeCommands } from '../../src/cases/case.service.js';
+import { writeCommands } from '../../src/cases/case.service.js';
 import { openTestDatabase } from '../support/test-database.js';
 
 /**
@@ -45,7 +45,7 @@ const literal = (value: unknown): string =>
 describe('the command statement: planned once, fast however large the tables grow', () => {
   it('should find the tasks it changes and the timers it cancels by primary key, in its generic plan', async () => {
     // given a command that closes one task, opens another and cancels two timers
-    const params = writeCommands(
+    const { text, params } = writeCommands(
       [
         {
           caseId,
@@ -76,11 +76,11 @@ describe('the command statement: planned once, fast however large the tables gro
         },
       ],
       new Date(),
-    ).params;
+    );
     // when PostgreSQL plans it the way a long-lived connection reuses it
     const plan = await database.db.transaction(async (tx) => {
       await tx.execute(sql.raw(`set local plan_cache_mode = force_generic_plan`));
-      await tx.execute(sql.raw(`prepare command_plan as ${updateStatement.text}`));
+      await tx.execute(sql.raw(`prepare command_plan as ${text}`));
       const result = await tx.execute(
         sql.raw(`explain execute command_plan(${params.map(literal).join(', ')})`),
       );
