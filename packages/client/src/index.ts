@@ -1,0 +1,2 @@
+/** Tongban's typed HTTP client (generated types over openapi-fetch). */
+export {};
