@@ -1,6 +1,7 @@
 import { Ajv, type Options } from 'ajv';
 import addFormats from 'ajv-formats';
 import { formRegExp } from './form-regexp.js';
+import { isIdNumber } from './id-number.js';
 import { useLinearUniqueItems } from './unique-items.js';
 
 /**
@@ -30,12 +31,15 @@ export const formAjvOptions: Options = {
 };
 
 /**
- * Adds the formats forms may use (ajv-formats, full mode, with its formatMinimum/formatMaximum keywords)
- * to an Ajv, ours or one JSON Forms' `createAjv(formAjvOptions)` built (which already has the keywords:
+ * Adds the formats forms may use (ajv-formats, full mode, with its formatMinimum/formatMaximum keywords,
+ * and ours: `id-number`) to an Ajv, ours or one JSON Forms' `createAjv(formAjvOptions)` built (which already has the keywords:
  * they are added once, the formats again, so ours are the ones in force).
  */
 export function addFormFormats(ajv: Ajv): Ajv {
   addFormats.default(ajv, { keywords: ajv.getKeyword('formatMaximum') === false });
+  // a Chinese resident ID number with its check character (GB 11643): a form opts in with
+  // `format: "id-number"`; the browser's renderer set builds from here too, so both give one verdict
+  ajv.addFormat('id-number', { type: 'string', validate: isIdNumber });
   // and `uniqueItems` in linear time (decision 0015)
   return useLinearUniqueItems(ajv);
 }

@@ -18,3 +18,12 @@ export {
 } from './form-cost.js';
 export { formDataWork, measureData, type DataMeasure, type DataWorkProblem } from './form-work.js';
 export { formRegExp, formPatternProblem, FormPatternError, type FormRegExp } from './form-regexp.js';
+export {
+  checkIdNumber,
+  idNumberCheckCharacter,
+  isIdNumber,
+  normalizeIdNumber,
+  type IdNumberCheck,
+  type IdNumberProblem,
+  type IdNumberReading,
+} from './id-number.js';
