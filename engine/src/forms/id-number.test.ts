@@ -54,9 +54,10 @@ describe('Chinese resident ID numbers (GB 11643-1999)', () => {
     expect(checkIdNumber(leap, '2026-12-02').valid).toBe(true);
   });
 
-  it('should take a number typed with spaces or a lower-case x once normalized', () => {
+  it('should take a number typed with spaces, a lower-case x or full-width digits once normalized', () => {
     expect(normalizeIdNumber(' 110105 19491231 002x ')).toBe(standardWoman);
     expect(isIdNumber(normalizeIdNumber('110105-19491231-002x'))).toBe(true);
+    expect(normalizeIdNumber('１１０１０５１９４９１２３１００２Ｘ')).toBe(standardWoman);
   });
 
   it('should give forms a format "id-number" that checks the check character on the server too', () => {

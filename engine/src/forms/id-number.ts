@@ -58,11 +58,12 @@ export function idNumberCheckCharacter(first17Digits: string): string {
 }
 
 /**
- * Upper-cases the check character and drops the spaces a person types or pastes between groups,
- * so "11010519491231002x" and "110105 19491231 002X" are the same number.
+ * Turns full-width characters a Chinese input method types into plain ones (NFKC), upper-cases the
+ * check character and drops the spaces and dashes a person types or pastes between groups, so
+ * "11010519491231002x", "110105 19491231 002X" and "１１０１０５１９４９１２３１００２Ｘ" are one number.
  */
 export function normalizeIdNumber(text: string): string {
-  return text.replace(/[\s-]/g, '').toUpperCase();
+  return text.normalize('NFKC').replace(/[\s-]/g, '').toUpperCase();
 }
 
 function isRealDate(year: number, month: number, day: number): boolean {
