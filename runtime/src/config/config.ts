@@ -66,6 +66,30 @@ export interface RuntimeConfig {
    * hold them and never shrinks, so PostgreSQL's default of 128 MB would stay with the process for good.
    */
   pgliteSharedBuffersMb: number;
+  /**
+   * Where the built web apps are served from (docs/decisions/0020): TONGBAN_WEB_DIR/<app>, else each app's
+   * own dist folder in the repository (packages/portal/dist, packages/workbench/dist, designer/dist).
+   */
+  webApps: Record<WebAppName, string>;
+}
+
+/** The web apps the runtime serves, each under /<name>/ beside the API under /api. */
+export const webAppNames = ['portal', 'workbench', 'designer'] as const;
+export type WebAppName = (typeof webAppNames)[number];
+
+const repositoryDist: Record<WebAppName, string> = {
+  portal: '../../../packages/portal/dist',
+  workbench: '../../../packages/workbench/dist',
+  designer: '../../../designer/dist',
+};
+
+function webAppDirs(webDir: string | undefined): Record<WebAppName, string> {
+  const dirs = {} as Record<WebAppName, string>;
+  for (const name of webAppNames)
+    dirs[name] = webDir
+      ? resolve(webDir, name)
+      : fileURLToPath(new URL(repositoryDist[name], import.meta.url));
+  return dirs;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig {
@@ -107,6 +131,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig 
       16,
       'TONGBAN_PGLITE_SHARED_BUFFERS_MB',
     ),
+    webApps: webAppDirs(env.TONGBAN_WEB_DIR || undefined),
   };
 }
 

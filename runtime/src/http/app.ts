@@ -28,6 +28,7 @@ import { notificationRoutes } from '../notifications/notifications.routes.js';
 import { deadLetterRoutes } from '../workers/dead-letters.routes.js';
 import { calendarRoutes } from '../calendars/calendars.routes.js';
 import { calendarsRunningOut } from '../calendars/calendar-coverage.js';
+import { webApps } from '../web/web-apps.js';
 
 export interface AppOptions {
   /** pino logger settings, or false for none (tests). */
@@ -106,5 +107,7 @@ export async function buildApp(runtime: Runtime, options: AppOptions = {}): Prom
     },
     { prefix: '/api' },
   );
+  // the web apps on the same origin: one sign-in (the session cookie's path is /), no CORS
+  await app.register(webApps, { dirs: runtime.config.webApps });
   return app;
 }

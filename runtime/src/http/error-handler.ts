@@ -24,15 +24,18 @@ interface ErrorBody {
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler(sendError);
 
-  app.setNotFoundHandler((request: FastifyRequest, reply: FastifyReply) => {
-    const locale = localeOf(request);
-    const text = runtimeErrors.TB_ROUTE_NOT_FOUND.message[locale]
-      .replace('{method}', request.method)
-      .replace('{url}', request.url.split('?')[0] ?? '');
-    return reply
-      .status(404)
-      .send({ error: 'TB_ROUTE_NOT_FOUND', message: text, details: [] } satisfies ErrorBody);
-  });
+  app.setNotFoundHandler(sendRouteNotFound);
+}
+
+/** The 404 of an address nothing answers (also the web apps' for a file they do not have). */
+export function sendRouteNotFound(request: FastifyRequest, reply: FastifyReply) {
+  const locale = localeOf(request);
+  const text = runtimeErrors.TB_ROUTE_NOT_FOUND.message[locale]
+    .replace('{method}', request.method)
+    .replace('{url}', request.url.split('?')[0] ?? '');
+  return reply
+    .status(404)
+    .send({ error: 'TB_ROUTE_NOT_FOUND', message: text, details: [] } satisfies ErrorBody);
 }
 
 /** Sends any error in that shape; also used for errors Fastify raises before routing (an undecodable URL). */

@@ -50,3 +50,41 @@ export function clientErrorHandler(error: NodeJS.ErrnoException, socket: Socket)
     );
   socket.destroy(error);
 }
+
+/**
+ * The Content-Security-Policy of the web apps (docs/decisions/0020-one-origin.md): everything from this
+ * origin only, no framing. 'unsafe-eval' because ajv compiles a form's JSON Schema into a function in the
+ * browser (the one validator configuration of decision 0014); 'unsafe-inline' styles because Mantine sets
+ * style attributes and its CSS variables in a <style> element. Scripts stay 'self': no inline script.
+ */
+export const webAppContentSecurityPolicy = [
+  "default-src 'self'",
+  "script-src 'self' 'unsafe-eval'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "frame-ancestors 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+].join('; ');
+
+/** Headers on every response of the web apps (pages, assets, the page saying they are not built). */
+export const webAppSecurityHeaders: Readonly<Record<string, string>> = {
+  'content-security-policy': webAppContentSecurityPolicy,
+  'x-content-type-options': 'nosniff',
+  // case and task ids appear in the apps' addresses: they never leave this origin in a Referer
+  'referrer-policy': 'same-origin',
+  // for browsers that predate frame-ancestors
+  'x-frame-options': 'DENY',
+  'cross-origin-opener-policy': 'same-origin',
+};
+
+/** Adds the web apps' headers to every response of the plugin it is installed in (an encapsulated one). */
+export function installWebAppSecurityHeaders(app: FastifyInstance): void {
+  app.addHook('onSend', async (_request, reply, payload) => {
+    reply.headers(webAppSecurityHeaders);
+    return payload;
+  });
+}
