@@ -1,2 +1,4 @@
-/** Tongban's shared web parts. The renderer set, the wizard, i18n and the theme are exported from here. */
-export {};
+/** Tongban's shared web parts: i18n, theme, and the JSON Forms renderer set over Mantine. */
+export * from './i18n/index.js';
+export * from './theme/index.js';
+export { renderers } from './form/renderers.js';

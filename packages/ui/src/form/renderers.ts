@@ -1,0 +1,10 @@
+import type { JsonFormsRendererRegistryEntry } from '@jsonforms/core';
+// One line per feature: `import { renderers as <feature>Renderers } from '../features/<feature>/index.js';`
+// and its spread in the list below. Testers rank themselves; order here does not matter.
+
+/**
+ * Every renderer of Tongban's set, each with a ranked tester (JSON Forms picks the highest rank).
+ * Ranks used: 1-2 generic controls and layouts, 3-5 specialised controls (enum as radios, multi-choice),
+ * 10+ features for one kind of field (ID number, phone, address, upload, wizard).
+ */
+export const renderers: JsonFormsRendererRegistryEntry[] = [];
