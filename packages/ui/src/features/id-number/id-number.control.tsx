@@ -1,0 +1,73 @@
+import { checkIdNumber, normalizeIdNumber, type IdNumberCheck } from '@tongban/engine';
+import type { ControlProps } from '@jsonforms/core';
+import { withJsonFormsControlProps } from '@jsonforms/react';
+import { TextInput } from '@mantine/core';
+import { useState, type ChangeEvent } from 'react';
+import { useLanguage, useT } from '../../i18n/index.js';
+import { idNumberNamespace } from './namespace.js';
+
+/** The longest text kept while typing: 18 characters and the spaces a person may put between groups. */
+const maxTypedLength = 21;
+
+function localToday(): string {
+  const now = new Date();
+  const pad = (part: number): string => String(part).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/**
+ * A Chinese resident ID number: typed as the person likes (spaces, lower-case x, full-width digits),
+ * stored normalized; the birth date and sex it carries are shown as soon as it is long enough, and
+ * what is wrong is said in plain words once the person has left the field.
+ */
+function IdNumberControl(props: ControlProps): React.JSX.Element | null {
+  const { data, handleChange, path, id, label, required, enabled, visible, errors, description } = props;
+  const t = useT(idNumberNamespace);
+  const language = useLanguage();
+  const [touched, setTouched] = useState(false);
+  if (!visible) return null;
+
+  const value = typeof data === 'string' ? data : '';
+  const check: IdNumberCheck | undefined = value === '' ? undefined : checkIdNumber(value, localToday());
+  const reading = check?.reading;
+  const localError = check && !check.valid ? t(check.problem, { count: value.length }) : undefined;
+  const shownError = touched ? (localError ?? (errors || undefined)) : undefined;
+
+  const birthDate = reading
+    ? new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: 'UTC' }).format(
+        new Date(`${reading.birthDate}T00:00:00Z`),
+      )
+    : undefined;
+
+  const onChange = (event: ChangeEvent<HTMLInputElement>): void => {
+    const normalized = normalizeIdNumber(event.currentTarget.value).slice(0, 18);
+    handleChange(path, normalized === '' ? undefined : normalized);
+  };
+
+  return (
+    <TextInput
+      id={`${id}-input`}
+      label={label}
+      required={required}
+      disabled={!enabled}
+      value={value}
+      onChange={onChange}
+      onBlur={() => setTouched(true)}
+      error={shownError}
+      description={
+        <span aria-live="polite">
+          {reading && birthDate
+            ? t('reading', { birthDate, sex: t(reading.sex) })
+            : (description ?? t('hint'))}
+        </span>
+      }
+      inputMode="text"
+      autoComplete="off"
+      autoCapitalize="characters"
+      spellCheck={false}
+      maxLength={maxTypedLength}
+    />
+  );
+}
+
+export const IdNumberRenderer = withJsonFormsControlProps(IdNumberControl);

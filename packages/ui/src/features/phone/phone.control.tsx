@@ -1,0 +1,70 @@
+import type { ControlProps } from '@jsonforms/core';
+import { withJsonFormsControlProps } from '@jsonforms/react';
+import { TextInput } from '@mantine/core';
+import { useLayoutEffect, useRef, useState, type ChangeEvent } from 'react';
+import { useT } from '../../i18n/index.js';
+import { phoneNamespace } from './namespace.js';
+import {
+  caretAfterDigits,
+  digitsBefore,
+  formatPhoneNumber,
+  normalizePhoneNumber,
+  phoneProblem,
+} from './phone-number.js';
+
+/**
+ * A mainland mobile number: a telephone keypad on phones, shown 3-4-4 for reading, stored as digits.
+ * The caret stays after the digit just typed although spaces come and go around it.
+ */
+function PhoneControl(props: ControlProps): React.JSX.Element | null {
+  const { data, handleChange, path, id, label, required, enabled, visible, errors, description } = props;
+  const t = useT(phoneNamespace);
+  const [touched, setTouched] = useState(false);
+  const input = useRef<HTMLInputElement>(null);
+  const caretDigits = useRef<number | undefined>(undefined);
+
+  const digits = typeof data === 'string' ? data : '';
+  const formatted = formatPhoneNumber(digits);
+
+  useLayoutEffect(() => {
+    const element = input.current;
+    if (caretDigits.current === undefined || !element || document.activeElement !== element) return;
+    const caret = caretAfterDigits(formatted, caretDigits.current);
+    element.setSelectionRange(caret, caret);
+    caretDigits.current = undefined;
+  }, [formatted]);
+
+  if (!visible) return null;
+
+  const problem = digits === '' ? undefined : phoneProblem(digits);
+  const localError = problem ? t(problem, { count: digits.length }) : undefined;
+  const shownError = touched ? (localError ?? (errors || undefined)) : undefined;
+
+  const onChange = (event: ChangeEvent<HTMLInputElement>): void => {
+    const typed = event.currentTarget.value;
+    caretDigits.current = digitsBefore(typed, event.currentTarget.selectionStart ?? typed.length);
+    const next = normalizePhoneNumber(typed);
+    handleChange(path, next === '' ? undefined : next);
+  };
+
+  return (
+    <TextInput
+      ref={input}
+      id={`${id}-input`}
+      label={label}
+      required={required}
+      disabled={!enabled}
+      value={formatted}
+      onChange={onChange}
+      onBlur={() => setTouched(true)}
+      error={shownError}
+      description={description ?? t('hint')}
+      type="tel"
+      inputMode="tel"
+      autoComplete="tel-national"
+      maxLength={20}
+    />
+  );
+}
+
+export const PhoneRenderer = withJsonFormsControlProps(PhoneControl);
