@@ -27,3 +27,9 @@ export {
   type IdNumberProblem,
   type IdNumberReading,
 } from './id-number.js';
+export {
+  describeAjvErrors,
+  titleText,
+  type ErrorContext as FormErrorContext,
+  type FormErrorDetail,
+} from './form-errors.js';
