@@ -1,0 +1,69 @@
+/** One problem the runtime found, at a JSON Pointer into the request (`/body/data/idNumber`). */
+export interface ApiErrorDetail {
+  path: string;
+  message: string;
+}
+
+/** The runtime's error body, the same for every failure (docs/errors.md). */
+export interface ApiErrorBody {
+  /** A stable code (`TB_FORM_DATA_INVALID`); the UI translates by it. */
+  error: string;
+  /** A sentence in the language the request asked for. */
+  message: string;
+  details: ApiErrorDetail[];
+}
+
+/** The client's own codes, for failures that never reached the runtime or came back unreadable. */
+export const clientErrorCodes = {
+  /** No answer at all: offline, the server down, the request aborted. */
+  networkUnreachable: 'TB_NETWORK_UNREACHABLE',
+  /** An answer that is not the runtime's error body (a proxy's HTML 502, say). */
+  unexpectedResponse: 'TB_UNEXPECTED_RESPONSE',
+} as const;
+
+/** A failed call, carrying the runtime's error body so a form can put `details[].path` on its fields. */
+export class TongbanApiError extends Error {
+  override readonly name = 'TongbanApiError';
+  constructor(
+    /** The HTTP status; 0 when there was no answer. */
+    readonly status: number,
+    readonly body: ApiErrorBody,
+  ) {
+    super(body.message);
+  }
+
+  get code(): string {
+    return this.body.error;
+  }
+
+  get details(): ApiErrorDetail[] {
+    return this.body.details;
+  }
+}
+
+export function isApiErrorBody(value: unknown): value is ApiErrorBody {
+  if (typeof value !== 'object' || value === null) return false;
+  const body = value as Record<string, unknown>;
+  return (
+    typeof body.error === 'string' &&
+    typeof body.message === 'string' &&
+    Array.isArray(body.details) &&
+    body.details.every(
+      (detail: unknown) =>
+        typeof detail === 'object' &&
+        detail !== null &&
+        typeof (detail as ApiErrorDetail).path === 'string' &&
+        typeof (detail as ApiErrorDetail).message === 'string',
+    )
+  );
+}
+
+/** Any error body as the runtime's shape: what the runtime sent, or one made from the status. */
+export function toApiErrorBody(value: unknown, response: Response): ApiErrorBody {
+  if (isApiErrorBody(value)) return value;
+  return {
+    error: clientErrorCodes.unexpectedResponse,
+    message: `${response.status} ${response.statusText}`.trim(),
+    details: [],
+  };
+}
