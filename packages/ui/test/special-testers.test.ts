@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { JsonSchema, TesterContext, UISchemaElement } from '@jsonforms/core';
 import { describe, expect, it } from 'vitest';
+import { addressTester } from '../src/features/address/address.tester.js';
 import { idNumberTester } from '../src/features/id-number/id-number.tester.js';
 import { phoneTester } from '../src/features/phone/phone.tester.js';
 
@@ -58,6 +59,21 @@ describe('the special controls are chosen for the library forms’ fields', () =
       expect(rankOf(phoneTester, form.schema, property), `${form.key} ${property}`).toBe(
         mobile(form, property) ? 10 : -1,
       );
+    }
+  });
+
+  it('should render the library’s home, business and household addresses with the address control', () => {
+    const addresses = propertiesWhere((element) =>
+      ['address.residential', 'business.address', 'household.registeredAddress'].includes(element ?? ''),
+    );
+    expect(addresses.length).toBeGreaterThan(10);
+    for (const [form, property] of addresses) {
+      expect(rankOf(addressTester, form.schema, property), `${form.key} ${property}`).toBe(10);
+    }
+    for (const [form, property] of propertiesWhere(
+      (element) => element?.startsWith('address.event') === true,
+    )) {
+      expect(rankOf(addressTester, form.schema, property), `${form.key} ${property}`).toBe(-1);
     }
   });
 

@@ -1,0 +1,31 @@
+/** The address control's words; zh-CN first. Registered under the `address` namespace. */
+export const addressLocales = {
+  'zh-CN': {
+    province: '省 / 自治区 / 直辖市',
+    city: '市',
+    district: '区 / 县',
+    detail: '详细地址',
+    detailHint: '街道、小区、楼栋和门牌号',
+    choose: '请选择',
+    loading: '正在加载地区列表…',
+    loadFailed: '地区列表没有加载成功，请直接在详细地址中写完整地址',
+    chooseProvince: '请选择省份',
+    chooseCity: '请选择城市',
+    chooseDistrict: '请选择区县',
+    fillDetail: '请填写详细地址',
+  },
+  en: {
+    province: 'Province, region or municipality',
+    city: 'City',
+    district: 'District or county',
+    detail: 'Street address',
+    detailHint: 'Street, estate, building and door number',
+    choose: 'Choose',
+    loading: 'Loading the list of places…',
+    loadFailed: 'The list of places did not load; please write the whole address in the street address',
+    chooseProvince: 'Please choose the province',
+    chooseCity: 'Please choose the city',
+    chooseDistrict: 'Please choose the district or county',
+    fillDetail: 'Please fill in the street address',
+  },
+} as const;
