@@ -264,8 +264,11 @@ async function serve(config: ReturnType<typeof loadConfig>, embedded: boolean): 
   console.log(
     `Tongban 通办 is running (${embedded ? 'embedded' : 'scaled'} mode, ${runtime.database.kind}${runtime.database.kind === 'pglite' ? ` at ${config.dataDir}` : ''})`,
   );
-  console.log(`  API:      ${url}/api`);
-  console.log(`  API docs: ${url}/api/docs`);
+  console.log(`  Portal:    ${url}/portal/     (residents)`);
+  console.log(`  Workbench: ${url}/workbench/  (department staff)`);
+  console.log(`  Designer:  ${url}/designer/   (administrators)`);
+  console.log(`  API:       ${url}/api`);
+  console.log(`  API docs:  ${url}/api/docs`);
   if (seeded) {
     console.log(`  Demo accounts (password ${demoPassword}):`);
     for (const account of demoAccounts)
