@@ -4,6 +4,7 @@ import {
   coreReducer,
   createAjv,
   createTranslator,
+  defaultErrorTranslator,
   type Categorization,
   type JsonSchema,
   type Translator,
@@ -21,6 +22,7 @@ import {
 } from '../src/features/wizard/steps.js';
 import { reviewOf, type ReviewWords } from '../src/features/wizard/review.js';
 import { maskText } from '../src/features/wizard/mask.js';
+import { problemsOf } from '../src/features/wizard/problems.js';
 
 const schema = seniorBusCard.schema as JsonSchema;
 const categorization = seniorBusCard.uischema as Categorization;
@@ -299,6 +301,57 @@ describe('the review page', () => {
       },
       { path: 'services', label: 'Services', value: 'bus, health', answered: true, masked: false },
       { path: 'agreed', label: 'Agreed', value: 'Yes', answered: true, masked: false },
+    ]);
+  });
+});
+
+describe("the error summary's lines", () => {
+  it("names each answer in error on the step, in field order, worded by the form's error translator", () => {
+    const data = { applicantName: '王秀英', idNumber: '123' };
+    const found = stepErrors(stepFields(steps[0]!, context(data)), errorsOf(data));
+    const problems = problemsOf(0, found, {
+      schema,
+      rootSchema: schema,
+      t: englishHalf,
+      translateError: defaultErrorTranslator,
+    });
+    expect(problems.map(({ path, label, step }) => ({ path, label, step }))).toEqual([
+      { path: 'idNumber', label: 'ID number', step: 0 },
+      { path: 'birthDate', label: 'Date of birth', step: 0 },
+    ]);
+    expect(problems[0]!.message).toContain('must match pattern');
+  });
+
+  it('names the part of an object that is wrong', () => {
+    const formSchema: JsonSchema = {
+      type: 'object',
+      properties: {
+        applicant: {
+          type: 'object',
+          title: '申请人 / Applicant',
+          required: ['name'],
+          properties: { name: { type: 'string', title: '姓名 / Name' } },
+        },
+      },
+    };
+    const uischema: Categorization = {
+      type: 'Categorization',
+      label: 'x',
+      elements: [
+        { type: 'Category', label: 'one', elements: [{ type: 'Control', scope: '#/properties/applicant' }] },
+      ],
+    };
+    const data = { applicant: {} };
+    const errors = coreReducer(undefined, Actions.init(data, formSchema, uischema, { ajv })).errors ?? [];
+    const [only] = wizardSteps(uischema);
+    const problems = problemsOf(0, stepErrors(stepFields(only!, context(data)), errors), {
+      schema: formSchema,
+      rootSchema: formSchema,
+      t: englishHalf,
+      translateError: defaultErrorTranslator,
+    });
+    expect(problems).toEqual([
+      { path: 'applicant.name', label: 'Applicant · Name', message: 'is a required property', step: 0 },
     ]);
   });
 });

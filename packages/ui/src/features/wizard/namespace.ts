@@ -1,0 +1,2 @@
+/** The i18n namespace of the wizard's catalog. */
+export const wizardNamespace = 'wizard';
