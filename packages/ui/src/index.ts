@@ -2,3 +2,5 @@
 export * from './i18n/index.js';
 export * from './theme/index.js';
 export { renderers } from './form/renderers.js';
+export * from './features/shell/index.js';
+export * from './features/sign-in/index.js';

@@ -1,0 +1,55 @@
+import { Anchor, Button, Group, Text } from '@mantine/core';
+import { useT } from '../../i18n/index.js';
+import { LanguageSwitch } from './language-switch.js';
+import { shellNamespace } from './namespace.js';
+import { useSession } from './session.js';
+
+export type AppName = 'portal' | 'workbench' | 'designer';
+
+export interface AppHeaderProps {
+  app: AppName;
+  /** Shown to a visitor nobody is signed in as; the app decides where signing in happens. */
+  onSignIn?: () => void;
+}
+
+/** The product and the app, the language switch, who is signed in and signing out. */
+export function AppHeader({ app, onSignIn }: AppHeaderProps) {
+  const t = useT(shellNamespace);
+  const { user, signOut } = useSession();
+  const appTitle = t(`apps.${app}`);
+  return (
+    <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="xs">
+      <Anchor
+        href={`/${app}/`}
+        underline="never"
+        c="inherit"
+        aria-label={t('home', { app: appTitle })}
+        style={{ minWidth: 0 }}
+      >
+        <Group gap="xs" wrap="nowrap">
+          <Text fw={700} size="lg" span>
+            {t('productName')}
+          </Text>
+          <Text size="md" span truncate>
+            {appTitle}
+          </Text>
+        </Group>
+      </Anchor>
+      <Group gap="xs" wrap="nowrap">
+        <LanguageSwitch />
+        {user ? (
+          <>
+            <Text size="sm" visibleFrom="sm" span>
+              {t('signedInAs', { name: user.displayName })}
+            </Text>
+            <Button variant="default" onClick={() => void signOut()}>
+              {t('signOut')}
+            </Button>
+          </>
+        ) : user === null && onSignIn ? (
+          <Button onClick={onSignIn}>{t('signIn')}</Button>
+        ) : null}
+      </Group>
+    </Group>
+  );
+}

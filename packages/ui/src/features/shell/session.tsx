@@ -1,0 +1,87 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { TongbanApiError, unwrap } from '@tongban/client';
+import { tongbanApi } from './api.js';
+
+/** Who is signed in, as GET /api/auth/me answers. */
+export interface SignedInUser {
+  id: string;
+  username: string;
+  displayName: string;
+  roles: string[];
+}
+
+export interface Session {
+  /** undefined while asking the server; null when nobody is signed in. */
+  user: SignedInUser | null | undefined;
+  /** Why the server could not say who is signed in (no answer), or null. */
+  failure: TongbanApiError | null;
+  /** Signs in; a refused sign-in throws the runtime's `TongbanApiError`. */
+  signIn(username: string, password: string): Promise<void>;
+  signOut(): Promise<void>;
+  /** Asks the server again who is signed in. */
+  refresh(): Promise<void>;
+}
+
+const SessionContext = createContext<Session | null>(null);
+
+/**
+ * The sign-in shared by the three apps: the session is the runtime's HTTP-only cookie on this origin, so
+ * signing in in one app signs in all three; this asks the server who it is.
+ */
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [user, setUser] = useState<SignedInUser | null | undefined>(undefined);
+  const [failure, setFailure] = useState<TongbanApiError | null>(null);
+
+  const refresh = useCallback(async () => {
+    try {
+      setUser(toUser(await unwrap(tongbanApi().GET('/api/auth/me'))));
+      setFailure(null);
+    } catch (error) {
+      if (error instanceof TongbanApiError && error.status === 401) {
+        setUser(null);
+        setFailure(null);
+      } else {
+        setUser(null);
+        setFailure(error instanceof TongbanApiError ? error : null);
+      }
+    }
+  }, []);
+
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+
+  const signIn = useCallback(async (username: string, password: string) => {
+    const answer = await unwrap(tongbanApi().POST('/api/auth/login', { body: { username, password } }));
+    setUser(toUser(answer));
+    setFailure(null);
+  }, []);
+
+  const signOut = useCallback(async () => {
+    await unwrap(tongbanApi().POST('/api/auth/logout'));
+    setUser(null);
+  }, []);
+
+  const session = useMemo(
+    () => ({ user, failure, signIn, signOut, refresh }),
+    [user, failure, signIn, signOut, refresh],
+  );
+  return <SessionContext.Provider value={session}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): Session {
+  const session = useContext(SessionContext);
+  if (!session) throw new Error('useSession needs a SessionProvider (TongbanApp gives one)');
+  return session;
+}
+
+/** The account the runtime answered with, whatever else its body carries. */
+function toUser(body: unknown): SignedInUser {
+  const value = (body ?? {}) as Partial<Record<keyof SignedInUser, unknown>>;
+  return {
+    id: String(value.id ?? ''),
+    username: String(value.username ?? ''),
+    displayName: String(value.displayName ?? value.username ?? ''),
+    roles: Array.isArray(value.roles) ? value.roles.map(String) : [],
+  };
+}
