@@ -12,11 +12,7 @@ import {
 import { attachmentReferenceSchema } from '../src/features/file-upload/attachment-reference.js';
 
 const megabyte = 1024 * 1024;
-const photos = {
-  type: 'array',
-  'x-element': 'attachments',
-  'x-accept': ['image/jpeg', 'image/png'],
-} as JsonSchema;
+const photos = { type: 'array', 'x-accept': ['image/jpeg', 'image/png'] } as JsonSchema;
 
 describe('what an upload field takes, checked before a byte is sent', () => {
   it('should take the runtime’s types and 10 MB when the form says nothing', () => {
@@ -77,7 +73,7 @@ describe('what an upload field takes, checked before a byte is sent', () => {
     expect(formatFileSize(10 * megabyte, 'zh-CN')).toBe('10 MB');
   });
 
-  it('should be chosen for an attachments array or an array of attachment references, not for other arrays', () => {
+  it('should be chosen for an array that says what it accepts or holds attachment references, not for other arrays', () => {
     expect(isFileUploadSchema(photos)).toBe(true);
     expect(isFileUploadSchema({ type: 'array', items: attachmentReferenceSchema } as JsonSchema)).toBe(true);
     expect(isFileUploadSchema({ type: 'array', items: { type: 'string' } })).toBe(false);

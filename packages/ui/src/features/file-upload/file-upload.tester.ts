@@ -4,14 +4,14 @@ import { and, isControl, rankWith, schemaMatches, type JsonSchema } from '@jsonf
 export const fileUploadRank = 10;
 
 /**
- * An upload field: an array the form marks as attachments (`x-element: "attachments"` or
- * `"<something>.attachments"`, or `options.format: "attachments"` in the uischema), or whose items are
- * attachment references ({ id, name, type, size }).
+ * An upload field: an array whose items are attachment references ({ id, name, type, size }), or one
+ * that says which types it takes (`x-accept`), or `options.format: "attachments"` in the uischema.
+ * Not an `x-element`: data elements are remembered for the next application and asked once across a
+ * bundle, and a file is neither.
  */
 export function isFileUploadSchema(schema: JsonSchema): boolean {
   if (schema.type !== 'array') return false;
-  const element = (schema as { 'x-element'?: unknown })['x-element'];
-  if (typeof element === 'string' && /(^|\.)attachments$/.test(element)) return true;
+  if (Array.isArray((schema as { 'x-accept'?: unknown })['x-accept'])) return true;
   const items = schema.items;
   if (!items || Array.isArray(items) || typeof items !== 'object') return false;
   const properties = (items as JsonSchema).properties ?? {};
