@@ -1,6 +1,6 @@
 /** Tongban's shared web parts: i18n, theme, and the JSON Forms renderer set over Mantine. */
 export * from './i18n/index.js';
 export * from './theme/index.js';
-export { renderers } from './form/renderers.js';
+export * from './form/index.js';
 export * from './features/shell/index.js';
 export * from './features/sign-in/index.js';

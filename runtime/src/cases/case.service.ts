@@ -20,6 +20,7 @@ import type { DefinitionService } from '../definitions/definition.service.js';
 import { ApiError, forbidden, notFound } from '../errors/api-error.js';
 import { assertFormData } from '../forms/form-validator.js';
 import { ProfileService, rememberStatement } from '../profiles/profile.service.js';
+import { claimAudit, claimStatement, claimableUploads, type ClaimedUpload } from '../uploads/upload-claim.js';
 import { caseViewFor } from './applicant-view.js';
 import { deadlineColumns, deadlineView, legacyCaseClock } from './case-deadline.js';
 import { caseAccess } from './case-access.js';
@@ -151,6 +152,8 @@ export interface StartOptions {
   applicantId?: string | null;
   /** The caller checked that the member of staff may file it where it goes (a bundle at a counter). */
   queuesChecked?: boolean;
+  /** The actor's uploads the application names, which the case takes as attachments (decision 0021). */
+  uploads?: readonly ClaimedUpload[];
 }
 
 /** A new case worked out but not yet written (see `CaseService.planStart`). */
@@ -188,9 +191,12 @@ export class CaseService {
 
   /** `actor` null: the runtime itself starts the case (a bad rating's follow-up), for no applicant. */
   async start(actor: Actor | null, input: StartCaseInput): Promise<CaseRow> {
-    const planned = await this.planStart(actor, input);
+    // the files uploaded for this application become the case's attachments as it starts (decision 0021)
+    const uploads = actor ? await claimableUploads(this.deps.db, actor.userId, input.data) : [];
+    const planned = await this.planStart(actor, input, { uploads });
     const now = this.deps.clock();
     const statements = [startCases([planned], now)];
+    if (actor && uploads.length > 0) statements.push(claimStatement(actor.userId, planned.row.id, uploads));
     // collect once: what a resident submits under data elements prefills their next application,
     // kept in the transaction that starts the case
     const remember =
@@ -321,7 +327,10 @@ export class CaseService {
     };
     await this.maskNotifications(row, workflow, row.data, result.effects);
     const writes = foldEffects(context, result.effects);
-    const audit = this.deps.audit.rows(id, { seq: 0, hash: '' }, [started, ...writes.audit]);
+    const attached = actorId
+      ? claimAudit(actorId, options.uploads ?? [], now).map((entry) => ({ ...entry, caseId: id }))
+      : [];
+    const audit = this.deps.audit.rows(id, { seq: 0, hash: '' }, [started, ...attached, ...writes.audit]);
     return {
       row: { ...row, auditSeq: audit.seq, auditHead: audit.hash },
       ...(form ? { form } : {}),

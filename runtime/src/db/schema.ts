@@ -321,6 +321,27 @@ export const attachments = pgTable(
   (table) => [index('attachments_case').on(table.caseId)],
 );
 
+/**
+ * Files a person uploaded for an application before its case exists (decision 0021): theirs alone,
+ * named by id in the application's data, and moved into `attachments` (same id, same bytes) in the
+ * transaction that starts the case. The bytes are in the attachment store under `sha256`, as an
+ * attachment's are.
+ */
+export const uploads = pgTable(
+  'uploads',
+  {
+    id: uuid('id').primaryKey(),
+    ownerId: uuid('owner_id').notNull(),
+    name: text('name').notNull(),
+    /** The type read from the bytes, equal to the one declared. */
+    contentType: text('content_type').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    createdAt: at('created_at').notNull(),
+  },
+  (table) => [index('uploads_owner').on(table.ownerId, table.createdAt)],
+);
+
 export const ratings = pgTable('ratings', {
   caseId: uuid('case_id')
     .primaryKey()

@@ -21,6 +21,7 @@ import { caseRoutes } from '../cases/cases.routes.js';
 import { taskRoutes } from '../tasks/tasks.routes.js';
 import { commentRoutes } from '../comments/comments.routes.js';
 import { attachmentRoutes } from '../attachments/attachments.routes.js';
+import { uploadRoutes } from '../uploads/uploads.routes.js';
 import { ratingRoutes } from '../ratings/ratings.routes.js';
 import { supervisionRoutes } from '../supervision/supervision.routes.js';
 import { meRoutes } from '../users/me.routes.js';
@@ -95,6 +96,7 @@ export async function buildApp(runtime: Runtime, options: AppOptions = {}): Prom
         taskRoutes,
         commentRoutes,
         attachmentRoutes,
+        uploadRoutes,
         ratingRoutes,
         supervisionRoutes,
         meRoutes,

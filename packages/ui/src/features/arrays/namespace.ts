@@ -1,0 +1,2 @@
+/** The i18n namespace of the list (array) renderer's text. */
+export const arraysNamespace = 'arrays';
