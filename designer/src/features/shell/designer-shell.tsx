@@ -20,10 +20,13 @@ export function DesignerShell({ children }: { children: ReactNode }) {
           wrap="nowrap"
         >
           <Group gap="lg" wrap="nowrap">
-            <Text fw={700} component="span">
+            <Text fw={700} component="span" style={{ whiteSpace: 'nowrap' }}>
               {t('appName')}
             </Text>
-            <AppLink to="/gallery">{t('gallery')}</AppLink>
+            {/* on a phone the pages link back to the gallery themselves */}
+            <AppLink to="/gallery" visibleFrom="xs" style={{ whiteSpace: 'nowrap' }}>
+              {t('gallery')}
+            </AppLink>
           </Group>
           <LanguageSwitch />
         </Group>
