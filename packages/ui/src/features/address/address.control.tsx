@@ -116,7 +116,7 @@ function AddressControl(props: ControlProps): React.JSX.Element | null {
           <NativeSelect
             id={`${id}-province`}
             label={t('province')}
-            required={required}
+            aria-required={required || undefined}
             disabled={disabled}
             value={parts.province?.code ?? ''}
             onChange={(event) => choose('province', event.currentTarget.value)}
@@ -125,7 +125,7 @@ function AddressControl(props: ControlProps): React.JSX.Element | null {
           <NativeSelect
             id={`${id}-city`}
             label={t('city')}
-            required={required}
+            aria-required={required || undefined}
             disabled={disabled || cities.length === 0}
             value={parts.city?.code ?? ''}
             onChange={(event) => choose('city', event.currentTarget.value)}
@@ -135,7 +135,7 @@ function AddressControl(props: ControlProps): React.JSX.Element | null {
           <NativeSelect
             id={`${id}-district`}
             label={t('district')}
-            required={required && districts.length > 0}
+            aria-required={(required && districts.length > 0) || undefined}
             disabled={disabled || districts.length === 0}
             value={parts.district?.code ?? ''}
             onChange={(event) => choose('district', event.currentTarget.value)}
@@ -147,11 +147,11 @@ function AddressControl(props: ControlProps): React.JSX.Element | null {
           id={`${id}-detail`}
           label={t('detail')}
           description={regionsState.status === 'failed' ? t('loadFailed') : (description ?? t('detailHint'))}
-          required={required}
+          aria-required={required || undefined}
           disabled={!enabled}
           value={parts.detail}
           onChange={(event) => update({ ...parts, detail: event.currentTarget.value })}
-          error={touched ? errors || undefined : undefined}
+          error={errors || undefined}
           autoComplete="street-address"
         />
       </Stack>

@@ -55,7 +55,6 @@ function FileUploadControl(props: ControlProps): React.JSX.Element | null {
   const [pending, setPending] = useState<UploadEntry[]>([]);
   const [previews, setPreviews] = useState<Record<string, string>>({});
   const [refusals, setRefusals] = useState<string[]>([]);
-  const [touched, setTouched] = useState(false);
   const previewUrls = useRef<string[]>([]);
 
   useEffect(
@@ -129,7 +128,6 @@ function FileUploadControl(props: ControlProps): React.JSX.Element | null {
       }
     }
     setRefusals(said);
-    setTouched(true);
   };
 
   const cancel = (entry: UploadEntry): void => {
@@ -149,7 +147,8 @@ function FileUploadControl(props: ControlProps): React.JSX.Element | null {
           count: rules.maxFiles,
         });
   const full = rules.maxFiles !== undefined && stored.length + pending.length >= rules.maxFiles;
-  const shownError = touched && pending.length === 0 ? errors || undefined : undefined;
+  // the form decides when its problems show (the field left, or Continue pressed)
+  const shownError = pending.length === 0 ? errors || undefined : undefined;
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
 
@@ -211,7 +210,6 @@ function FileUploadControl(props: ControlProps): React.JSX.Element | null {
                   {...buttonProps}
                   variant="default"
                   aria-describedby={shownError ? `${hintId} ${errorId}` : hintId}
-                  onBlur={() => setTouched(true)}
                 >
                   {stored.length + pending.length > 0 ? t('chooseMore') : t('choose')}
                 </Button>

@@ -4,6 +4,7 @@ import { withJsonFormsControlProps } from '@jsonforms/react';
 import { TextInput } from '@mantine/core';
 import { useState, type ChangeEvent } from 'react';
 import { useLanguage, useT } from '../../i18n/index.js';
+import { fieldProps } from '../controls/field-props.js';
 import { idNumberNamespace } from './namespace.js';
 
 /** The longest text kept while typing: 18 characters and the spaces a person may put between groups. */
@@ -21,7 +22,7 @@ function localToday(): string {
  * what is wrong is said in plain words once the person has left the field.
  */
 function IdNumberControl(props: ControlProps): React.JSX.Element | null {
-  const { data, handleChange, path, id, label, required, enabled, visible, errors, description } = props;
+  const { data, handleChange, path, visible, errors, description } = props;
   const t = useT(idNumberNamespace);
   const language = useLanguage();
   const [touched, setTouched] = useState(false);
@@ -31,7 +32,9 @@ function IdNumberControl(props: ControlProps): React.JSX.Element | null {
   const check: IdNumberCheck | undefined = value === '' ? undefined : checkIdNumber(value, localToday());
   const reading = check?.reading;
   const localError = check && !check.valid ? t(check.problem, { count: value.length }) : undefined;
-  const shownError = touched ? (localError ?? (errors || undefined)) : undefined;
+  // the form shows its problems once the field is left or Continue is pressed; the plain words of what
+  // is wrong with the number (which a pattern-only form does not refuse) show from the field's leaving
+  const shownError = localError && (touched || errors) ? localError : errors || undefined;
 
   const birthDate = reading
     ? new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: 'UTC' }).format(
@@ -46,10 +49,7 @@ function IdNumberControl(props: ControlProps): React.JSX.Element | null {
 
   return (
     <TextInput
-      id={`${id}-input`}
-      label={label}
-      required={required}
-      disabled={!enabled}
+      {...fieldProps(props)}
       value={value}
       onChange={onChange}
       onBlur={() => setTouched(true)}

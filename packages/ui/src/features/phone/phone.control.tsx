@@ -3,6 +3,7 @@ import { withJsonFormsControlProps } from '@jsonforms/react';
 import { TextInput } from '@mantine/core';
 import { useLayoutEffect, useRef, useState, type ChangeEvent } from 'react';
 import { useT } from '../../i18n/index.js';
+import { fieldProps } from '../controls/field-props.js';
 import { phoneNamespace } from './namespace.js';
 import {
   caretAfterDigits,
@@ -17,7 +18,7 @@ import {
  * The caret stays after the digit just typed although spaces come and go around it.
  */
 function PhoneControl(props: ControlProps): React.JSX.Element | null {
-  const { data, handleChange, path, id, label, required, enabled, visible, errors, description } = props;
+  const { data, handleChange, path, visible, errors, description } = props;
   const t = useT(phoneNamespace);
   const [touched, setTouched] = useState(false);
   const input = useRef<HTMLInputElement>(null);
@@ -38,7 +39,7 @@ function PhoneControl(props: ControlProps): React.JSX.Element | null {
 
   const problem = digits === '' ? undefined : phoneProblem(digits);
   const localError = problem ? t(problem, { count: digits.length }) : undefined;
-  const shownError = touched ? (localError ?? (errors || undefined)) : undefined;
+  const shownError = localError && (touched || errors) ? localError : errors || undefined;
 
   const onChange = (event: ChangeEvent<HTMLInputElement>): void => {
     const typed = event.currentTarget.value;
@@ -50,10 +51,7 @@ function PhoneControl(props: ControlProps): React.JSX.Element | null {
   return (
     <TextInput
       ref={input}
-      id={`${id}-input`}
-      label={label}
-      required={required}
-      disabled={!enabled}
+      {...fieldProps(props)}
       value={formatted}
       onChange={onChange}
       onBlur={() => setTouched(true)}
