@@ -2,36 +2,41 @@ import { describe, expect, it } from 'vitest';
 import {
   Actions,
   coreReducer,
-  createAjv,
   createTranslator,
-  defaultErrorTranslator,
   type Categorization,
   type JsonSchema,
   type Translator,
 } from '@jsonforms/core';
+import { createFormAjv, type JsonSchemaObject } from '@tongban/engine';
 import seniorBusCard from '../../../definitions/forms/senior-bus-card.json' with { type: 'json' };
 import {
   nextStep,
   previousStep,
   reachableStep,
-  stepErrors,
+  problemsOnFields,
   stepFields,
+  stepOfPath,
   visibleStepIndexes,
   wizardSteps,
   type RuleContext,
 } from '../src/features/wizard/steps.js';
 import { reviewOf, type ReviewWords } from '../src/features/wizard/review.js';
 import { maskText } from '../src/features/wizard/mask.js';
-import { problemsOf } from '../src/features/wizard/problems.js';
+import { checkMessages } from '../src/form/messages.js';
+import type { FormAjv } from '../src/form/types.js';
 
 const schema = seniorBusCard.schema as JsonSchema;
 const categorization = seniorBusCard.uischema as Categorization;
-const ajv = createAjv();
+// the engine's one validator configuration, as TongbanForm gives it to JSON Forms
+const ajv = createFormAjv() as unknown as FormAjv;
 const steps = wizardSteps(categorization);
 const context = (data: Record<string, unknown>): RuleContext => ({ data, path: '', ajv });
-/** The errors JSON Forms itself keeps for `data`, as the wizard reads them from its state. */
-const errorsOf = (data: Record<string, unknown>) =>
-  coreReducer(undefined, Actions.init(data, schema, categorization, { ajv })).errors ?? [];
+/** The problems TongbanForm finds in `data`: JSON Forms' errors worded by the engine, as the wizard gets them. */
+const messagesOf = (data: Record<string, unknown>, formSchema = schema, uischema = categorization) =>
+  checkMessages(
+    coreReducer(undefined, Actions.init(data, formSchema, uischema, { ajv })).errors ?? [],
+    formSchema as JsonSchemaObject,
+  );
 
 const english: ReviewWords = {
   notAnswered: 'Not answered',
@@ -93,16 +98,26 @@ describe('the steps of the senior bus card wizard', () => {
     ]);
   });
 
-  it("blocks Continue only on the step's own errors, in the order of its fields", () => {
+  it("blocks Continue only on the step's own problems", () => {
     const data = { phone: '12', cardType: 'new', delivery: 'counter' };
-    const errors = errorsOf(data);
-    const first = stepErrors(stepFields(steps[0]!, context(data)), errors);
-    expect(first.map((found) => found.field.path)).toEqual(['applicantName', 'idNumber', 'birthDate']);
-    expect(first[0]!.errors[0]!.keyword).toBe('required');
-    const second = stepErrors(stepFields(steps[1]!, context(data)), errors);
-    expect(second.map((found) => found.field.path)).toEqual(['phone']);
-    expect(second[0]!.errors[0]!.keyword).toBe('pattern');
-    expect(stepErrors(stepFields(steps[2]!, context(data)), errors)).toEqual([]);
+    const messages = messagesOf(data);
+    const first = problemsOnFields(stepFields(steps[0]!, context(data)), messages);
+    expect(first.map((message) => message.path)).toEqual(['applicantName', 'idNumber', 'birthDate']);
+    expect(first[0]!.message['zh-CN']).toContain('姓名');
+    const second = problemsOnFields(stepFields(steps[1]!, context(data)), messages);
+    expect(second.map((message) => message.path)).toEqual(['phone']);
+    expect(problemsOnFields(stepFields(steps[2]!, context(data)), messages)).toEqual([]);
+  });
+
+  it('finds the step that asks for an answer, so that a link to it can open that step', () => {
+    const data = { delivery: 'mail' };
+    const visible = visibleStepIndexes(steps, context(data));
+    expect(stepOfPath(steps, visible, 'idNumber', context(data))).toBe(0);
+    expect(stepOfPath(steps, visible, 'address', context(data))).toBe(3);
+    const counter = { delivery: 'counter' };
+    const atCounter = visibleStepIndexes(steps, context(counter));
+    expect(stepOfPath(steps, atCounter, 'address', context(counter))).toBeUndefined();
+    expect(stepOfPath(steps, atCounter, 'nowhere', context(counter))).toBeUndefined();
   });
 
   it('does not hold the person back on a field a rule hides from them', () => {
@@ -132,12 +147,13 @@ describe('the steps of the senior bus card wizard', () => {
       properties: { name: { type: 'string' }, anonymous: { type: 'boolean' } },
     };
     const data = { anonymous: true };
-    const errors = coreReducer(undefined, Actions.init(data, formSchema, uischema, { ajv })).errors ?? [];
+    const messages = messagesOf(data, formSchema, uischema);
+    expect(messages.map((message) => message.path)).toEqual(['name']);
     const [only] = wizardSteps(uischema);
     const fields = stepFields(only!, context(data));
     expect(fields).toHaveLength(1);
     expect(fields[0]!.visible).toBe(false);
-    expect(stepErrors(fields, errors)).toEqual([]);
+    expect(problemsOnFields(fields, messages)).toEqual([]);
   });
 });
 
@@ -301,57 +317,6 @@ describe('the review page', () => {
       },
       { path: 'services', label: 'Services', value: 'bus, health', answered: true, masked: false },
       { path: 'agreed', label: 'Agreed', value: 'Yes', answered: true, masked: false },
-    ]);
-  });
-});
-
-describe("the error summary's lines", () => {
-  it("names each answer in error on the step, in field order, worded by the form's error translator", () => {
-    const data = { applicantName: '王秀英', idNumber: '123' };
-    const found = stepErrors(stepFields(steps[0]!, context(data)), errorsOf(data));
-    const problems = problemsOf(0, found, {
-      schema,
-      rootSchema: schema,
-      t: englishHalf,
-      translateError: defaultErrorTranslator,
-    });
-    expect(problems.map(({ path, label, step }) => ({ path, label, step }))).toEqual([
-      { path: 'idNumber', label: 'ID number', step: 0 },
-      { path: 'birthDate', label: 'Date of birth', step: 0 },
-    ]);
-    expect(problems[0]!.message).toContain('must match pattern');
-  });
-
-  it('names the part of an object that is wrong', () => {
-    const formSchema: JsonSchema = {
-      type: 'object',
-      properties: {
-        applicant: {
-          type: 'object',
-          title: '申请人 / Applicant',
-          required: ['name'],
-          properties: { name: { type: 'string', title: '姓名 / Name' } },
-        },
-      },
-    };
-    const uischema: Categorization = {
-      type: 'Categorization',
-      label: 'x',
-      elements: [
-        { type: 'Category', label: 'one', elements: [{ type: 'Control', scope: '#/properties/applicant' }] },
-      ],
-    };
-    const data = { applicant: {} };
-    const errors = coreReducer(undefined, Actions.init(data, formSchema, uischema, { ajv })).errors ?? [];
-    const [only] = wizardSteps(uischema);
-    const problems = problemsOf(0, stepErrors(stepFields(only!, context(data)), errors), {
-      schema: formSchema,
-      rootSchema: formSchema,
-      t: englishHalf,
-      translateError: defaultErrorTranslator,
-    });
-    expect(problems).toEqual([
-      { path: 'applicant.name', label: 'Applicant · Name', message: 'is a required property', step: 0 },
     ]);
   });
 });

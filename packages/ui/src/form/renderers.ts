@@ -6,6 +6,7 @@ import { renderers as fileUploadRenderers } from '../features/file-upload/index.
 import { renderers as idNumberRenderers } from '../features/id-number/index.js';
 import { renderers as layoutRenderers } from '../features/layouts/index.js';
 import { renderers as phoneRenderers } from '../features/phone/index.js';
+import { renderers as wizardRenderers } from '../features/wizard/index.js';
 // One line per feature: `import { renderers as <feature>Renderers } from '../features/<feature>/index.js';`
 // and its spread in the list below. Testers rank themselves; order here does not matter.
 
@@ -24,4 +25,5 @@ export const renderers: JsonFormsRendererRegistryEntry[] = [
   ...phoneRenderers,
   ...addressRenderers,
   ...fileUploadRenderers,
+  ...wizardRenderers,
 ];

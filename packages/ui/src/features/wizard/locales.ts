@@ -27,15 +27,8 @@ export const wizardCatalog = {
       listSeparator: '、',
       submit: '提交申请',
       submitting: '正在提交…',
-      problems: '还有需要修改的地方，请点击下面的链接逐项修改后再提交。',
-      problemIn: '{{step}}：{{label}}',
     },
     step: '第 {{position}} 步',
-    summary: {
-      title: '有需要修改的地方',
-      lead: '请修改下面的内容后再继续：',
-      line: '{{label}}：{{message}}',
-    },
   },
   en: {
     progress: 'Step {{position}} of {{total}}',
@@ -62,14 +55,7 @@ export const wizardCatalog = {
       listSeparator: ', ',
       submit: 'Send application',
       submitting: 'Sending…',
-      problems: 'Some answers still need changing. Follow the links below to change them, then send.',
-      problemIn: '{{step}}: {{label}}',
     },
     step: 'Step {{position}}',
-    summary: {
-      title: 'There is a problem',
-      lead: 'Change these answers to continue:',
-      line: '{{label}}: {{message}}',
-    },
   },
 } satisfies Catalog;

@@ -1,6 +1,5 @@
 import {
   composeWithUi,
-  getControlPath,
   isControlElement,
   isLayout,
   isVisible,
@@ -11,9 +10,8 @@ import {
   type UISchemaElement,
 } from '@jsonforms/core';
 
-// ajv's types as JSON Forms hands them over (ajv is its dependency, not ours)
-export type FormAjv = NonNullable<JsonFormsCore['ajv']>;
-export type FormError = NonNullable<JsonFormsCore['errors']>[number];
+// ajv as JSON Forms hands it over (ajv is its dependency, not ours)
+type FormAjv = NonNullable<JsonFormsCore['ajv']>;
 
 /**
  * One page of the wizard: a Category of the Categorization, flattened out of any nested
@@ -95,23 +93,31 @@ export function isWithin(errorPath: string, fieldPath: string): boolean {
   return errorPath === fieldPath || errorPath.startsWith(`${fieldPath}.`);
 }
 
-export interface FieldErrors {
-  field: StepField;
-  errors: FormError[];
+/**
+ * The problems that stop a person leaving a step: those about its visible fields (or inside them), in
+ * the order they come. A field hidden by a rule cannot be answered, so it cannot hold the person back.
+ */
+export function problemsOnFields<T extends { path: string }>(
+  fields: StepField[],
+  problems: readonly T[],
+): T[] {
+  const shown = fields.filter((field) => field.visible);
+  return problems.filter((problem) => shown.some((field) => isWithin(problem.path, field.path)));
 }
 
-/**
- * The errors that stop a person leaving a step: those of its visible fields, in the order the fields
- * appear. A field hidden by a rule cannot be answered, so it cannot hold the person back.
- */
-export function stepErrors(fields: StepField[], errors: readonly FormError[]): FieldErrors[] {
-  const found: FieldErrors[] = [];
-  for (const field of fields) {
-    if (!field.visible) continue;
-    const own = errors.filter((error) => isWithin(getControlPath(error), field.path));
-    if (own.length > 0) found.push({ field, errors: own });
+/** The visible step (of `visible`) that asks for the answer at `path`, if one does. */
+export function stepOfPath(
+  steps: WizardStep[],
+  visible: readonly number[],
+  path: string,
+  context: RuleContext,
+): number | undefined {
+  for (const step of steps) {
+    if (!visible.includes(step.index)) continue;
+    const fields = stepFields(step, context).filter((field) => field.visible);
+    if (fields.some((field) => isWithin(path, field.path))) return step.index;
   }
-  return found;
+  return undefined;
 }
 
 /** The page after `current` among the visible ones; `steps.length` is the review page. */

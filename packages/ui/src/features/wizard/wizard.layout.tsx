@@ -1,34 +1,33 @@
-import {
-  type Categorization,
-  type JsonSchema,
-  type LayoutProps,
-  type Translator,
-  type UISchemaElement,
-  type VerticalLayout,
+import type {
+  Categorization,
+  JsonSchema,
+  LayoutProps,
+  Translator,
+  UISchemaElement,
+  VerticalLayout,
 } from '@jsonforms/core';
 import { JsonFormsDispatch, useJsonForms, withJsonFormsLayoutProps } from '@jsonforms/react';
 import { Anchor, Box, Button, Stack, Text, Title } from '@mantine/core';
-import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useLanguage, useT } from '../../i18n/index.js';
-import { problemsOf, type Problem } from './problems.js';
+import { useFormFeedback } from '../../form/feedback.js';
+import { wizardNamespace } from './namespace.js';
 import { reviewOf, type ReviewWords } from './review.js';
 import { ReviewAnswers } from './review-page.js';
 import { StepIndicator } from './step-indicator.js';
 import {
   nextStep,
   previousStep,
+  problemsOnFields,
   reachableStep,
-  stepErrors,
   stepFields,
+  stepOfPath,
   visibleStepIndexes,
   wizardSteps,
-  type FormError,
   type RuleContext,
   type WizardStep,
 } from './steps.js';
-import { WizardErrorSummary } from './error-summary.js';
 import { useWizardSettings } from './wizard-settings.js';
-import { wizardNamespace } from './namespace.js';
 
 /** The wizard's own `t` (its namespace). */
 type WizardT = (key: string, values?: Record<string, unknown>) => string;
@@ -38,19 +37,20 @@ const passThrough: Translator = ((_id: string, fallback?: string) => fallback) a
 /**
  * A Categorization as a wizard (GOV.UK's one thing per page): one step a page with its title and a
  * step indicator; Continue checks only that step's answers and stays, with the errors at the fields
- * and in a summary, when one is wrong; Back; steps a rule hides are skipped both ways; a review page
- * lists every answer with a "change" link back to its step, and offers the app's submit action.
- * Read-only forms (staff) show every shown step at once.
+ * and in the form's summary, when one is wrong; Back; steps a rule hides are skipped both ways; a
+ * review page lists every answer with a "change" link back to its step, and offers the app's submit.
+ * A link to a field on another step (the summary's, after a submit) opens that step. Read-only forms
+ * (staff) show every shown step at once.
  */
 function WizardLayout({ uischema, schema, path, renderers, cells, enabled, visible }: LayoutProps) {
   const categorization = uischema as Categorization;
   const context = useJsonForms();
+  const feedback = useFormFeedback();
   const settings = useWizardSettings();
-  const t = useT(wizardNamespace);
+  const t: WizardT = useT(wizardNamespace);
   const language = useLanguage();
   const core = context.core;
   const translate = context.i18n?.translate ?? passThrough;
-  const translateError = context.i18n?.translateError;
 
   const steps = useMemo(() => wizardSteps(categorization), [categorization]);
   const rules: RuleContext | undefined = core?.ajv
@@ -63,99 +63,112 @@ function WizardLayout({ uischema, schema, path, renderers, cells, enabled, visib
   const current = reachableStep(settings.step ?? ownStep, shown, steps.length);
   // pages seen in this visit, so that Continue after "change" returns to the review unless the change
   // revealed a step the person has not answered yet
-  const [seen, setSeen] = useState<Set<number>>(() => new Set(shown.filter((index) => index < current)));
+  const [seen, setSeen] = useState<ReadonlySet<number>>(
+    () => new Set(shown.filter((index) => index < current)),
+  );
   const [returnToReview, setReturnToReview] = useState(false);
-  const [problems, setProblems] = useState<Problem[] | undefined>(undefined);
   const [submitting, setSubmitting] = useState(false);
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const summaryRef = useRef<HTMLDivElement>(null);
   const moved = useRef(false);
+  const focusAfterMove = useRef<string | undefined>(undefined);
 
-  const go = useCallback(
-    (step: number) => {
-      moved.current = true;
-      setProblems(undefined);
-      setSeen((before) => new Set(before).add(current));
-      setOwnStep(step);
-      settings.onStepChange?.(step);
-    },
-    [current, settings],
-  );
+  const go = (step: number) => {
+    moved.current = true;
+    setSeen((before) => new Set(before).add(current));
+    setOwnStep(step);
+    settings.onStepChange?.(step);
+  };
 
-  // a new page: focus its title (screen readers hear where they are; the page scrolls to it)
+  // a new page: focus the field asked for, else the page's title (screen readers hear where they are)
   useEffect(() => {
     if (!moved.current) return;
     moved.current = false;
+    const field = focusAfterMove.current;
+    focusAfterMove.current = undefined;
+    if (field !== undefined && feedback.focusField(field)) return;
     headingRef.current?.focus();
-  }, [current]);
-  // errors found: focus the summary, which lists and links them
-  useEffect(() => {
-    if (problems && problems.length > 0) summaryRef.current?.focus();
-  }, [problems]);
+  }, [current, feedback]);
 
-  const errors: FormError[] = [...(core?.errors ?? []), ...(core?.additionalErrors ?? [])];
-  const problemInput = {
-    schema: schema as JsonSchema,
-    rootSchema: (core?.schema ?? schema) as JsonSchema,
-    t: translate,
-    translateError: translateError ?? ((error: FormError) => error.message ?? ''),
+  // the form's error summary links to `#<path>`; a field on another step opens that step first
+  const goRef = useRef<(path: string) => void>(() => undefined);
+  goRef.current = (fieldPath: string) => {
+    if (!rules) return;
+    const step = stepOfPath(steps, shown, fieldPath, rules);
+    if (step === undefined || step === current) return;
+    if (current === review) setReturnToReview(true);
+    focusAfterMove.current = fieldPath;
+    go(step);
   };
-  const problemsOfStep = (step: WizardStep): Problem[] =>
-    rules ? problemsOf(step.index, stepErrors(stepFields(step, rules), errors), problemInput) : [];
+  useEffect(() => {
+    const onHash = () => {
+      const hash = window.location.hash.slice(1);
+      if (hash === '') return;
+      goRef.current(decodeURIComponent(hash));
+      // forget the hash, so that the same link works again
+      window.history.replaceState(
+        window.history.state,
+        '',
+        window.location.pathname + window.location.search,
+      );
+    };
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
 
   if (!visible) return null;
 
+  const shownSteps = steps.filter((step) => shown.includes(step.index));
   if (enabled === false || context.readonly) {
     return (
       <Stack gap="xl">
-        {steps
-          .filter((step) => shown.includes(step.index))
-          .map((step) => (
-            <Box component="section" key={step.index}>
-              <Title order={2} mb="sm">
-                {stepLabel(step, translate, t)}
-              </Title>
-              <StepContent
-                step={step}
-                schema={schema}
-                path={path}
-                renderers={renderers}
-                cells={cells}
-                enabled={false}
-              />
-            </Box>
-          ))}
+        {shownSteps.map((step) => (
+          <Box component="section" key={step.index}>
+            <Title order={2} mb="sm">
+              {stepLabel(step, translate, t)}
+            </Title>
+            <StepContent
+              step={step}
+              schema={schema}
+              path={path}
+              renderers={renderers}
+              cells={cells}
+              enabled={false}
+            />
+          </Box>
+        ))}
       </Stack>
     );
   }
 
-  const names = [
-    ...steps.filter((step) => shown.includes(step.index)).map((step) => stepLabel(step, translate, t)),
-    t('review.title'),
-  ];
+  const names = [...shownSteps.map((step) => stepLabel(step, translate, t)), t('review.title')];
   const position = current === review ? names.length - 1 : shown.indexOf(current);
   const back = current === review ? shown.at(-1) : previousStep(current, shown);
+  const unseenAfter = (step: number) => shown.find((index) => index > step && !seen.has(index));
+  const fieldsOf = (step: WizardStep) => (rules ? stepFields(step, rules) : []);
 
   const onContinue = (event: FormEvent) => {
     event.preventDefault();
     const step = steps[current];
     if (!step) return;
-    const found = problemsOfStep(step);
-    if (found.length > 0) {
-      setProblems(found);
+    const fields = fieldsOf(step);
+    if (problemsOnFields(fields, feedback.messages).length > 0) {
+      // the step's problems show at their fields and in the summary, which takes the focus
+      feedback.reveal(fields.filter((field) => field.visible).map((field) => field.path));
       return;
     }
     const upcoming = returnToReview
-      ? (shown.find((index) => index > current && !seen.has(index)) ?? review)
+      ? (unseenAfter(current) ?? review)
       : nextStep(current, shown, steps.length);
     if (upcoming === review) setReturnToReview(false);
     go(upcoming);
   };
 
   const onSubmit = async () => {
-    const found = steps.filter((step) => shown.includes(step.index)).flatMap(problemsOfStep);
-    if (found.length > 0) {
-      setProblems(found);
+    const fields = shownSteps.flatMap(fieldsOf);
+    const wholeForm = feedback.messages.filter((message) => message.path === '');
+    if (problemsOnFields(fields, feedback.messages).length > 0 || wholeForm.length > 0) {
+      // every problem in the summary; its links open the step that asks for the answer
+      feedback.reveal(['']);
       return;
     }
     if (!settings.onSubmit) return;
@@ -174,13 +187,7 @@ function WizardLayout({ uischema, schema, path, renderers, cells, enabled, visib
 
   const backLink =
     back === undefined ? null : (
-      <Anchor
-        component="button"
-        type="button"
-        size="lg"
-        onClick={() => go(back)}
-        style={{ minHeight: '3rem' }}
-      >
+      <Anchor component="button" type="button" size="lg" onClick={() => go(back)} mih="3rem" mb="xs">
         {`‹ ${t('back')}`}
       </Anchor>
     );
@@ -192,7 +199,7 @@ function WizardLayout({ uischema, schema, path, renderers, cells, enabled, visib
           steps,
           visibleSteps: shown,
           schema: schema as JsonSchema,
-          rootSchema: problemInput.rootSchema,
+          rootSchema: (core?.schema ?? schema) as JsonSchema,
           t: translate,
           locale: language,
           words: reviewWords(t),
@@ -202,27 +209,13 @@ function WizardLayout({ uischema, schema, path, renderers, cells, enabled, visib
       <Box>
         {backLink}
         <StepIndicator names={names} current={position} />
-        {problems && problems.length > 0 && (
-          <WizardErrorSummary
-            ref={summaryRef}
-            lead={t('review.problems')}
-            problems={problems.map((problem) => ({
-              ...problem,
-              label: t('review.problemIn', {
-                step: names[shown.indexOf(problem.step)] ?? '',
-                label: problem.label,
-              }),
-            }))}
-            onSelect={(problem) => change(problem.step)}
-          />
-        )}
         <Title order={2} ref={headingRef} tabIndex={-1} mb="xs">
           {t('review.title')}
         </Title>
         <Text mb="lg">{t('review.lead')}</Text>
         <ReviewAnswers groups={groups} onChange={change} />
         {settings.onSubmit && (
-          <Button mt="xl" size="lg" onClick={() => void onSubmit()} loading={submitting} fullWidth={false}>
+          <Button mt="xl" size="lg" onClick={() => void onSubmit()} loading={submitting}>
             {settings.submitLabel ?? t('review.submit')}
           </Button>
         )}
@@ -231,13 +224,11 @@ function WizardLayout({ uischema, schema, path, renderers, cells, enabled, visib
   }
 
   const step = steps[current] as WizardStep;
+  const backToReview = returnToReview && unseenAfter(current) === undefined;
   return (
     <Box>
       {backLink}
       <StepIndicator names={names} current={position} />
-      {problems && problems.length > 0 && (
-        <WizardErrorSummary ref={summaryRef} problems={problems} onSelect={() => undefined} linkToFields />
-      )}
       <form noValidate onSubmit={onContinue}>
         <Title order={2} ref={headingRef} tabIndex={-1} mb="md">
           {stepLabel(step, translate, t)}
@@ -251,9 +242,7 @@ function WizardLayout({ uischema, schema, path, renderers, cells, enabled, visib
           enabled={enabled}
         />
         <Button type="submit" mt="xl" size="lg">
-          {returnToReview && !shown.some((index) => index > current && !seen.has(index))
-            ? t('saveAndReview')
-            : t('continue')}
+          {backToReview ? t('saveAndReview') : t('continue')}
         </Button>
       </form>
     </Box>
