@@ -2,6 +2,7 @@ import { defineConfig } from 'vitest/config';
 import { runtimeProject } from './runtime/vitest.config.js';
 import { browserProject } from './packages/e2e/vitest.config.js';
 import { packagesProject } from './packages/client/vitest.config.js';
+import { uiProject } from './packages/ui/vitest.config.js';
 
 export default defineConfig({
   resolve: { conditions: ['tongban-source'] },
@@ -13,6 +14,7 @@ export default defineConfig({
       runtimeProject('postgres'),
       browserProject,
       packagesProject,
+      uiProject,
     ],
   },
 });
