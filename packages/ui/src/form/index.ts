@@ -21,3 +21,4 @@ export { pointerToPath, pathToPointer, isWithin, valueAt } from './paths.js';
 export { withFieldFrame, framedRenderers } from './field-frame.js';
 export { formNamespace } from './namespace.js';
 export type { FormAjv, FormError } from './types.js';
+export { useFormI18n } from './use-form-i18n.js';

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState,
 import type { JsonFormsRendererRegistryEntry, JsonSchema, UISchemaElement } from '@jsonforms/core';
 import { JsonForms } from '@jsonforms/react';
 import { createFormAjv, type JsonSchemaObject } from '@tongban/engine';
-import { registerCatalog, useLanguage } from '../i18n/index.js';
+import { registerCatalog } from '../i18n/index.js';
 import { ErrorSummary } from './error-summary.js';
 import { FormFeedbackContext, fieldPathAttribute, focusableIn, type FormFeedback } from './feedback.js';
 import { framedRenderers } from './field-frame.js';
@@ -18,7 +18,7 @@ import {
 import { formNamespace } from './namespace.js';
 import { valueAt } from './paths.js';
 import { renderers as tongbanRenderers } from './renderers.js';
-import { createErrorTranslator, createFormTranslator } from './translator.js';
+import { useFormI18n } from './use-form-i18n.js';
 import type { FormAjv, FormError } from './types.js';
 
 registerCatalog(formNamespace, formLocales);
@@ -77,21 +77,13 @@ export function TongbanForm({
   config,
   handle,
 }: TongbanFormProps) {
-  const language = useLanguage();
   const rootRef = useRef<HTMLDivElement>(null);
   const summaryRef = useRef<HTMLDivElement>(null);
 
   // one validator instance per form schema: never shared, so no form's $id reaches another's (0014)
   const ajv = useMemo(() => createFormAjv() as unknown as FormAjv, [schema]);
   const registry = useMemo(() => framedRenderers([...tongbanRenderers, ...extraRenderers]), [extraRenderers]);
-  const i18n = useMemo(
-    () => ({
-      locale: language,
-      translate: createFormTranslator(language),
-      translateError: createErrorTranslator(language),
-    }),
-    [language],
-  );
+  const i18n = useFormI18n();
 
   const [current, setCurrent] = useState<{ data: unknown; errors: readonly FormError[] }>({
     data,
