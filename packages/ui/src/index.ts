@@ -4,4 +4,12 @@ export * from './theme/index.js';
 export * from './form/index.js';
 export * from './features/shell/index.js';
 export * from './features/sign-in/index.js';
+export {
+  WizardSettingsProvider,
+  useWizardSettings,
+  useWizardDraft,
+  type WizardSettings,
+  type WizardDraft,
+  type WizardDraftOptions,
+} from './features/wizard/index.js';
 export * from './features/readonly/index.js';

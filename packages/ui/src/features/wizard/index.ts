@@ -9,6 +9,14 @@ registerCatalog(wizardNamespace, wizardCatalog);
 
 export { WizardSettingsProvider, useWizardSettings, type WizardSettings } from './wizard-settings.js';
 export { wizardTester, wizardRank } from './wizard.tester.js';
+export {
+  useWizardDraft,
+  type WizardDraft,
+  type WizardDraftOptions,
+  type DraftLoad,
+  type DraftSave,
+} from './use-wizard-draft.js';
+export { DraftSaver, type DraftContent, type DraftStore } from './draft-saver.js';
 
 export const renderers: JsonFormsRendererRegistryEntry[] = [
   { tester: wizardTester, renderer: WizardRenderer },
