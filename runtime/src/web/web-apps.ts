@@ -25,6 +25,10 @@ export interface WebAppsOptions {
 export async function webApps(app: FastifyInstance, { dirs }: WebAppsOptions): Promise<void> {
   installWebAppSecurityHeaders(app);
   app.get('/', { schema: { hide: true } }, (_request, reply) => reply.redirect('/portal/'));
+  // browsers ask the origin for an icon whatever the page says: no icon yet, and no 404 in their console
+  app.get('/favicon.ico', { schema: { hide: true } }, (_request, reply) =>
+    reply.status(204).header('cache-control', 'public, max-age=86400').send(),
+  );
   for (const name of webAppNames)
     await app.register(oneWebApp, { prefix: `/${name}`, name, root: dirs[name] });
 }

@@ -45,6 +45,12 @@ describe('the web apps on the API origin', () => {
     expect((await get('/portal')).headers.location).toBe('/portal/');
   });
 
+  it("should answer the browser's question for an icon with no content rather than a 404", async () => {
+    const response = await get('/favicon.ico');
+    expect(response.statusCode).toBe(204);
+    expect(response.headers['x-content-type-options']).toBe('nosniff');
+  });
+
   it("should answer the app's page with no-cache and the security headers", async () => {
     const response = await get('/portal/');
     expect(response.statusCode).toBe(200);

@@ -68,7 +68,7 @@ export function CatalogPage() {
                 <Title order={2} size="h3" lang={language}>
                   {entry.title[language]}
                 </Title>
-                <Group gap="md">
+                <Group gap="md" style={{ rowGap: 0 }}>
                   {entry.workingDays === null ? null : (
                     <Text size="sm">
                       {t('timeLimit', { limit: t('workingDays', { count: entry.workingDays }) })}

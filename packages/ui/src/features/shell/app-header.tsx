@@ -19,18 +19,13 @@ export function AppHeader({ app, onSignIn }: AppHeaderProps) {
   const appTitle = t(`apps.${app}`);
   return (
     <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="xs">
-      <Anchor
-        href={`/${app}/`}
-        underline="never"
-        c="inherit"
-        aria-label={t('home', { app: appTitle })}
-        style={{ minWidth: 0 }}
-      >
+      <Anchor href={`/${app}/`} underline="never" c="inherit" style={{ minWidth: 0 }}>
         <Group gap="xs" wrap="nowrap">
-          <Text fw={700} size="lg" span>
+          <Text fw={700} size="lg" span style={{ whiteSpace: 'nowrap' }}>
             {t('productName')}
           </Text>
-          <Text size="md" span truncate>
+          {/* on a phone the header keeps room for the language switch and the account's button */}
+          <Text size="md" span truncate visibleFrom="xs">
             {appTitle}
           </Text>
         </Group>

@@ -9,9 +9,9 @@ export function LanguageSwitch() {
   const other = language === 'zh-CN' ? 'en' : 'zh-CN';
   return (
     <Button
-      variant="subtle"
+      variant="default"
       lang={other}
-      aria-label={t('language.switchLabel')}
+      title={t('language.switchLabel')}
       onClick={() => void setLanguage(other)}
     >
       {t('language.switchTo')}

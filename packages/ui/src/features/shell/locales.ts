@@ -9,7 +9,6 @@ export const shellCatalog = {
       workbench: '工作台',
       designer: '设计器',
     },
-    home: '{{app}}首页',
     header: '页头',
     language: {
       // the switch names the other language in that language, so a person who cannot read this one finds it
@@ -30,7 +29,6 @@ export const shellCatalog = {
       workbench: 'Workbench',
       designer: 'Designer',
     },
-    home: '{{app}} home',
     header: 'Page header',
     language: {
       switchTo: '中文',
