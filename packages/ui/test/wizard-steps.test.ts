@@ -190,8 +190,8 @@ describe('the review page', () => {
       ['ID number', '110***********1234'],
       ['Date of birth', 'March 2, 1950'],
       ['Mobile', '13800138000'],
-      ['Request', 'new'],
-      ['Delivery', 'counter'],
+      ['Request', 'New card'],
+      ['Delivery', 'Collect at a service counter'],
     ]);
   });
 
