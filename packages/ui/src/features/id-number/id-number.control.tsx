@@ -5,6 +5,7 @@ import { TextInput } from '@mantine/core';
 import { useState, type ChangeEvent } from 'react';
 import { useLanguage, useT } from '../../i18n/index.js';
 import { fieldProps } from '../controls/field-props.js';
+import { useTypedValue } from '../phone/use-typed-value.js';
 import { idNumberNamespace } from './namespace.js';
 
 /** The longest text kept while typing: 18 characters and the spaces a person may put between groups. */
@@ -26,9 +27,11 @@ function IdNumberControl(props: ControlProps): React.JSX.Element | null {
   const t = useT(idNumberNamespace);
   const language = useLanguage();
   const [touched, setTouched] = useState(false);
+  const [value, setValue] = useTypedValue(typeof data === 'string' ? data : '', (next) =>
+    handleChange(path, next === '' ? undefined : next),
+  );
   if (!visible) return null;
 
-  const value = typeof data === 'string' ? data : '';
   const check: IdNumberCheck | undefined = value === '' ? undefined : checkIdNumber(value, localToday());
   const reading = check?.reading;
   const localError = check && !check.valid ? t(check.problem, { count: value.length }) : undefined;
@@ -44,7 +47,7 @@ function IdNumberControl(props: ControlProps): React.JSX.Element | null {
 
   const onChange = (event: ChangeEvent<HTMLInputElement>): void => {
     const normalized = normalizeIdNumber(event.currentTarget.value).slice(0, 18);
-    handleChange(path, normalized === '' ? undefined : normalized);
+    setValue(normalized);
   };
 
   return (

@@ -5,6 +5,7 @@ import { useLayoutEffect, useRef, useState, type ChangeEvent } from 'react';
 import { useT } from '../../i18n/index.js';
 import { fieldProps } from '../controls/field-props.js';
 import { phoneNamespace } from './namespace.js';
+import { useTypedValue } from './use-typed-value.js';
 import {
   caretAfterDigits,
   digitsBefore,
@@ -24,7 +25,9 @@ function PhoneControl(props: ControlProps): React.JSX.Element | null {
   const input = useRef<HTMLInputElement>(null);
   const caretDigits = useRef<number | undefined>(undefined);
 
-  const digits = typeof data === 'string' ? data : '';
+  const [digits, setDigits] = useTypedValue(typeof data === 'string' ? data : '', (next) =>
+    handleChange(path, next === '' ? undefined : next),
+  );
   const formatted = formatPhoneNumber(digits);
 
   useLayoutEffect(() => {
@@ -33,7 +36,7 @@ function PhoneControl(props: ControlProps): React.JSX.Element | null {
     const caret = caretAfterDigits(formatted, caretDigits.current);
     element.setSelectionRange(caret, caret);
     caretDigits.current = undefined;
-  }, [formatted]);
+  });
 
   if (!visible) return null;
 
@@ -44,8 +47,7 @@ function PhoneControl(props: ControlProps): React.JSX.Element | null {
   const onChange = (event: ChangeEvent<HTMLInputElement>): void => {
     const typed = event.currentTarget.value;
     caretDigits.current = digitsBefore(typed, event.currentTarget.selectionStart ?? typed.length);
-    const next = normalizePhoneNumber(typed);
-    handleChange(path, next === '' ? undefined : next);
+    setDigits(normalizePhoneNumber(typed));
   };
 
   return (
