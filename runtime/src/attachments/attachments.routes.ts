@@ -8,7 +8,17 @@ import { authorsOf } from '../cases/timeline.js';
 import { attachments, cases } from '../db/schema.js';
 import { ApiError, notFound } from '../errors/api-error.js';
 import { signedIn } from '../http/auth-hook.js';
-import { idParams, uuidParam } from '../http/schemas.js';
+import {
+  fileResponse,
+  idParams,
+  instant,
+  listOf,
+  nullable,
+  responses,
+  uuidParam,
+  wholeList,
+} from '../http/schemas.js';
+import { timelineActorJson } from '../cases/case.schemas.js';
 import { attachmentStore } from './attachment-store.js';
 import { assertAccepted, assertBytesAre, declaredType } from './file-types.js';
 import { megabytes, receiveUpload, tooLarge } from './receive-upload.js';
@@ -25,6 +35,26 @@ const columns = {
   uploadedBy: attachments.uploadedBy,
   createdAt: attachments.createdAt,
 };
+
+/** A document on a case; who uploaded it by name (`by`), and their id for departments only. */
+const attachmentJson = {
+  type: 'object',
+  required: ['id', 'caseId', 'taskId', 'material', 'name', 'contentType', 'size', 'sha256', 'createdAt'],
+  properties: {
+    id: uuidParam,
+    caseId: uuidParam,
+    taskId: nullable(uuidParam),
+    material: nullable({ type: 'string' }),
+    name: { type: 'string' },
+    contentType: { type: 'string' },
+    size: { type: 'integer' },
+    sha256: { type: 'string' },
+    uploadedBy: uuidParam,
+    createdAt: instant,
+    by: timelineActorJson,
+  },
+  additionalProperties: false,
+} as const;
 
 interface UploadQuery {
   name: string;
@@ -82,6 +112,7 @@ export async function attachmentRoutes(app: FastifyInstance, { runtime }: { runt
           },
           additionalProperties: false,
         },
+        response: responses({ 201: attachmentJson }),
       },
     },
     async (request, reply) => {
@@ -135,7 +166,14 @@ export async function attachmentRoutes(app: FastifyInstance, { runtime }: { runt
 
   app.get(
     '/cases/:id/attachments',
-    { schema: { tags: ['attachments'], summary: 'The documents of a case', params: idParams } },
+    {
+      schema: {
+        tags: ['attachments'],
+        summary: 'The documents of a case',
+        params: idParams,
+        response: responses({ 200: listOf(attachmentJson) }),
+      },
+    },
     async (request) => {
       const actor = signedIn(request);
       const { id } = request.params as { id: string };
@@ -152,12 +190,14 @@ export async function attachmentRoutes(app: FastifyInstance, { runtime }: { runt
         row,
         rows.map((attachment) => ({ actorId: attachment.uploadedBy, taskId: attachment.taskId })),
       );
-      return rows.map((attachment, index) => {
-        const by = authors[index];
-        if (access.handles) return { ...attachment, by };
-        const { uploadedBy: _uploadedBy, ...rest } = attachment;
-        return { ...rest, by };
-      });
+      return wholeList(
+        rows.map((attachment, index) => {
+          const by = authors[index];
+          if (access.handles) return { ...attachment, by };
+          const { uploadedBy: _uploadedBy, ...rest } = attachment;
+          return { ...rest, by };
+        }),
+      );
     },
   );
 
@@ -168,6 +208,7 @@ export async function attachmentRoutes(app: FastifyInstance, { runtime }: { runt
         tags: ['attachments'],
         summary: "Download a document (recorded on the case's audit chain)",
         params: idParams,
+        response: responses({ 200: fileResponse }),
       },
     },
     async (request, reply) => {

@@ -2,6 +2,37 @@ import type { FastifyInstance } from 'fastify';
 import type { Runtime } from '../runtime.js';
 import { SESSION_COOKIE, signedIn } from '../http/auth-hook.js';
 import { addressOf, perMinute } from '../http/limits.js';
+import { responses, uuidParam } from '../http/schemas.js';
+import { roles } from '../db/schema.js';
+
+/** Who is signed in: the account and its memberships. */
+export const accountJson = {
+  type: 'object',
+  required: ['id', 'username', 'displayName', 'roles', 'memberships'],
+  properties: {
+    id: uuidParam,
+    username: { type: 'string' },
+    displayName: { type: 'string' },
+    roles: { type: 'array', items: { enum: roles } },
+    memberships: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['department', 'role'],
+        properties: { department: { type: 'string' }, role: { enum: roles } },
+        additionalProperties: false,
+      },
+    },
+  },
+  additionalProperties: false,
+} as const;
+
+const okJson = {
+  type: 'object',
+  required: ['ok'],
+  properties: { ok: { type: 'boolean' } },
+  additionalProperties: false,
+} as const;
 
 export async function authRoutes(app: FastifyInstance, { runtime }: { runtime: Runtime }) {
   // one address trying many names, and many addresses trying one name: each has a limit of its own
@@ -27,6 +58,7 @@ export async function authRoutes(app: FastifyInstance, { runtime }: { runtime: R
           },
           additionalProperties: false,
         },
+        response: responses({ 200: accountJson }),
       },
     },
     async (request, reply) => {
@@ -43,14 +75,20 @@ export async function authRoutes(app: FastifyInstance, { runtime }: { runtime: R
     },
   );
 
-  app.post('/auth/logout', { schema: { tags: ['auth'], summary: 'Sign out' } }, async (request, reply) => {
-    const token = request.cookies[SESSION_COOKIE];
-    if (token) await runtime.auth.logout(token);
-    reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    return { ok: true };
-  });
+  app.post(
+    '/auth/logout',
+    { schema: { tags: ['auth'], summary: 'Sign out', response: responses({ 200: okJson }) } },
+    async (request, reply) => {
+      const token = request.cookies[SESSION_COOKIE];
+      if (token) await runtime.auth.logout(token);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return { ok: true };
+    },
+  );
 
-  app.get('/auth/me', { schema: { tags: ['auth'], summary: 'Who is signed in' } }, async (request) =>
-    signedIn(request).toJSON(),
+  app.get(
+    '/auth/me',
+    { schema: { tags: ['auth'], summary: 'Who is signed in', response: responses({ 200: accountJson }) } },
+    async (request) => signedIn(request).toJSON(),
   );
 }

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lt, or } from 'drizzle-orm';
 import {
   combineForms,
   evaluateCondition,
@@ -24,6 +24,7 @@ import {
 import type { DefinitionService } from '../definitions/definition.service.js';
 import { ApiError, forbidden, notFound } from '../errors/api-error.js';
 import { assertSchemaData } from '../forms/form-validator.js';
+import { pageOf, readMomentCursor } from '../http/cursor.js';
 import { ProfileService, rememberStatement } from '../profiles/profile.service.js';
 
 const bundleTitle = { 'zh-CN': '一件事套餐', en: 'bundle' };
@@ -276,6 +277,41 @@ export class BundleService {
     });
     if (score === 'bad') this.deps.afterCommit?.();
     return rating;
+  }
+
+  /** My bundle applications, newest first, each with what it is: its tracker tells the rest. */
+  async listMine(actor: Actor, limit: number, cursor?: string) {
+    const last = cursor === undefined ? undefined : readMomentCursor(cursor);
+    const rows = await this.deps.db
+      .select({
+        id: bundleApplications.id,
+        bundle: bundleApplications.bundleKey,
+        version: bundleApplications.bundleVersion,
+        status: bundleApplications.status,
+        result: bundleApplications.result,
+        openedAt: bundleApplications.openedAt,
+        closedAt: bundleApplications.closedAt,
+      })
+      .from(bundleApplications)
+      .where(
+        and(
+          eq(bundleApplications.applicantId, actor.userId),
+          last === undefined
+            ? undefined
+            : or(
+                lt(bundleApplications.openedAt, last.at),
+                and(eq(bundleApplications.openedAt, last.at), lt(bundleApplications.id, last.id)),
+              ),
+        ),
+      )
+      .orderBy(desc(bundleApplications.openedAt), desc(bundleApplications.id))
+      .limit(limit + 1);
+    const catalog = await this.deps.definitions.current();
+    const page = pageOf(rows, limit, (row) => row.openedAt);
+    return {
+      items: page.items.map((row) => ({ ...row, title: catalog.get('bundle', row.bundle)?.title ?? null })),
+      nextCursor: page.nextCursor,
+    };
   }
 
   /**

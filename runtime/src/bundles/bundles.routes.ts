@@ -1,7 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { Runtime } from '../runtime.js';
 import { signedIn } from '../http/auth-hook.js';
-import { formData, idParams, reason } from '../http/schemas.js';
+import { cursorQuery, formData, idParams, listOf, reason, responses, wholeList } from '../http/schemas.js';
+import {
+  bundleJson,
+  bundleRatingJson,
+  combinedFormJson,
+  myApplicationJson,
+  trackerJson,
+} from './bundle.schemas.js';
 
 const keyParams = {
   type: 'object',
@@ -17,8 +24,14 @@ const keyParams = {
 export async function bundleRoutes(app: FastifyInstance, { runtime }: { runtime: Runtime }) {
   app.get(
     '/bundles',
-    { schema: { tags: ['bundles'], summary: 'The one-thing bundles residents can apply for (一件事)' } },
-    async () => runtime.bundles.list(),
+    {
+      schema: {
+        tags: ['bundles'],
+        summary: 'The one-thing bundles residents can apply for (一件事)',
+        response: responses({ 200: listOf(bundleJson) }),
+      },
+    },
+    async () => wholeList(await runtime.bundles.list()),
   );
 
   app.get(
@@ -28,6 +41,7 @@ export async function bundleRoutes(app: FastifyInstance, { runtime }: { runtime:
         tags: ['bundles'],
         summary: "A bundle's combined form: JSON Schema, JSON Forms UI schema, notice, shared data elements",
         params: keyParams,
+        response: responses({ 200: combinedFormJson }),
       },
     },
     async (request) => {
@@ -63,6 +77,7 @@ export async function bundleRoutes(app: FastifyInstance, { runtime }: { runtime:
           properties: { data: formData },
           additionalProperties: false,
         },
+        response: responses({ 201: trackerJson }),
       },
     },
     async (request, reply) => {
@@ -85,6 +100,7 @@ export async function bundleRoutes(app: FastifyInstance, { runtime }: { runtime:
         tags: ['bundles'],
         summary: 'The tracker of one application: every matter, its case and where it stands',
         params: idParams,
+        response: responses({ 200: trackerJson }),
       },
     },
     async (request) => runtime.bundles.tracker(signedIn(request), (request.params as { id: string }).id),
@@ -103,6 +119,7 @@ export async function bundleRoutes(app: FastifyInstance, { runtime }: { runtime:
           properties: { score: { enum: ['good', 'average', 'bad'] }, reason },
           additionalProperties: false,
         },
+        response: responses({ 201: bundleRatingJson }),
       },
     },
     async (request, reply) => {
@@ -115,6 +132,30 @@ export async function bundleRoutes(app: FastifyInstance, { runtime }: { runtime:
       );
       reply.status(201);
       return rating;
+    },
+  );
+
+  app.get(
+    '/me/bundles',
+    {
+      schema: {
+        tags: ['bundles'],
+        summary:
+          "My bundle applications, newest first: each one's id leads to its tracker (GET /api/bundle-applications/:id)",
+        querystring: {
+          type: 'object',
+          properties: {
+            limit: { type: 'integer', minimum: 1, maximum: 100, default: 20 },
+            cursor: cursorQuery,
+          },
+          additionalProperties: false,
+        },
+        response: responses({ 200: listOf(myApplicationJson) }),
+      },
+    },
+    async (request) => {
+      const { limit, cursor } = request.query as { limit: number; cursor?: string };
+      return runtime.bundles.listMine(signedIn(request), limit, cursor);
     },
   );
 }

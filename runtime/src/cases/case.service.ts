@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import {
   start,
   step,
@@ -19,6 +19,7 @@ import { cases, tasks } from '../db/schema.js';
 import type { DefinitionService } from '../definitions/definition.service.js';
 import { ApiError, forbidden, notFound } from '../errors/api-error.js';
 import { assertFormData } from '../forms/form-validator.js';
+import { pageOf, readMomentCursor } from '../http/cursor.js';
 import { ProfileService, rememberStatement } from '../profiles/profile.service.js';
 import { claimAudit, claimStatement, claimableUploads, type ClaimedUpload } from '../uploads/upload-claim.js';
 import { caseViewFor } from './applicant-view.js';
@@ -568,7 +569,11 @@ export class CaseService {
       state: row.snapshot.value,
       data: shown.data,
       masked: shown.masked,
-      supplement: row.snapshot.supplement,
+      // the engine counts in epoch milliseconds; the API says every moment in ISO 8601 (decision 0019)
+      supplement:
+        row.snapshot.supplement === null
+          ? null
+          : { ...row.snapshot.supplement, requestedAt: new Date(row.snapshot.supplement.requestedAt) },
       version: row.version,
       openedAt: row.openedAt,
       ...deadlineView(catalog, row),
@@ -595,7 +600,7 @@ export class CaseService {
     });
   }
 
-  async listMine(actor: Actor, limit: number) {
+  async listMine(actor: Actor, limit: number, cursor?: string) {
     const rows = await this.deps.db
       .select({
         id: cases.id,
@@ -610,22 +615,29 @@ export class CaseService {
         closedAt: cases.closedAt,
       })
       .from(cases)
-      .where(and(eq(cases.applicantId, actor.userId), eq(cases.internal, false)))
-      .orderBy(desc(cases.openedAt))
-      .limit(limit);
+      .where(and(eq(cases.applicantId, actor.userId), eq(cases.internal, false), openedBeforeCursor(cursor)))
+      .orderBy(desc(cases.openedAt), desc(cases.id))
+      .limit(limit + 1);
     const catalog = await this.deps.definitions.current();
+    const page = pageOf(rows, limit, (row) => row.openedAt);
     // the applicant's list names no matter key: its title says which
-    return rows.map(({ matterKey, ...row }) => ({ ...row, ...deadlineView(catalog, { ...row, matterKey }) }));
+    return {
+      items: page.items.map(({ matterKey, ...row }) => ({
+        ...row,
+        ...deadlineView(catalog, { ...row, matterKey }),
+      })),
+      nextCursor: page.nextCursor,
+    };
   }
 
   /** Staff and supervisors find the cases their departments have tasks in. */
   async search(
     actor: Actor,
-    filters: { status?: string; matter?: string; openedBefore?: Date; limit: number },
+    filters: { status?: string; matter?: string; openedBefore?: Date; cursor?: string; limit: number },
   ) {
     const conditions: SQL[] = [];
     if (!actor.isAdmin) {
-      if (actor.visibleDepartments.size === 0) return [];
+      if (actor.visibleDepartments.size === 0) return { items: [], nextCursor: null };
       conditions.push(
         inArray(
           cases.id,
@@ -639,6 +651,8 @@ export class CaseService {
     if (filters.status) conditions.push(eq(cases.status, filters.status as CaseRow['status']));
     if (filters.matter) conditions.push(eq(cases.matterKey, filters.matter));
     if (filters.openedBefore) conditions.push(lt(cases.openedAt, filters.openedBefore));
+    const after = openedBeforeCursor(filters.cursor);
+    if (after) conditions.push(after);
     const rows = await this.deps.db
       .select({
         id: cases.id,
@@ -653,14 +667,27 @@ export class CaseService {
       })
       .from(cases)
       .where(conditions.length > 0 ? and(...conditions) : undefined)
-      .orderBy(desc(cases.openedAt))
-      .limit(filters.limit);
+      .orderBy(desc(cases.openedAt), desc(cases.id))
+      .limit(filters.limit + 1);
     const catalog = await this.deps.definitions.current();
-    return rows.map((row) => ({ ...row, ...deadlineView(catalog, { ...row, matterKey: row.matter }) }));
+    const page = pageOf(rows, filters.limit, (row) => row.openedAt);
+    return {
+      items: page.items.map((row) => ({
+        ...row,
+        ...deadlineView(catalog, { ...row, matterKey: row.matter }),
+      })),
+      nextCursor: page.nextCursor,
+    };
   }
 }
 
-/** A 404 for something a body field names, with that field's path. */
+/** Cases after a page's last one, newest first: opened earlier, or at the same moment with a smaller id. */
+function openedBeforeCursor(cursor: string | undefined): SQL | undefined {
+  if (cursor === undefined) return undefined;
+  const last = readMomentCursor(cursor);
+  return or(lt(cases.openedAt, last.at), and(eq(cases.openedAt, last.at), lt(cases.id, last.id)));
+}
+
 /**
  * The matter whose lead handles a reported event: the one on the responsibility list that names the
  * report's `eventType` for this workflow (each type belongs to one matter, so a report is never routed
@@ -691,6 +718,7 @@ function matterForEvent(
   return matter;
 }
 
+/** A 404 for something a body field names, with that field's path. */
 function notFoundAt(path: string, what: LocalizedText): ApiError {
   return new ApiError('TB_NOT_FOUND', { what }, [
     { path, message: { 'zh-CN': `找不到${what['zh-CN']}`, en: `${what.en} was not found` } },

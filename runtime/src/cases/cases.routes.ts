@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { Runtime } from '../runtime.js';
 import { requireRole, signedIn } from '../http/auth-hook.js';
-import { formData, idParams, reason } from '../http/schemas.js';
+import { cursorQuery, formData, idParams, listOf, reason, responses } from '../http/schemas.js';
+import { caseJson, foundCaseJson, myCaseJson } from './case.schemas.js';
 import { ApiError, forbidden, notFound } from '../errors/api-error.js';
 import { assertFormData } from '../forms/form-validator.js';
 import { caseAccess } from './case-access.js';
@@ -28,6 +29,7 @@ export async function caseRoutes(app: FastifyInstance, { runtime }: { runtime: R
           },
           additionalProperties: false,
         },
+        response: responses({ 201: caseJson }),
       },
     },
     async (request, reply) => {
@@ -44,12 +46,18 @@ export async function caseRoutes(app: FastifyInstance, { runtime }: { runtime: R
       schema: {
         tags: ['cases'],
         summary: 'My applications',
-        querystring: { type: 'object', properties: { limit: limitQuery }, additionalProperties: false },
+        querystring: {
+          type: 'object',
+          properties: { limit: limitQuery, cursor: cursorQuery },
+          additionalProperties: false,
+        },
+        response: responses({ 200: listOf(myCaseJson) }),
       },
     },
     async (request) => {
       const actor = signedIn(request);
-      return runtime.cases.listMine(actor, (request.query as { limit: number }).limit);
+      const { limit, cursor } = request.query as { limit: number; cursor?: string };
+      return runtime.cases.listMine(actor, limit, cursor);
     },
   );
 
@@ -65,10 +73,12 @@ export async function caseRoutes(app: FastifyInstance, { runtime }: { runtime: R
             status: { enum: ['active', 'done', 'cancelled'] },
             matter: { type: 'string', maxLength: 100 },
             openedBefore: { type: 'string', format: 'date-time' },
+            cursor: cursorQuery,
             limit: limitQuery,
           },
           additionalProperties: false,
         },
+        response: responses({ 200: listOf(foundCaseJson) }),
       },
     },
     async (request) => {
@@ -77,6 +87,7 @@ export async function caseRoutes(app: FastifyInstance, { runtime }: { runtime: R
         status?: string;
         matter?: string;
         openedBefore?: string;
+        cursor?: string;
         limit: number;
       };
       return runtime.cases.search(actor, {
@@ -106,6 +117,7 @@ export async function caseRoutes(app: FastifyInstance, { runtime }: { runtime: R
           },
           additionalProperties: false,
         },
+        response: responses({ 200: caseJson }),
       },
     },
     async (request) => {
@@ -123,6 +135,7 @@ export async function caseRoutes(app: FastifyInstance, { runtime }: { runtime: R
         summary: 'Withdraw an application (applicant) or cancel a case (admin)',
         params: idParams,
         body: { type: 'object', required: ['reason'], properties: { reason }, additionalProperties: false },
+        response: responses({ 200: caseJson }),
       },
     },
     async (request) => {
@@ -156,6 +169,7 @@ export async function caseRoutes(app: FastifyInstance, { runtime }: { runtime: R
           properties: { data: formData },
           additionalProperties: false,
         },
+        response: responses({ 200: caseJson }),
       },
     },
     async (request) => {
@@ -196,6 +210,7 @@ export async function caseRoutes(app: FastifyInstance, { runtime }: { runtime: R
           properties: { data: { ...formData, minProperties: 1 }, reason },
           additionalProperties: false,
         },
+        response: responses({ 200: caseJson }),
       },
     },
     async (request) => {

@@ -184,11 +184,30 @@ export async function loadTimelines(
       label: labelOf(event.action, event.data),
       visibility,
       by,
-      ...(view === 'departments' ? { actorId: event.actorId, data: event.data } : { data: shown }),
+      ...(view === 'departments'
+        ? { actorId: event.actorId, data: withIsoMoments(event.data) }
+        : { data: withIsoMoments(shown) }),
       ...(event.corrected && kase.sensitive ? { changes: changesOf(event.corrected, kase.sensitive) } : {}),
     });
   }
   return timelines;
+}
+
+/** The moments audit data holds as the engine counts them, in epoch milliseconds. */
+const momentKeys = ['dueAt', 'respondBy', 'requestedAt'];
+
+/**
+ * Audit data as the API shows it: every moment in ISO 8601 (decision 0019). The chain keeps what was
+ * written, epoch milliseconds included (its hashes cover it), so the change is made as it is read.
+ */
+export function withIsoMoments(data: Record<string, unknown>): Record<string, unknown> {
+  if (!momentKeys.some((key) => typeof data[key] === 'number')) return data;
+  const shown = { ...data };
+  for (const key of momentKeys) {
+    const value = shown[key];
+    if (typeof value === 'number') shown[key] = new Date(value).toISOString();
+  }
+  return shown;
 }
 
 const names = {

@@ -4,7 +4,25 @@ import type { Runtime } from '../runtime.js';
 import { assertTaskOfCase, readableCase } from '../cases/case-access.js';
 import { comments, visibilities, type Visibility } from '../db/schema.js';
 import { signedIn } from '../http/auth-hook.js';
-import { idParams, uuidParam } from '../http/schemas.js';
+import { idParams, instant, listOf, nullable, responses, uuidParam, wholeList } from '../http/schemas.js';
+import { timelineActorJson } from '../cases/case.schemas.js';
+
+/** A comment; who wrote it by name (`by`), and the author's id for departments only. */
+const commentJson = {
+  type: 'object',
+  required: ['id', 'caseId', 'taskId', 'body', 'visibility', 'createdAt'],
+  properties: {
+    id: uuidParam,
+    caseId: uuidParam,
+    taskId: nullable(uuidParam),
+    authorId: uuidParam,
+    body: { type: 'string' },
+    visibility: { enum: visibilities },
+    createdAt: instant,
+    by: timelineActorJson,
+  },
+  additionalProperties: false,
+} as const;
 import { commentsFor, newCommentVisibility } from './comment-visibility.js';
 
 export async function commentRoutes(app: FastifyInstance, { runtime }: { runtime: Runtime }) {
@@ -16,6 +34,7 @@ export async function commentRoutes(app: FastifyInstance, { runtime }: { runtime
         summary:
           'Comments on a case: departments read all of them, the applicant their own and those marked for them (by department, not by person)',
         params: idParams,
+        response: responses({ 200: listOf(commentJson) }),
       },
     },
     async (request) => {
@@ -27,7 +46,7 @@ export async function commentRoutes(app: FastifyInstance, { runtime }: { runtime
         .from(comments)
         .where(eq(comments.caseId, id))
         .orderBy(asc(comments.createdAt));
-      return commentsFor(runtime.db, await runtime.definitions.current(), row, access, rows);
+      return wholeList(await commentsFor(runtime.db, await runtime.definitions.current(), row, access, rows));
     },
   );
 
@@ -49,6 +68,7 @@ export async function commentRoutes(app: FastifyInstance, { runtime }: { runtime
           },
           additionalProperties: false,
         },
+        response: responses({ 201: commentJson }),
       },
     },
     async (request, reply) => {

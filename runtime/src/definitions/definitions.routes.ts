@@ -4,6 +4,8 @@ import type { Runtime } from '../runtime.js';
 import { requireRole } from '../http/auth-hook.js';
 import { localeOf } from '../http/locale.js';
 import { installJsonBodies } from '../http/json-body.js';
+import { anyObject, listOf, responses, wholeList } from '../http/schemas.js';
+import { definitionJson, definitionWithBodyJson, serviceJson, validationJson } from './definition.schemas.js';
 
 const kindKeyParams = {
   type: 'object',
@@ -50,11 +52,12 @@ export async function definitionRoutes(app: FastifyInstance, { runtime }: { runt
           properties: { kind: { enum: definitionKinds } },
           additionalProperties: false,
         },
+        response: responses({ 200: listOf(definitionJson) }),
       },
     },
     async (request) => {
       requireRole(request, 'admin', 'supervisor');
-      return runtime.definitions.list((request.query as { kind?: DefinitionKind }).kind);
+      return wholeList(await runtime.definitions.list((request.query as { kind?: DefinitionKind }).kind));
     },
   );
 
@@ -65,6 +68,7 @@ export async function definitionRoutes(app: FastifyInstance, { runtime }: { runt
         tags: ['definitions'],
         summary: 'The published JSON Schema of a definition kind',
         params: { type: 'object', required: ['kind'], properties: { kind: { enum: definitionKinds } } },
+        response: responses({ 200: anyObject }),
       },
     },
     async (request) => {
@@ -80,6 +84,7 @@ export async function definitionRoutes(app: FastifyInstance, { runtime }: { runt
         tags: ['definitions'],
         summary: 'Validate without storing: every problem with its path',
         body: { type: 'object' },
+        response: responses({ 200: validationJson }),
       },
     },
     async (request) => {
@@ -105,7 +110,12 @@ export async function definitionRoutes(app: FastifyInstance, { runtime }: { runt
     '/definitions',
     {
       bodyLimit,
-      schema: { tags: ['definitions'], summary: 'Upload a new draft version', body: definitionBody },
+      schema: {
+        tags: ['definitions'],
+        summary: 'Upload a new draft version',
+        body: definitionBody,
+        response: responses({ 201: definitionJson }),
+      },
     },
     async (request, reply) => {
       const actor = requireRole(request, 'admin');
@@ -116,11 +126,18 @@ export async function definitionRoutes(app: FastifyInstance, { runtime }: { runt
 
   app.get(
     '/definitions/:kind/:key/versions',
-    { schema: { tags: ['definitions'], summary: 'The versions of one definition', params: kindKeyParams } },
+    {
+      schema: {
+        tags: ['definitions'],
+        summary: 'The versions of one definition',
+        params: kindKeyParams,
+        response: responses({ 200: listOf(definitionJson) }),
+      },
+    },
     async (request) => {
       requireRole(request, 'admin', 'supervisor');
       const { kind, key } = request.params as { kind: DefinitionKind; key: string };
-      return runtime.definitions.versions(kind, key);
+      return wholeList(await runtime.definitions.versions(kind, key));
     },
   );
 
@@ -131,12 +148,14 @@ export async function definitionRoutes(app: FastifyInstance, { runtime }: { runt
         tags: ['definitions'],
         summary: 'One version with its body and its text as written (source)',
         params: versionParams,
+        response: responses({ 200: definitionWithBodyJson }),
       },
     },
     async (request) => {
       requireRole(request, 'admin', 'supervisor');
       const { kind, key, version } = request.params as VersionParams;
-      return runtime.definitions.get(kind, key, version);
+      const { row, body, source } = await runtime.definitions.get(kind, key, version);
+      return { ...row, body, source };
     },
   );
 
@@ -147,6 +166,7 @@ export async function definitionRoutes(app: FastifyInstance, { runtime }: { runt
         tags: ['definitions'],
         summary: 'Publish a draft (published versions never change)',
         params: versionParams,
+        response: responses({ 200: definitionJson }),
       },
     },
     async (request) => {
@@ -158,7 +178,14 @@ export async function definitionRoutes(app: FastifyInstance, { runtime }: { runt
 
   app.post(
     '/definitions/:kind/:key/:version/retire',
-    { schema: { tags: ['definitions'], summary: 'Retire a published version', params: versionParams } },
+    {
+      schema: {
+        tags: ['definitions'],
+        summary: 'Retire a published version',
+        params: versionParams,
+        response: responses({ 200: definitionJson }),
+      },
+    },
     async (request) => {
       requireRole(request, 'admin');
       const { kind, key, version } = request.params as VersionParams;
@@ -171,21 +198,27 @@ export async function definitionRoutes(app: FastifyInstance, { runtime }: { runt
     {
       schema: {
         tags: ['catalog'],
-        summary: 'What residents can apply for: the published matters and their forms',
+        summary:
+          'What residents can apply for: the published matters at the version in force, and their forms',
+        response: responses({ 200: listOf(serviceJson) }),
       },
     },
     async () => {
       const catalog = await runtime.definitions.current();
-      return catalog.all('matter').map((matter) => ({
-        key: matter.key,
-        title: matter.title,
-        category: matter.category,
-        lead: matter.lead,
-        cooperating: matter.cooperating,
-        timeLimit: matter.timeLimit,
-        materials: matter.materials,
-        form: matter.form === undefined ? null : (catalog.get('form', matter.form) ?? null),
-      }));
+      return wholeList(
+        catalog.all('matter').map((matter) => ({
+          key: matter.key,
+          version: matter.version,
+          title: matter.title,
+          ...(matter.description === undefined ? {} : { description: matter.description }),
+          category: matter.category,
+          lead: matter.lead,
+          cooperating: matter.cooperating,
+          timeLimit: matter.timeLimit,
+          materials: matter.materials,
+          form: matter.form === undefined ? null : (catalog.get('form', matter.form) ?? null),
+        })),
+      );
     },
   );
 }

@@ -3,6 +3,32 @@ import type { Runtime } from '../runtime.js';
 import { sql } from 'drizzle-orm';
 import { rowsOf } from '../db/database.js';
 import { requireRole, signedIn } from '../http/auth-hook.js';
+import { anyObject, listOf, localizedTextJson, nullable, responses, wholeList } from '../http/schemas.js';
+
+const departmentJson = {
+  type: 'object',
+  required: ['code', 'parent', 'level', 'title', 'calendar', 'dispatch'],
+  properties: {
+    code: { type: 'string' },
+    parent: nullable({ type: 'string' }),
+    level: { type: 'string' },
+    title: localizedTextJson,
+    calendar: nullable({ type: 'string' }),
+    dispatch: nullable(anyObject),
+  },
+  additionalProperties: false,
+} as const;
+
+const bouncesJson = {
+  type: 'object',
+  required: ['department', 'transfers', 'returns'],
+  properties: {
+    department: { type: 'string' },
+    transfers: { type: 'integer' },
+    returns: { type: 'integer' },
+  },
+  additionalProperties: false,
+} as const;
 
 export async function departmentRoutes(app: FastifyInstance, { runtime }: { runtime: Runtime }) {
   app.get(
@@ -11,11 +37,12 @@ export async function departmentRoutes(app: FastifyInstance, { runtime }: { runt
       schema: {
         tags: ['departments'],
         summary: 'The department tree (departments are published as definitions)',
+        response: responses({ 200: listOf(departmentJson) }),
       },
     },
     async (request) => {
       signedIn(request);
-      return runtime.directory.all();
+      return wholeList(runtime.directory.all());
     },
   );
 
@@ -34,6 +61,7 @@ export async function departmentRoutes(app: FastifyInstance, { runtime }: { runt
           },
           additionalProperties: false,
         },
+        response: responses({ 200: listOf(bouncesJson) }),
       },
     },
     async (request) => {
@@ -58,7 +86,7 @@ export async function departmentRoutes(app: FastifyInstance, { runtime }: { runt
           order by department`),
       );
       // supervisors see the departments they watch
-      return rows.filter((row) => actor.isAdmin || actor.sees(row.department));
+      return wholeList(rows.filter((row) => actor.isAdmin || actor.sees(row.department)));
     },
   );
 }

@@ -4,7 +4,18 @@ import { and, desc, eq, gt, lt } from 'drizzle-orm';
 import type { Runtime } from '../runtime.js';
 import { drafts } from '../db/schema.js';
 import { signedIn } from '../http/auth-hook.js';
-import { formData, idParams } from '../http/schemas.js';
+import {
+  anyObject,
+  formData,
+  idParams,
+  instant,
+  listOf,
+  noContent,
+  nullable,
+  responses,
+  uuidParam,
+  wholeList,
+} from '../http/schemas.js';
 import { addressOf, perMinute } from '../http/limits.js';
 import { ApiError, notFound } from '../errors/api-error.js';
 
@@ -35,6 +46,30 @@ const updateBody = {
   required: ['data'],
   properties: { data: formData, step: { type: 'integer', minimum: 0, maximum: 100 } },
   additionalProperties: false,
+} as const;
+
+const draftJson = {
+  type: 'object',
+  required: ['id', 'ownerId', 'kind', 'key', 'data', 'step', 'createdAt', 'updatedAt', 'expiresAt'],
+  properties: {
+    id: uuidParam,
+    ownerId: nullable(uuidParam),
+    kind: { enum: ['matter', 'bundle'] },
+    key: { type: 'string' },
+    data: anyObject,
+    step: { type: 'integer' },
+    createdAt: instant,
+    updatedAt: instant,
+    expiresAt: instant,
+  },
+  additionalProperties: false,
+} as const;
+
+/** A draft just saved: with its resume token, given this once (only its hash is kept). */
+const savedDraftJson = {
+  ...draftJson,
+  required: [...draftJson.required, 'token'],
+  properties: { ...draftJson.properties, token: { type: 'string' } },
 } as const;
 
 type DraftRow = typeof drafts.$inferSelect;
@@ -71,6 +106,7 @@ export async function draftRoutes(app: FastifyInstance, { runtime }: { runtime: 
         tags: ['drafts'],
         summary: 'Save an application to finish later; the answer holds its resume token',
         body: draftBody,
+        response: responses({ 201: savedDraftJson }),
       },
     },
     async (request, reply) => {
@@ -119,6 +155,7 @@ export async function draftRoutes(app: FastifyInstance, { runtime }: { runtime: 
         tags: ['drafts'],
         summary: 'Resume a draft with its token, from any device',
         params: tokenParams,
+        response: responses({ 200: draftJson }),
       },
     },
     async (request) => view(await live((request.params as { token: string }).token)),
@@ -133,6 +170,7 @@ export async function draftRoutes(app: FastifyInstance, { runtime }: { runtime: 
         summary: 'Save a draft again (its expiry starts over)',
         params: tokenParams,
         body: updateBody,
+        response: responses({ 200: draftJson }),
       },
     },
     async (request) => {
@@ -160,6 +198,7 @@ export async function draftRoutes(app: FastifyInstance, { runtime }: { runtime: 
         tags: ['drafts'],
         summary: 'Throw a draft away (after submitting it, say)',
         params: tokenParams,
+        response: responses({ 204: noContent }),
       },
     },
     async (request, reply) => {
@@ -171,7 +210,13 @@ export async function draftRoutes(app: FastifyInstance, { runtime }: { runtime: 
 
   app.get(
     '/me/drafts',
-    { schema: { tags: ['drafts'], summary: 'My saved applications (signed in when I saved them)' } },
+    {
+      schema: {
+        tags: ['drafts'],
+        summary: 'My saved applications (signed in when I saved them)',
+        response: responses({ 200: listOf(draftJson) }),
+      },
+    },
     async (request) => {
       const actor = signedIn(request);
       const rows = await runtime.db
@@ -180,13 +225,20 @@ export async function draftRoutes(app: FastifyInstance, { runtime }: { runtime: 
         .where(and(eq(drafts.ownerId, actor.userId), gt(drafts.expiresAt, runtime.clock())))
         .orderBy(desc(drafts.updatedAt))
         .limit(100);
-      return rows.map(view);
+      return wholeList(rows.map(view));
     },
   );
 
   app.get(
     '/me/drafts/:id',
-    { schema: { tags: ['drafts'], summary: 'One of my saved applications', params: idParams } },
+    {
+      schema: {
+        tags: ['drafts'],
+        summary: 'One of my saved applications',
+        params: idParams,
+        response: responses({ 200: draftJson }),
+      },
+    },
     async (request) => {
       const actor = signedIn(request);
       const [draft] = await runtime.db

@@ -29,7 +29,33 @@ import { notificationRoutes } from '../notifications/notifications.routes.js';
 import { deadLetterRoutes } from '../workers/dead-letters.routes.js';
 import { calendarRoutes } from '../calendars/calendars.routes.js';
 import { calendarsRunningOut } from '../calendars/calendar-coverage.js';
+import { nullable, responses } from './schemas.js';
 import { webApps } from '../web/web-apps.js';
+
+const healthResponse = responses({
+  200: {
+    type: 'object',
+    required: ['ok', 'database', 'calendarsRunningOut'],
+    properties: {
+      ok: { type: 'boolean' },
+      database: { enum: ['pglite', 'postgres'] },
+      calendarsRunningOut: nullable({
+        type: 'array',
+        items: {
+          type: 'object',
+          required: ['key', 'endsOn', 'daysLeft'],
+          properties: {
+            key: { type: 'string' },
+            endsOn: nullable({ type: 'string', format: 'date' }),
+            daysLeft: nullable({ type: 'integer' }),
+          },
+          additionalProperties: false,
+        },
+      }),
+    },
+    additionalProperties: false,
+  },
+});
 
 export interface AppOptions {
   /** pino logger settings, or false for none (tests). */
@@ -74,15 +100,19 @@ export async function buildApp(runtime: Runtime, options: AppOptions = {}): Prom
   await app.register(
     async (api) => {
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-      api.get('/health', { schema: { tags: ['system'], summary: 'Liveness' } }, async () => ({
-        ok: true,
-        database: runtime.database.kind,
-        // calendars that run out within 90 days: deadlines past them would count holidays as working
-        // days (null: the catalog could not be read just now; liveness does not depend on it)
-        calendarsRunningOut: await calendarsRunningOut(runtime.definitions, runtime.clock()).catch(
-          () => null,
-        ),
-      }));
+      api.get(
+        '/health',
+        { schema: { tags: ['system'], summary: 'Liveness', response: healthResponse } },
+        async () => ({
+          ok: true,
+          database: runtime.database.kind,
+          // calendars that run out within 90 days: deadlines past them would count holidays as working
+          // days (null: the catalog could not be read just now; liveness does not depend on it)
+          calendarsRunningOut: await calendarsRunningOut(runtime.definitions, runtime.clock()).catch(
+            () => null,
+          ),
+        }),
+      );
       for (const routes of [
         authRoutes,
         departmentRoutes,

@@ -2,6 +2,38 @@ import type { FastifyInstance } from 'fastify';
 import type { Runtime } from '../runtime.js';
 import { ApiError, notFound } from '../errors/api-error.js';
 import { signedIn } from '../http/auth-hook.js';
+import { anyObject, anyValue, instant, listOf, responses, wholeList } from '../http/schemas.js';
+
+const keptElementJson = {
+  type: 'object',
+  required: ['element', 'value', 'sensitive', 'confirmedAt'],
+  properties: {
+    element: { type: 'string' },
+    value: anyValue,
+    sensitive: { type: 'boolean' },
+    confirmedAt: instant,
+  },
+  additionalProperties: false,
+} as const;
+
+const prefillJson = {
+  type: 'object',
+  required: ['data', 'prefilled'],
+  properties: {
+    data: anyObject,
+    // which fields came from kept elements
+    prefilled: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['path', 'element', 'sensitive'],
+        properties: { path: { type: 'string' }, element: { type: 'string' }, sensitive: { type: 'boolean' } },
+        additionalProperties: false,
+      },
+    },
+  },
+  additionalProperties: false,
+} as const;
 
 const definitionKey = { type: 'string', pattern: '^[a-z0-9][a-z0-9._-]{0,99}$' } as const;
 
@@ -9,13 +41,32 @@ const definitionKey = { type: 'string', pattern: '^[a-z0-9][a-z0-9._-]{0,99}$' }
 export async function profileRoutes(app: FastifyInstance, { runtime }: { runtime: Runtime }) {
   app.get(
     '/me/profile',
-    { schema: { tags: ['profile'], summary: 'The data elements kept from my applications (collect once)' } },
-    async (request) => runtime.profiles.list(signedIn(request)),
+    {
+      schema: {
+        tags: ['profile'],
+        summary: 'The data elements kept from my applications (collect once)',
+        response: responses({ 200: listOf(keptElementJson) }),
+      },
+    },
+    async (request) => wholeList(await runtime.profiles.list(signedIn(request))),
   );
 
   app.delete(
     '/me/profile',
-    { schema: { tags: ['profile'], summary: 'Forget every kept data element' } },
+    {
+      schema: {
+        tags: ['profile'],
+        summary: 'Forget every kept data element',
+        response: responses({
+          200: {
+            type: 'object',
+            required: ['removed'],
+            properties: { removed: { type: 'integer' } },
+            additionalProperties: false,
+          },
+        }),
+      },
+    },
     async (request) => ({ removed: await runtime.profiles.forget(signedIn(request)) }),
   );
 
@@ -30,6 +81,7 @@ export async function profileRoutes(app: FastifyInstance, { runtime }: { runtime
           properties: { matter: definitionKey, bundle: definitionKey },
           additionalProperties: false,
         },
+        response: responses({ 200: prefillJson }),
       },
     },
     async (request) => {

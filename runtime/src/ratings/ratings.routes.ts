@@ -5,7 +5,20 @@ import { readableCase } from '../cases/case-access.js';
 import { outbox, ratings } from '../db/schema.js';
 import { ApiError, forbidden } from '../errors/api-error.js';
 import { signedIn } from '../http/auth-hook.js';
-import { idParams } from '../http/schemas.js';
+import { idParams, instant, nullable, responses, uuidParam } from '../http/schemas.js';
+
+const ratingJson = {
+  type: 'object',
+  required: ['caseId', 'raterId', 'score', 'reason', 'createdAt'],
+  properties: {
+    caseId: uuidParam,
+    raterId: uuidParam,
+    score: { enum: ['good', 'average', 'bad'] },
+    reason: nullable({ type: 'string' }),
+    createdAt: instant,
+  },
+  additionalProperties: false,
+} as const;
 
 export async function ratingRoutes(app: FastifyInstance, { runtime }: { runtime: Runtime }) {
   app.post(
@@ -24,6 +37,7 @@ export async function ratingRoutes(app: FastifyInstance, { runtime }: { runtime:
           },
           additionalProperties: false,
         },
+        response: responses({ 201: ratingJson }),
       },
     },
     async (request, reply) => {
@@ -66,7 +80,14 @@ export async function ratingRoutes(app: FastifyInstance, { runtime }: { runtime:
 
   app.get(
     '/cases/:id/rating',
-    { schema: { tags: ['ratings'], summary: "A case's rating", params: idParams } },
+    {
+      schema: {
+        tags: ['ratings'],
+        summary: "A case's rating (null until it is rated)",
+        params: idParams,
+        response: responses({ 200: nullable(ratingJson) }),
+      },
+    },
     async (request) => {
       const actor = signedIn(request);
       const { id } = request.params as { id: string };

@@ -9,6 +9,23 @@ import {
 import type { Runtime } from '../runtime.js';
 import { requireRole } from '../http/auth-hook.js';
 import { ApiError, type ErrorDetail } from '../errors/api-error.js';
+import { responses } from '../http/schemas.js';
+
+const csvResponse = {
+  description: 'The responsibility list, one matter a row',
+  content: { 'text/csv': { schema: { type: 'string' } } },
+} as const;
+
+const importedJson = {
+  type: 'object',
+  required: ['published', 'unchanged'],
+  properties: {
+    // each published matter as kind:key@version
+    published: { type: 'array', items: { type: 'string' } },
+    unchanged: { type: 'integer' },
+  },
+  additionalProperties: false,
+} as const;
 
 /**
  * The responsibility list (责任清单) as a spreadsheet: export the matters in force as CSV, edit them in
@@ -29,6 +46,7 @@ export async function responsibilityRoutes(app: FastifyInstance, { runtime }: { 
       schema: {
         tags: ['definitions'],
         summary: 'The responsibility list in force, one matter a row (CSV for spreadsheets)',
+        response: responses({ 200: csvResponse }),
       },
     },
     async (request, reply) => {
@@ -48,6 +66,7 @@ export async function responsibilityRoutes(app: FastifyInstance, { runtime }: { 
         tags: ['definitions'],
         summary:
           'Import an edited responsibility list (text/csv): changed matters are published as new versions',
+        response: responses({ 200: importedJson }),
       },
     },
     async (request) => {

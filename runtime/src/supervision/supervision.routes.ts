@@ -3,12 +3,18 @@ import type { Runtime } from '../runtime.js';
 import { signedIn } from '../http/auth-hook.js';
 import { visibilities, type Visibility } from '../db/schema.js';
 import { ApiError } from '../errors/api-error.js';
-import { errorResponse } from '../http/error-handler.js';
-import { departmentCode, idParams, reason, uuidParam } from '../http/schemas.js';
+import {
+  departmentCode,
+  idParams,
+  instant,
+  listOf,
+  nullable,
+  reason,
+  responses,
+  uuidParam,
+  wholeList,
+} from '../http/schemas.js';
 import type { FixedSla } from './respond-limit.js';
-
-const instant = { type: 'string', format: 'date-time' } as const;
-const nullable = <T extends object>(schema: T) => ({ anyOf: [schema, { type: 'null' }] }) as const;
 
 /** A supervision order as the API returns it. */
 export const orderJson = {
@@ -60,7 +66,7 @@ export async function supervisionRoutes(app: FastifyInstance, { runtime }: { run
           properties: { note: reason, respondWithin, visibility: { enum: visibilities } },
           additionalProperties: false,
         },
-        response: { 201: orderJson, '4xx': errorResponse },
+        response: responses({ 201: orderJson }),
       },
     },
     async (request, reply) => {
@@ -88,7 +94,7 @@ export async function supervisionRoutes(app: FastifyInstance, { runtime }: { run
           properties: { response: { type: 'string', minLength: 1, maxLength: 5000 } },
           additionalProperties: false,
         },
-        response: { 200: orderJson, '4xx': errorResponse },
+        response: responses({ 200: orderJson }),
       },
     },
     async (request) =>
@@ -111,7 +117,7 @@ export async function supervisionRoutes(app: FastifyInstance, { runtime }: { run
           properties: { department: departmentCode },
           additionalProperties: false,
         },
-        response: { 200: { type: 'array', items: orderJson }, '4xx': errorResponse },
+        response: responses({ 200: listOf(orderJson) }),
       },
     },
     async (request) => {
@@ -124,7 +130,7 @@ export async function supervisionRoutes(app: FastifyInstance, { runtime }: { run
             message: { 'zh-CN': `部门“${department}”不存在`, en: `no department "${department}"` },
           },
         ]);
-      return runtime.supervision.list(actor, department);
+      return wholeList(await runtime.supervision.list(actor, department));
     },
   );
 }

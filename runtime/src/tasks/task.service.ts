@@ -8,7 +8,8 @@ import { applicationFormOf } from '../cases/case-forms.js';
 import { assertFormData } from '../forms/form-validator.js';
 
 export interface InboxQuery {
-  department: string;
+  /** One department; absent: every department the actor works in. */
+  department?: string;
   status?: 'open' | 'waiting' | 'completed' | 'cancelled';
   overdue?: boolean;
   dueBefore?: Date;
@@ -27,6 +28,37 @@ export interface OutcomeInput {
 }
 
 type TaskRow = typeof tasks.$inferSelect;
+
+/**
+ * A task as the API gives it: its state, form and matter under the names every route uses for them
+ * (decision 0019), and nothing of the dispatcher's bookkeeping.
+ */
+export function taskView(row: TaskRow) {
+  return {
+    id: row.id,
+    caseId: row.caseId,
+    state: row.stateId,
+    title: row.title,
+    matter: row.matterKey,
+    department: row.department,
+    assigneeId: row.assigneeId,
+    status: row.status,
+    priority: row.priority,
+    flag: row.flag,
+    outcomes: row.outcomes,
+    outcome: row.outcome,
+    reason: row.reason,
+    form: row.formKey,
+    openedAt: row.openedAt,
+    dueAt: row.dueAt,
+    dueUncertain: row.dueUncertain,
+    warnAt: row.warnAt,
+    closedAt: row.closedAt,
+    closedBy: row.closedBy,
+  };
+}
+export type TaskView = ReturnType<typeof taskView>;
+
 const taskTitle = { 'zh-CN': '任务', en: 'task' };
 
 /** A department's inbox and the actions on one task. Scoped: only the departments an actor works or watches. */
@@ -56,12 +88,19 @@ export class TaskService {
       .prepare('task_with_case');
   }
 
-  /** Open tasks of a department by due time (no deadline last), paginated by keyset so deep pages stay fast. */
+  /**
+   * Open tasks of a department, or of every department the actor works in, by due time (no deadline
+   * last), paginated by keyset so deep pages stay fast.
+   */
   async inbox(actor: Actor, query: InboxQuery) {
-    if (!actor.sees(query.department)) throw forbidden();
+    if (query.department !== undefined && !actor.sees(query.department)) throw forbidden();
+    const departments = query.department === undefined ? [...actor.workDepartments] : [query.department];
+    if (departments.length === 0) return { items: [], nextCursor: null };
     const now = this.deps.clock();
     const conditions: SQL[] = [
-      eq(tasks.department, query.department),
+      departments.length === 1
+        ? eq(tasks.department, departments[0] as string)
+        : inArray(tasks.department, departments),
       eq(tasks.status, query.status ?? 'open'),
     ];
     if (query.overdue) conditions.push(lt(tasks.dueAt, now));

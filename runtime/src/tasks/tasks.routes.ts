@@ -3,8 +3,9 @@ import { priorities, type Priority } from '@tongban/engine';
 import type { Runtime } from '../runtime.js';
 import { signedIn } from '../http/auth-hook.js';
 import { ApiError } from '../errors/api-error.js';
-import { departmentCode, formData, idParams, reason } from '../http/schemas.js';
-import type { InboxQuery, OutcomeInput } from './task.service.js';
+import { departmentCode, formData, idParams, listOf, reason, responses } from '../http/schemas.js';
+import { inboxTaskJson, outcomeResultJson, priorityResultJson, taskJson } from './task.schemas.js';
+import { taskView, type InboxQuery, type OutcomeInput } from './task.service.js';
 
 const outcomeKey = { type: 'string', pattern: '^[a-zA-Z][a-zA-Z0-9_-]{0,49}$' } as const;
 
@@ -14,10 +15,10 @@ export async function taskRoutes(app: FastifyInstance, { runtime }: { runtime: R
     {
       schema: {
         tags: ['tasks'],
-        summary: "A department's tasks sorted by due time, with keyset pagination",
+        summary:
+          "A department's tasks, or those of every department I work in when none is named, sorted by due time, with keyset pagination",
         querystring: {
           type: 'object',
-          required: ['department'],
           properties: {
             department: departmentCode,
             status: { enum: ['open', 'waiting', 'completed', 'cancelled'] },
@@ -30,12 +31,13 @@ export async function taskRoutes(app: FastifyInstance, { runtime }: { runtime: R
           },
           additionalProperties: false,
         },
+        response: responses({ 200: listOf(inboxTaskJson) }),
       },
     },
     async (request) => {
       const actor = signedIn(request);
       const query = request.query as Omit<InboxQuery, 'dueBefore'> & { dueBefore?: string };
-      if (!runtime.directory.has(query.department))
+      if (query.department !== undefined && !runtime.directory.has(query.department))
         throw new ApiError('TB_REQUEST_INVALID', {}, [
           {
             path: '/department',
@@ -54,20 +56,44 @@ export async function taskRoutes(app: FastifyInstance, { runtime }: { runtime: R
 
   app.get(
     '/tasks/:id',
-    { schema: { tags: ['tasks'], summary: 'One task', params: idParams } },
-    async (request) => runtime.tasks.get(signedIn(request), (request.params as { id: string }).id),
+    {
+      schema: {
+        tags: ['tasks'],
+        summary: 'One task',
+        params: idParams,
+        response: responses({ 200: taskJson }),
+      },
+    },
+    async (request) =>
+      taskView(await runtime.tasks.get(signedIn(request), (request.params as { id: string }).id)),
   );
 
   app.post(
     '/tasks/:id/claim',
-    { schema: { tags: ['tasks'], summary: 'Take a task from the shared inbox', params: idParams } },
-    async (request) => runtime.tasks.claim(signedIn(request), (request.params as { id: string }).id),
+    {
+      schema: {
+        tags: ['tasks'],
+        summary: 'Take a task from the shared inbox',
+        params: idParams,
+        response: responses({ 200: taskJson }),
+      },
+    },
+    async (request) =>
+      taskView(await runtime.tasks.claim(signedIn(request), (request.params as { id: string }).id)),
   );
 
   app.post(
     '/tasks/:id/release',
-    { schema: { tags: ['tasks'], summary: 'Put a claimed task back', params: idParams } },
-    async (request) => runtime.tasks.release(signedIn(request), (request.params as { id: string }).id),
+    {
+      schema: {
+        tags: ['tasks'],
+        summary: 'Put a claimed task back',
+        params: idParams,
+        response: responses({ 200: taskJson }),
+      },
+    },
+    async (request) =>
+      taskView(await runtime.tasks.release(signedIn(request), (request.params as { id: string }).id)),
   );
 
   const act = (
@@ -76,12 +102,23 @@ export async function taskRoutes(app: FastifyInstance, { runtime }: { runtime: R
     body: object,
     toInput: (body: Record<string, unknown>) => OutcomeInput,
   ) =>
-    app.post(path, { schema: { tags: ['tasks'], summary, params: idParams, body } }, async (request) =>
-      runtime.tasks.complete(
-        signedIn(request),
-        (request.params as { id: string }).id,
-        toInput(request.body as Record<string, unknown>),
-      ),
+    app.post(
+      path,
+      {
+        schema: {
+          tags: ['tasks'],
+          summary,
+          params: idParams,
+          body,
+          response: responses({ 200: outcomeResultJson }),
+        },
+      },
+      async (request) =>
+        runtime.tasks.complete(
+          signedIn(request),
+          (request.params as { id: string }).id,
+          toInput(request.body as Record<string, unknown>),
+        ),
     );
 
   act(
@@ -153,6 +190,7 @@ export async function taskRoutes(app: FastifyInstance, { runtime }: { runtime: R
           properties: { priority: { enum: priorities } },
           additionalProperties: false,
         },
+        response: responses({ 200: priorityResultJson }),
       },
     },
     async (request) =>

@@ -7,7 +7,7 @@ import { megabytes, receiveUpload, tooLarge } from '../attachments/receive-uploa
 import { uploads } from '../db/schema.js';
 import { notFound } from '../errors/api-error.js';
 import { signedIn } from '../http/auth-hook.js';
-import { idParams } from '../http/schemas.js';
+import { fileResponse, idParams, noContent, responses } from '../http/schemas.js';
 
 /** What an upload answers: what the field stores is `{ id, name, type: contentType, size }`. */
 const uploadJson = {
@@ -68,7 +68,7 @@ export async function uploadRoutes(app: FastifyInstance, { runtime }: { runtime:
           },
           additionalProperties: false,
         },
-        response: { 201: uploadJson },
+        response: responses({ 201: uploadJson }),
       },
     },
     async (request, reply) => {
@@ -111,6 +111,7 @@ export async function uploadRoutes(app: FastifyInstance, { runtime }: { runtime:
         tags: ['attachments'],
         summary: 'Download one of my uploads not yet taken by a case (to show it again after a reload)',
         params: idParams,
+        response: responses({ 200: fileResponse }),
       },
     },
     async (request, reply) => {
@@ -135,7 +136,7 @@ export async function uploadRoutes(app: FastifyInstance, { runtime }: { runtime:
         tags: ['attachments'],
         summary: 'Remove one of my uploads not yet taken by a case',
         params: idParams,
-        response: { 204: { type: 'null' } },
+        response: responses({ 204: noContent }),
       },
     },
     async (request, reply) => {

@@ -5,11 +5,7 @@ import type { Actor } from '../auth/actor.js';
 import { memberships, users } from '../db/schema.js';
 import { signedIn } from '../http/auth-hook.js';
 import { ApiError, forbidden } from '../errors/api-error.js';
-import { errorResponse } from '../http/error-handler.js';
-import { departmentCode, uuidParam } from '../http/schemas.js';
-
-const instant = { type: 'string', format: 'date-time' } as const;
-const nullable = <T extends object>(schema: T) => ({ anyOf: [schema, { type: 'null' }] }) as const;
+import { departmentCode, instant, nullable, responses, uuidParam } from '../http/schemas.js';
 
 /** Only someone who works a department's queue is given tasks, and so has duty and a deputy. */
 function worker(actor: Actor): Actor {
@@ -32,14 +28,14 @@ export async function meRoutes(app: FastifyInstance, { runtime }: { runtime: Run
           properties: { deputyId: nullable(uuidParam), awayUntil: nullable(instant) },
           additionalProperties: false,
         },
-        response: {
+        response: responses({
           200: {
             type: 'object',
             required: ['deputyId', 'awayUntil'],
             properties: { deputyId: nullable(uuidParam), awayUntil: nullable(instant) },
+            additionalProperties: false,
           },
-          '4xx': errorResponse,
-        },
+        }),
       },
     },
     async (request) => {
@@ -68,14 +64,14 @@ export async function meRoutes(app: FastifyInstance, { runtime }: { runtime: Run
           properties: { department: departmentCode, onDuty: { type: 'boolean' } },
           additionalProperties: false,
         },
-        response: {
+        response: responses({
           200: {
             type: 'object',
             required: ['department', 'onDuty'],
             properties: { department: { type: 'string' }, onDuty: { type: 'boolean' } },
+            additionalProperties: false,
           },
-          '4xx': errorResponse,
-        },
+        }),
       },
     },
     async (request) => {

@@ -1,16 +1,51 @@
 import type { FastifyInstance } from 'fastify';
 import type { Runtime } from '../runtime.js';
 import { requireRole } from '../http/auth-hook.js';
-import { departmentCode } from '../http/schemas.js';
+import { departmentCode, listOf, responses, uuidParam, wholeList } from '../http/schemas.js';
+
+const membershipJson = {
+  type: 'object',
+  required: ['role'],
+  properties: { department: { type: 'string' }, role: { enum: roles } },
+  additionalProperties: false,
+} as const;
+
+const userJson = {
+  type: 'object',
+  required: ['id', 'username', 'displayName', 'disabled', 'memberships'],
+  properties: {
+    id: uuidParam,
+    username: { type: 'string' },
+    displayName: { type: 'string' },
+    disabled: { type: 'boolean' },
+    memberships: { type: 'array', items: membershipJson },
+  },
+  additionalProperties: false,
+} as const;
+
+const createdUserJson = {
+  ...userJson,
+  required: ['id', 'username', 'displayName', 'memberships'],
+} as const;
 import { roles } from '../db/schema.js';
 import type { NewUser } from './user.service.js';
 import { MIN_PASSWORD_LENGTH } from '../auth/passwords.js';
 
 export async function userRoutes(app: FastifyInstance, { runtime }: { runtime: Runtime }) {
-  app.get('/users', { schema: { tags: ['users'], summary: 'All accounts (admin)' } }, async (request) => {
-    requireRole(request, 'admin');
-    return runtime.users.list();
-  });
+  app.get(
+    '/users',
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'All accounts (admin)',
+        response: responses({ 200: listOf(userJson) }),
+      },
+    },
+    async (request) => {
+      requireRole(request, 'admin');
+      return wholeList(await runtime.users.list());
+    },
+  );
 
   app.post(
     '/users',
@@ -40,6 +75,7 @@ export async function userRoutes(app: FastifyInstance, { runtime }: { runtime: R
           },
           additionalProperties: false,
         },
+        response: responses({ 201: createdUserJson }),
       },
     },
     async (request, reply) => {

@@ -1,13 +1,12 @@
-import { and, desc, eq, isNull } from 'drizzle-orm';
+import { and, desc, eq, isNull, lt } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { Runtime } from '../runtime.js';
 import { deadLetters, outbox } from '../db/schema.js';
 import { requireRole } from '../http/auth-hook.js';
 import { ApiError, notFound } from '../errors/api-error.js';
-import { errorResponse } from '../http/error-handler.js';
+import { instant, listOf, nullable, responses } from '../http/schemas.js';
 
 const deadLetterTitle = { 'zh-CN': '失败任务', en: 'dead letter' };
-const instant = { type: 'string', format: 'date-time' } as const;
 
 const deadLetterParams = {
   type: 'object',
@@ -28,7 +27,7 @@ const deadLetterJson = {
     error: { type: 'string' },
     attempts: { type: 'integer' },
     failedAt: instant,
-    retriedAt: { anyOf: [instant, { type: 'null' }] },
+    retriedAt: nullable(instant),
   },
 } as const;
 
@@ -42,21 +41,34 @@ export async function deadLetterRoutes(app: FastifyInstance, { runtime }: { runt
         summary: 'Dead letters not yet sent again, newest first (admin)',
         querystring: {
           type: 'object',
-          properties: { limit: { type: 'integer', minimum: 1, maximum: 500, default: 100 } },
+          properties: {
+            limit: { type: 'integer', minimum: 1, maximum: 500, default: 100 },
+            cursor: { type: 'string', pattern: '^[1-9][0-9]{0,15}$' },
+          },
           additionalProperties: false,
         },
-        response: { 200: { type: 'array', items: deadLetterJson }, '4xx': errorResponse },
+        response: responses({ 200: listOf(deadLetterJson) }),
       },
     },
     async (request) => {
       requireRole(request, 'admin');
-      const { limit } = request.query as { limit: number };
-      return runtime.db
+      const { limit, cursor } = request.query as { limit: number; cursor?: string };
+      // ids grow as letters are written, so the newest first is the highest id first, and the cursor
+      // is the last id shown
+      const rows = await runtime.db
         .select()
         .from(deadLetters)
-        .where(isNull(deadLetters.retriedAt))
-        .orderBy(desc(deadLetters.failedAt), desc(deadLetters.id))
-        .limit(limit);
+        .where(
+          and(
+            isNull(deadLetters.retriedAt),
+            cursor === undefined ? undefined : lt(deadLetters.id, Number(cursor)),
+          ),
+        )
+        .orderBy(desc(deadLetters.id))
+        .limit(limit + 1);
+      const items = rows.slice(0, limit);
+      const last = items[items.length - 1];
+      return { items, nextCursor: rows.length > limit && last ? String(last.id) : null };
     },
   );
 
@@ -67,7 +79,7 @@ export async function deadLetterRoutes(app: FastifyInstance, { runtime }: { runt
         tags: ['admin'],
         summary: 'Send a dead letter again as a new job; it leaves the open list (admin)',
         params: deadLetterParams,
-        response: { 200: deadLetterJson, '4xx': errorResponse },
+        response: responses({ 200: deadLetterJson }),
       },
     },
     async (request) => {

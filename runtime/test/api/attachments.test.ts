@@ -113,7 +113,7 @@ describe('attachments', () => {
     expect(download.headers['cache-control']).toContain('no-store');
 
     // and the case lists it
-    const listed = await h.json<AttachmentJson[]>('resident', 'GET', `/api/cases/${caseId}/attachments`);
+    const listed = await h.items<AttachmentJson>('resident', 'GET', `/api/cases/${caseId}/attachments`);
     expect(listed.map((entry) => entry.id)).toEqual([added.id]);
   });
 

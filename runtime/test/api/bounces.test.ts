@@ -56,16 +56,14 @@ describe('bounced tasks', () => {
     });
 
     // then the supervisor sees both against civil affairs, and none against human resources
-    const bounces = await h.json<Array<{ department: string; transfers: number; returns: number }>>(
+    const bounces = await h.items<{ department: string; transfers: number; returns: number }>(
       'supervisor',
       'GET',
       '/api/departments/bounces',
     );
     expect(bounces).toEqual([{ department: 'd1.minzheng', transfers: 1, returns: 1 }]);
     // and a window before them counts nothing
-    expect(await h.json('supervisor', 'GET', '/api/departments/bounces?until=2026-03-01T00:00:00Z')).toEqual(
-      [],
-    );
+    expect(await h.items('supervisor', 'GET', '/api/departments/bounces?until=2026-03-01T00:00:00Z')).toEqual([]);
     // and staff do not rate departments
     await h.json('minzheng', 'GET', '/api/departments/bounces', undefined, 403);
   });
@@ -82,6 +80,6 @@ describe('bounced tasks', () => {
     expect(districts.map((district) => district.code).sort()).toEqual(['d1', 'd2']);
     expect(supervised.map((row) => row.department).sort()).toEqual(['d1', 'd2']);
     // the Xicheng supervisor does not see Dongcheng's civil affairs
-    expect(await h.json('supervisor2', 'GET', '/api/departments/bounces')).toEqual([]);
+    expect(await h.items('supervisor2', 'GET', '/api/departments/bounces')).toEqual([]);
   });
 });

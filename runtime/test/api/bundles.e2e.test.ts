@@ -85,7 +85,7 @@ const statuses = (tracker: Tracker) =>
 
 describe('bundles over HTTP', () => {
   it('should list the bundles and give each one combined form, asking shared elements once', async () => {
-    const bundles = await h.json<Array<{ key: string }>>('resident', 'GET', '/api/bundles');
+    const bundles = await h.items<{ key: string }>('resident', 'GET', '/api/bundles');
     expect(bundles.map((bundle) => bundle.key)).toEqual([
       'd1.newborn',
       'd1.open-restaurant',

@@ -59,9 +59,9 @@ describe('deadlines past the years a calendar covers', () => {
     expect(intake.dueUncertain).toBe(true);
 
     // and the applicant's list, the departments' search and the inbox say so too
-    const mine = await h.json<CaseJson[]>('resident', 'GET', '/api/cases/mine');
+    const mine = await h.items<CaseJson>('resident', 'GET', '/api/cases/mine');
     expect(mine.find((row) => row.id === kase.id)?.dueUncertain).toBe(true);
-    const found = await h.json<CaseJson[]>('minzheng', 'GET', '/api/cases?matter=d1.subsistence-allowance');
+    const found = await h.items<CaseJson>('minzheng', 'GET', '/api/cases?matter=d1.subsistence-allowance');
     expect(found.find((row) => row.id === kase.id)?.dueUncertain).toBe(true);
     const inbox = await h.json<{ items: Array<{ id: string; dueUncertain: boolean }> }>(
       'minzheng',
@@ -133,7 +133,7 @@ describe('deadlines past the years a calendar covers', () => {
         data: { calendar: 'cn-mainland', endsOn: '2026-12-31', daysLeft: 61 },
       },
     ]);
-    const seen = await h.json<Array<{ template: string }>>('admin', 'GET', '/api/notifications');
+    const seen = await h.items<{ template: string }>('admin', 'GET', '/api/notifications');
     expect(seen.map((notice) => notice.template)).toContain('calendar.running-out');
   });
 

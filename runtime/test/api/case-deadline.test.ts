@@ -70,9 +70,9 @@ describe("a case's deadline during a supplement", () => {
     expect(deadlineOf(view)).toEqual(paused);
     expect(view.dueNote?.['zh-CN']).toContain('补正');
     expect(view.dueNote?.en).toContain('supplement');
-    const mine = await h.json<Array<CaseJson>>('resident', 'GET', '/api/cases/mine');
+    const mine = await h.items<CaseJson>('resident', 'GET', '/api/cases/mine');
     expect(deadlineOf(mine.find((row) => row.id === applied.id) as CaseJson)).toEqual(paused);
-    const found = await h.json<Array<CaseJson>>(
+    const found = await h.items<CaseJson>(
       'minzheng',
       'GET',
       '/api/cases?matter=d1.subsistence-allowance',
@@ -92,9 +92,9 @@ describe("a case's deadline during a supplement", () => {
     expect(deadlineOf(await h.json<CaseJson>('minzheng', 'GET', `/api/cases/${applied.id}`))).toEqual(
       resumed,
     );
-    const mineAfter = await h.json<Array<CaseJson>>('resident', 'GET', '/api/cases/mine');
+    const mineAfter = await h.items<CaseJson>('resident', 'GET', '/api/cases/mine');
     expect(deadlineOf(mineAfter.find((row) => row.id === applied.id) as CaseJson)).toEqual(resumed);
-    const foundAfter = await h.json<Array<CaseJson>>(
+    const foundAfter = await h.items<CaseJson>(
       'minzheng',
       'GET',
       '/api/cases?matter=d1.subsistence-allowance',

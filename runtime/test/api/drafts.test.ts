@@ -80,14 +80,14 @@ describe('drafts', () => {
     ).json() as DraftJson;
     expect(saved.ownerId).not.toBeNull();
 
-    const mine = (await h.request('resident', 'GET', '/api/me/drafts')).json() as DraftJson[];
+    const mine = await h.items<DraftJson>('resident', 'GET', '/api/me/drafts');
     expect(mine.map((draft) => draft.id)).toContain(saved.id);
     expect(mine.every((draft) => draft.token === undefined)).toBe(true);
     expect((await h.request('resident', 'GET', `/api/me/drafts/${saved.id}`)).json()).toMatchObject({
       step: 0,
     });
 
-    const theirs = (await h.request('grid', 'GET', '/api/me/drafts')).json() as DraftJson[];
+    const theirs = await h.items<DraftJson>('grid', 'GET', '/api/me/drafts');
     expect(theirs.map((draft) => draft.id)).not.toContain(saved.id);
     expect((await h.request('grid', 'GET', `/api/me/drafts/${saved.id}`)).statusCode).toBe(404);
     expect((await h.request(null, 'GET', '/api/me/drafts')).statusCode).toBe(401);

@@ -99,10 +99,10 @@ async function minzhengTask(): Promise<{ caseId: string; taskId: string }> {
   return { caseId: kase.id, taskId: (task as { id: string }).id };
 }
 
-const ordersOf = (who: Who, department: string) =>
-  json<OrderJson[]>(who, 'GET', `/api/supervision-orders?department=${department}`);
-const notificationsOf = (who: Who, query = 'limit=100') =>
-  json<NotificationJson[]>(who, 'GET', `/api/notifications?${query}`);
+const ordersOf = async (who: Who, department: string) =>
+  (await json<{ items: OrderJson[] }>(who, 'GET', `/api/supervision-orders?department=${department}`)).items;
+const notificationsOf = async (who: Who, query = 'limit=100') =>
+  (await json<{ items: NotificationJson[] }>(who, 'GET', `/api/notifications?${query}`)).items;
 const aboutOrder = (list: NotificationJson[], orderId: string) =>
   list.filter((notification) => notification.data.orderId === orderId);
 
@@ -558,7 +558,7 @@ describe('HTTP: dead letters (admin)', () => {
     const id = (letter as { id: number }).id;
 
     // when the administrator lists the dead letters, then it is there; nobody else may list them
-    const open = await json<DeadLetterJson[]>('admin', 'GET', '/api/admin/dead-letters');
+    const open = (await json<{ items: DeadLetterJson[] }>('admin', 'GET', '/api/admin/dead-letters')).items;
     expect(open.find((entry) => entry.id === id)).toMatchObject({
       queue: 'notifications',
       jobId: 'notification-42',
@@ -585,7 +585,7 @@ describe('HTTP: dead letters (admin)', () => {
     ]);
 
     // and it has left the open list; sending it again is refused, as is one that does not exist
-    const after = await json<DeadLetterJson[]>('admin', 'GET', '/api/admin/dead-letters');
+    const after = (await json<{ items: DeadLetterJson[] }>('admin', 'GET', '/api/admin/dead-letters')).items;
     expect(after.map((entry) => entry.id)).not.toContain(id);
     await refused(
       'admin',
@@ -637,7 +637,7 @@ describe('HTTP: dead letters (admin)', () => {
 
       // then nothing went out, it left the open list, and the job waits in the outbox
       expect(sent()).toEqual([]);
-      const open = await json<DeadLetterJson[]>('admin', 'GET', '/api/admin/dead-letters');
+      const open = (await json<{ items: DeadLetterJson[] }>('admin', 'GET', '/api/admin/dead-letters')).items;
       expect(open.map((entry) => entry.id)).not.toContain(id);
       const waiting = await h.runtime.db.select().from(outbox).where(isNull(outbox.sentAt));
       expect(

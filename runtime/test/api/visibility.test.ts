@@ -273,7 +273,7 @@ describe('comments', () => {
     );
 
     // when the resident reads the comments
-    const seen = await h.json<CommentJson[]>('resident', 'GET', `/api/cases/${kase.id}/comments`);
+    const seen = await h.items<CommentJson>('resident', 'GET', `/api/cases/${kase.id}/comments`);
 
     // then they get their own and the public one, the public one by civil affairs' name
     expect(seen.map((comment) => comment.body)).toEqual(['材料已备齐', publicComment]);
@@ -282,7 +282,7 @@ describe('comments', () => {
     await expectNothingInternal(seen);
 
     // and staff read all three, each with its visibility
-    const all = await h.json<CommentJson[]>('minzheng', 'GET', `/api/cases/${kase.id}/comments`);
+    const all = await h.items<CommentJson>('minzheng', 'GET', `/api/cases/${kase.id}/comments`);
     expect(all.map((comment) => [comment.body, comment.visibility])).toEqual([
       ['材料已备齐', 'applicant'],
       [internalComment, 'internal'],
@@ -312,7 +312,7 @@ describe('comments', () => {
       expect(uploaded.statusCode, uploaded.body).toBe(201);
     }
     // when the resident lists them
-    const seen = await h.json<Array<{ name: string; by: Who; uploadedBy?: string }>>(
+    const seen = await h.items<{ name: string; by: Who; uploadedBy?: string }>(
       'resident',
       'GET',
       `/api/cases/${kase.id}/attachments`,
@@ -325,7 +325,7 @@ describe('comments', () => {
     ]);
     expect(byName[1]?.by.name).toEqual(civilAffairs);
     await expectNothingInternal(seen);
-    const staff = await h.json<Array<{ uploadedBy: string }>>(
+    const staff = await h.items<{ uploadedBy: string }>(
       'minzheng',
       'GET',
       `/api/cases/${kase.id}/attachments`,
@@ -402,7 +402,7 @@ describe("a bad rating's follow-up is internal", () => {
     expect((await h.json<CaseJson>('supervisor', 'GET', `/api/cases/${followUpId}`)).status).toBe('done');
 
     // then the resident's applications list the rated case and not the follow-up
-    const mine = await h.json<Array<{ id: string }>>('resident', 'GET', '/api/cases/mine?limit=100');
+    const mine = await h.items<{ id: string }>('resident', 'GET', '/api/cases/mine?limit=100');
     expect(mine.map((entry) => entry.id)).toContain(caseId);
     expect(mine.map((entry) => entry.id)).not.toContain(followUpId);
     // and the follow-up does not exist for them: not to read, not to rate
@@ -414,7 +414,7 @@ describe("a bad rating's follow-up is internal", () => {
     // and they are told, about the case they rated, that it was followed up: no opinion, no follow-up id
     const told = await vi.waitFor(
       async () => {
-        const notices = await h.json<NotificationJson[]>('resident', 'GET', '/api/notifications?limit=100');
+        const notices = await h.items<NotificationJson>('resident', 'GET', '/api/notifications?limit=100');
         const found = notices.filter((notice) => notice.template === 'rating.followed-up');
         expect(found.map((notice) => notice.caseId)).toContain(caseId);
         return notices;
@@ -436,7 +436,7 @@ describe("a bad rating's follow-up is internal", () => {
       },
     });
     expect(response.statusCode).toBe(403);
-    const mine = await h.json<Array<{ title: { en: string } }>>(
+    const mine = await h.items<{ title: { en: string } }>(
       'resident',
       'GET',
       '/api/cases/mine?limit=100',

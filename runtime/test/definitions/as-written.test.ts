@@ -165,7 +165,7 @@ describe('definitions as written', () => {
 
   it('should store every library file as written, byte for byte', async () => {
     // given the library the harness imported (definitions/)
-    const listed = await h.json<Array<{ kind: string; key: string; version: number }>>(
+    const listed = await h.items<{ kind: string; key: string; version: number }>(
       'admin',
       'GET',
       '/api/definitions',

@@ -8,6 +8,7 @@ import { createRuntime, type Runtime } from '../../src/runtime.js';
 import { buildApp } from '../../src/http/app.js';
 import { demoPassword, seedDemo } from '../../src/seed/seed.js';
 import { openTestDatabase } from './test-database.js';
+import { watchSerialization } from './serialization.js';
 
 /** A clock the test moves by hand; starts on a Monday morning in Shanghai. */
 export class FakeClock {
@@ -44,6 +45,8 @@ export interface Harness {
     payload?: object,
     expected?: number,
   ): Promise<T>;
+  /** A list route's items (every list is `{ items, nextCursor }`), expecting 200 and one page only. */
+  items<T>(username: string | null, method: Method, url: string): Promise<T[]>;
   close(): Promise<void>;
 }
 
@@ -89,6 +92,8 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
   });
   await seedDemo(runtime);
   const app = await buildApp(runtime, { logger: process.env.TEST_LOG ? { level: 'error' } : false });
+  // every answer of every test file is checked against what its route returned (no field dropped)
+  const losses = watchSerialization(app);
   await app.ready();
   const cookies = new Map<string, string>();
   const call = (cookie: string | null, options: InjectOptions) =>
@@ -123,11 +128,17 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
       expect(response.statusCode, `${method} ${url}: ${response.body}`).toBe(expected);
       return response.json() as T;
     },
+    async items<T>(username: string | null, method: Method, url: string) {
+      const page = await harness.json<{ items: T[]; nextCursor: string | null }>(username, method, url);
+      expect(page.nextCursor, `${method} ${url}: more than one page`).toBeNull();
+      return page.items;
+    },
     async close() {
       await app.close();
       await runtime.close();
       await database.close();
       await rm(attachmentsDir, { recursive: true, force: true });
+      expect(losses, 'fields a response schema dropped or changed').toEqual([]);
     },
   };
   return harness;
