@@ -1,7 +1,7 @@
 import type { ControlProps } from '@jsonforms/core';
 import { withJsonFormsControlProps } from '@jsonforms/react';
 import { Fieldset, NativeSelect, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
-import { useState, type FocusEvent } from 'react';
+import { useRef, useState, type FocusEvent } from 'react';
 import { useT } from '../../i18n/index.js';
 import type { AddressParts } from './address-text.js';
 import { partsOf, valueOf } from './address-value.js';
@@ -10,12 +10,6 @@ import type { Region, Regions } from './regions.js';
 import { useRegions } from './use-regions.js';
 
 type Level = 'province' | 'city' | 'district';
-
-interface Edited {
-  /** the answer as this control last wrote it: a different one came from outside (a draft, a reset) */
-  readonly written: string;
-  readonly parts: AddressParts;
-}
 
 function options(regions: readonly Region[], placeholder: string): { value: string; label: string }[] {
   return [
@@ -34,23 +28,35 @@ function AddressControl(props: ControlProps): React.JSX.Element | null {
     props;
   const t = useT(addressNamespace);
   const regionsState = useRegions();
-  const [edited, setEdited] = useState<Edited | undefined>(undefined);
+  // the parts as chosen here; the form's data comes back renders later, so an answer that is the echo
+  // of one this control wrote keeps them, and any other (a draft restored, a reset) is read afresh
+  const [edited, setEdited] = useState<AddressParts | undefined>(undefined);
+  const seen = useRef(JSON.stringify(data ?? null));
+  const unechoed = useRef<string[]>([]);
   const [touched, setTouched] = useState(false);
+  const stored = JSON.stringify(data ?? null);
+  let own = edited;
+  if (stored !== seen.current) {
+    seen.current = stored;
+    const echo = unechoed.current.indexOf(stored);
+    if (echo >= 0) unechoed.current = unechoed.current.slice(echo + 1);
+    else {
+      unechoed.current = [];
+      own = undefined;
+      setEdited(undefined);
+    }
+  }
   if (!visible) return null;
 
   const asObject = schema.type === 'object';
   const regions: Regions | undefined = regionsState.status === 'ready' ? regionsState.regions : undefined;
-  const stored = JSON.stringify(data ?? null);
   const parts: AddressParts =
-    edited && edited.written === stored
-      ? edited.parts
-      : regions
-        ? partsOf(data, regions)
-        : { detail: typeof data === 'string' ? data : '' };
+    own ?? (regions ? partsOf(data, regions) : { detail: typeof data === 'string' ? data : '' });
 
   const update = (next: AddressParts): void => {
     const value = valueOf(next, asObject);
-    setEdited({ written: JSON.stringify(value ?? null), parts: next });
+    unechoed.current.push(JSON.stringify(value ?? null));
+    setEdited(next);
     handleChange(path, value);
   };
 
