@@ -5,16 +5,14 @@ export const designerNamespace = 'designer';
 
 export const designerLocales = {
   'zh-CN': {
-    appName: '通办 · 设计器',
+    title: '设计器',
     gallery: '表单样例库',
-    language: '语言',
     notFound: '没有这个页面。',
     home: '设计器用于管理事项、表单、流程和“一件事”。目前可用的是表单样例库。',
   },
   en: {
-    appName: 'Tongban Designer',
+    title: 'Designer',
     gallery: 'Form gallery',
-    language: 'Language',
     notFound: 'There is no such page.',
     home: 'The designer manages matters, forms, workflows and bundles. The form gallery is available now.',
   },
