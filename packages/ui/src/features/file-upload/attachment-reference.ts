@@ -1,3 +1,5 @@
+import type { JsonSchema7 } from '@jsonforms/core';
+
 /** What an upload field stores for each file: a reference to the bytes the runtime keeps. */
 export interface AttachmentReference {
   readonly id: string;
@@ -9,7 +11,7 @@ export interface AttachmentReference {
 }
 
 /** The schema of one reference, for forms that declare an upload field (`items` of the array). */
-export const attachmentReferenceSchema = {
+export const attachmentReferenceSchema: JsonSchema7 = {
   type: 'object',
   required: ['id', 'name', 'type', 'size'],
   properties: {
@@ -19,7 +21,7 @@ export const attachmentReferenceSchema = {
     size: { type: 'integer', minimum: 1 },
   },
   additionalProperties: false,
-} as const;
+};
 
 export function isAttachmentReference(value: unknown): value is AttachmentReference {
   if (value === null || typeof value !== 'object') return false;
