@@ -12,6 +12,8 @@ export interface FormFeedback {
   shown: readonly FieldMessage[];
   /** The person has left or changed the field at `path`: its problems may show from now on. */
   touch(path: string): void;
+  /** Forgets what was touched inside `path` (a list whose items moved: the touches no longer fit). */
+  forget(path: string): void;
   /** Show the problems of these fields and everything inside them ('' is the whole form). */
   reveal(paths: readonly string[]): void;
   /** Moves focus to the field at `path` (from the error summary); false when it is not on the page. */
@@ -22,6 +24,7 @@ const noFeedback: FormFeedback = {
   messages: [],
   shown: [],
   touch: () => undefined,
+  forget: () => undefined,
   reveal: () => undefined,
   focusField: () => false,
 };

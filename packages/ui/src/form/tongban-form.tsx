@@ -16,7 +16,8 @@ import {
   type ServerErrorDetail,
 } from './messages.js';
 import { formNamespace } from './namespace.js';
-import { valueAt } from './paths.js';
+import { keepLatestData } from './keep-latest-data.js';
+import { isWithin, valueAt } from './paths.js';
 import { renderers as tongbanRenderers } from './renderers.js';
 import { useFormI18n } from './use-form-i18n.js';
 import type { FormAjv, FormError } from './types.js';
@@ -120,11 +121,16 @@ export function TongbanForm({
   const additionalErrors = useMemo(() => asFormErrors(shown), [shown]);
   const messages = useMemo(() => [...checks, ...server], [checks, server]);
 
+  // every answer the form reported: the owner handing one back is no news (see keep-latest-data.ts)
+  const reported = useRef(new WeakSet<object>());
+  const middleware = useMemo(() => keepLatestData(reported.current), []);
+
   const onChangeRef = useRef(onChange);
   onChangeRef.current = onChange;
   const handleChange = useCallback(
     (state: { data?: unknown; errors?: FormError[] }) => {
       const errors = state.errors ?? [];
+      if (state.data !== null && typeof state.data === 'object') reported.current.add(state.data);
       setCurrent({ data: state.data, errors });
       onChangeRef.current?.(state.data, {
         valid: errors.length === 0,
@@ -155,6 +161,11 @@ export function TongbanForm({
       messages,
       shown,
       touch: (path) => setTouched((before) => (before.has(path) ? before : new Set(before).add(path))),
+      forget: (path) =>
+        setTouched((before) => {
+          const kept = [...before].filter((field) => !isWithin(field, path) || field === path);
+          return kept.length === before.size ? before : new Set(kept);
+        }),
       reveal: (paths) => {
         setRevealed((before) => [...new Set([...before, ...paths])]);
         setFocusRequest((n) => n + 1);
@@ -200,6 +211,7 @@ export function TongbanForm({
           validationMode="ValidateAndHide"
           additionalErrors={additionalErrors}
           onChange={handleChange}
+          middleware={middleware}
         />
       </div>
     </FormFeedbackContext.Provider>

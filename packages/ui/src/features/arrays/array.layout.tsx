@@ -20,6 +20,15 @@ import { useLanguage, useT } from '../../i18n/index.js';
 import { useFormFeedback } from '../../form/feedback.js';
 import { arraysNamespace } from './namespace.js';
 
+/** A list's legend reads as a field label does. */
+const legendStyles = {
+  legend: {
+    fontWeight: 600,
+    fontSize: 'var(--mantine-font-size-md)',
+    marginBottom: 'var(--mantine-spacing-xs)',
+  },
+};
+
 interface Removed {
   index: number;
   value: unknown;
@@ -53,7 +62,7 @@ function ArrayLayout(props: ArrayLayoutProps) {
   const t = useT(arraysNamespace);
   const language = useLanguage();
   const { core, dispatch } = useJsonForms();
-  const { shown } = useFormFeedback();
+  const { shown, forget } = useFormFeedback();
   const [removed, setRemoved] = useState<Removed>();
   const [focusItem, setFocusItem] = useState<number>();
   const headings = useRef(new Map<number, HTMLHeadingElement>());
@@ -87,6 +96,8 @@ function ArrayLayout(props: ArrayLayoutProps) {
   };
   const remove = (index: number) => {
     setRemoved({ index, value: items?.[index] });
+    // the items after it move up: what was touched in them is no longer where it was
+    forget(path);
     removeItems?.(path, [index])();
   };
   const undo = () => {
@@ -100,15 +111,21 @@ function ArrayLayout(props: ArrayLayoutProps) {
       }),
     );
     setRemoved(undefined);
+    forget(path);
     setFocusItem(index);
   };
   const move = (index: number, by: -1 | 1) => {
+    forget(path);
     (by < 0 ? moveUp : moveDown)?.(path, index)();
     setFocusItem(index + by);
   };
 
   return (
-    <Fieldset legend={label ? `${label}${required ? ' *' : ''}` : undefined} variant="unstyled">
+    <Fieldset
+      legend={label ? `${label}${required ? ' *' : ''}` : undefined}
+      variant="unstyled"
+      styles={legendStyles}
+    >
       <Stack gap="md">
         {ownErrors.length > 0 && (
           <Text c="var(--mantine-color-error)" fw={600} style={{ whiteSpace: 'pre-line' }}>
@@ -146,7 +163,7 @@ function ArrayLayout(props: ArrayLayoutProps) {
                 cells={cells}
               />
               {enabled && (
-                <Group gap="xs" wrap="wrap">
+                <Group gap="xs" wrap="wrap" preventGrowOverflow={false}>
                   <Button
                     variant="default"
                     disabled={index === 0}

@@ -16,10 +16,20 @@ import {
 } from '@jsonforms/react';
 import { Fieldset, SegmentedControl, Stack, Text } from '@mantine/core';
 import { useId, useRef, useState } from 'react';
-import { useT } from '../../i18n/index.js';
+import { useLanguage, useT } from '../../i18n/index.js';
+import { localize } from '../../form/translator.js';
 import { controlsNamespace } from './namespace.js';
 
 type Keyword = 'oneOf' | 'anyOf';
+
+/** A group's legend reads as a field label does. */
+const legendStyles = {
+  legend: {
+    fontWeight: 600,
+    fontSize: 'var(--mantine-font-size-md)',
+    marginBottom: 'var(--mantine-spacing-xs)',
+  },
+};
 
 /**
  * A value that may take one of several shapes (`oneOf` / `anyOf`): the person picks the shape, its
@@ -30,6 +40,7 @@ function makeChoiceControl(keyword: Keyword) {
     const { schema, rootSchema, uischema, path, uischemas, visible, enabled, label, data, handleChange } =
       props;
     const t = useT(controlsNamespace);
+    const language = useLanguage();
     const labelId = useId();
     const [chosen, setChosen] = useState(Math.max(0, props.indexOfFittingSchema ?? 0));
     const kept = useRef(new Map<number, unknown>());
@@ -51,7 +62,7 @@ function makeChoiceControl(keyword: Keyword) {
     };
     const current = infos[chosen];
     return (
-      <Fieldset legend={label || undefined} variant="unstyled">
+      <Fieldset legend={label || undefined} variant="unstyled" styles={legendStyles}>
         <Stack gap="sm">
           <Text id={labelId} size="sm">
             {t('chooseKind')}
@@ -61,7 +72,10 @@ function makeChoiceControl(keyword: Keyword) {
             value={String(chosen)}
             onChange={choose}
             disabled={!enabled}
-            data={infos.map((info, index) => ({ value: String(index), label: info.label }))}
+            data={infos.map((info, index) => ({
+              value: String(index),
+              label: localize(info.label, language) ?? info.label,
+            }))}
             fullWidth
             orientation={infos.length > 3 ? 'vertical' : 'horizontal'}
           />
