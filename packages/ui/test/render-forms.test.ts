@@ -80,6 +80,40 @@ describe('the library’s forms rendered with Tongban’s renderer set', () => {
     });
   });
 
+  it('should put an error the server found on the field it names, and in the summary', async () => {
+    await inLanguage('zh-CN', () => {
+      // given the server refusing an ID number that was already used (the browser cannot know)
+      const html = renderToString(
+        createElement(
+          TongbanProvider,
+          null,
+          createElement(TongbanForm, {
+            schema: seniorCard.schema,
+            uischema: seniorCard.uischema,
+            data: { idNumber: '11010519491231002X' },
+            serverErrors: [
+              {
+                path: '/body/data/idNumber',
+                message: { 'zh-CN': '该身份证号已申请过', en: 'Already applied' },
+              },
+            ],
+            serverErrorPrefix: '/body/data',
+          }),
+        ),
+      );
+      // then it is said under the ID number field, and listed at the top with a link to it
+      const field = html.slice(
+        html.indexOf('data-field-path="idNumber"'),
+        html.indexOf('data-field-path="birthDate"'),
+      );
+      expect(field).toContain('该身份证号已申请过');
+      expect(html.indexOf('role="alert"')).toBeLessThan(html.indexOf('data-field-path="idNumber"'));
+      expect(html).toContain('href="#idNumber"');
+      // and nothing the person has not touched yet is shown as wrong
+      expect(html).not.toContain('请填写“姓名”');
+    });
+  });
+
   it('should show the answers it is given', async () => {
     await inLanguage('zh-CN', () => {
       const html = render(seniorCard, {
