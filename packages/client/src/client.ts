@@ -39,15 +39,21 @@ export function createTongbanClient(options: TongbanClientOptions): TongbanClien
 }
 
 /** What a call of the client resolves to (openapi-fetch's `FetchResponse`, as far as `unwrap` needs it). */
-type CallResult<Data> =
-  { data: Data; error?: never; response: Response } | { data?: never; error: unknown; response: Response };
+interface CallResult {
+  data?: unknown;
+  error?: unknown;
+  response: Response;
+}
+
+/** The data of a call's success (openapi-fetch types it as absent on the failure branch). */
+export type SuccessData<Result extends CallResult> = Exclude<Result['data'], undefined>;
 
 /**
  * The data of a successful call, or a `TongbanApiError` with the runtime's error body (its
  * `details[].path` name the fields at fault). No answer at all is a `TongbanApiError` with status 0.
  */
-export async function unwrap<Data>(call: Promise<CallResult<Data>>): Promise<Data> {
-  let result: CallResult<Data>;
+export async function unwrap<Result extends CallResult>(call: Promise<Result>): Promise<SuccessData<Result>> {
+  let result: Result;
   try {
     result = await call;
   } catch (cause) {
@@ -57,6 +63,6 @@ export async function unwrap<Data>(call: Promise<CallResult<Data>>): Promise<Dat
       details: [],
     });
   }
-  if (result.response.ok) return result.data as Data;
+  if (result.response.ok) return result.data as SuccessData<Result>;
   throw new TongbanApiError(result.response.status, toApiErrorBody(result.error, result.response));
 }

@@ -1,5 +1,11 @@
 /** Tongban's typed HTTP client: types generated from the runtime's OpenAPI document, over openapi-fetch. */
-export { createTongbanClient, unwrap, type TongbanClient, type TongbanClientOptions } from './client.js';
+export {
+  createTongbanClient,
+  unwrap,
+  type SuccessData,
+  type TongbanClient,
+  type TongbanClientOptions,
+} from './client.js';
 export {
   TongbanApiError,
   clientErrorCodes,

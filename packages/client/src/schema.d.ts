@@ -26,7 +26,53 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              ok: boolean;
+              /** @enum {unknown} */
+              database: 'pglite' | 'postgres';
+              calendarsRunningOut:
+                | {
+                    key: string;
+                    /** Format: date */
+                    endsOn: string | null;
+                    daysLeft: number | null;
+                  }[]
+                | null;
+            };
+          };
+        };
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: string;
+              message: string;
+              details: {
+                path: string;
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: string;
+              message: string;
+              details: {
+                path: string;
+                message: string;
+              }[];
+            };
+          };
         };
       };
     };
@@ -69,7 +115,52 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              username: string;
+              displayName: string;
+              roles: ('admin' | 'supervisor' | 'staff' | 'grid' | 'resident')[];
+              memberships: {
+                department: string;
+                /** @enum {unknown} */
+                role: 'admin' | 'supervisor' | 'staff' | 'grid' | 'resident';
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: string;
+              message: string;
+              details: {
+                path: string;
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: string;
+              message: string;
+              details: {
+                path: string;
+                message: string;
+              }[];
+            };
+          };
         };
       };
     };
@@ -103,7 +194,43 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              ok: boolean;
+            };
+          };
+        };
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: string;
+              message: string;
+              details: {
+                path: string;
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: string;
+              message: string;
+              details: {
+                path: string;
+                message: string;
+              }[];
+            };
+          };
         };
       };
     };
@@ -135,7 +262,52 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              username: string;
+              displayName: string;
+              roles: ('admin' | 'supervisor' | 'staff' | 'grid' | 'resident')[];
+              memberships: {
+                department: string;
+                /** @enum {unknown} */
+                role: 'admin' | 'supervisor' | 'staff' | 'grid' | 'resident';
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: string;
+              message: string;
+              details: {
+                path: string;
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: string;
+              message: string;
+              details: {
+                path: string;
+                message: string;
+              }[];
+            };
+          };
         };
       };
     };
@@ -169,7 +341,56 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              items: {
+                code: string;
+                parent: string | null;
+                level: string;
+                title: {
+                  'zh-CN': string;
+                  en: string;
+                };
+                calendar: string | null;
+                dispatch: {
+                  [key: string]: unknown;
+                } | null;
+              }[];
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: string;
+              message: string;
+              details: {
+                path: string;
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: string;
+              message: string;
+              details: {
+                path: string;
+                message: string;
+              }[];
+            };
+          };
         };
       };
     };
@@ -206,7 +427,48 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              items: {
+                department: string;
+                transfers: number;
+                returns: number;
+              }[];
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: string;
+              message: string;
+              details: {
+                path: string;
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: string;
+              message: string;
+              details: {
+                path: string;
+                message: string;
+              }[];
+            };
+          };
         };
       };
     };
@@ -240,7 +502,55 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              items: {
+                /** Format: uuid */
+                id: string;
+                username: string;
+                displayName: string;
+                disabled: boolean;
+                memberships: {
+                  department?: string;
+                  /** @enum {unknown} */
+                  role: 'admin' | 'supervisor' | 'staff' | 'grid' | 'resident';
+                }[];
+              }[];
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: string;
+              message: string;
+              details: {
+                path: string;
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: string;
+              message: string;
+              details: {
+                path: string;
+                message: string;
+              }[];
+            };
+          };
         };
       };
     };
@@ -269,11 +579,56 @@ export interface paths {
       };
       responses: {
         /** @description Default Response */
-        200: {
+        201: {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              username: string;
+              displayName: string;
+              disabled?: boolean;
+              memberships: {
+                department?: string;
+                /** @enum {unknown} */
+                role: 'admin' | 'supervisor' | 'staff' | 'grid' | 'resident';
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: string;
+              message: string;
+              details: {
+                path: string;
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: string;
+              message: string;
+              details: {
+                path: string;
+                message: string;
+              }[];
+            };
+          };
         };
       };
     };
@@ -307,7 +662,57 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              items: {
+                id: number;
+                /** @enum {unknown} */
+                kind: 'department' | 'calendar' | 'matter' | 'form' | 'workflow' | 'bundle';
+                key: string;
+                version: number;
+                /** @enum {unknown} */
+                status: 'draft' | 'published' | 'retired';
+                contentHash: string;
+                /** Format: date-time */
+                createdAt: string;
+                /** Format: date-time */
+                publishedAt: string | null;
+              }[];
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: string;
+              message: string;
+              details: {
+                path: string;
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: string;
+              message: string;
+              details: {
+                path: string;
+                message: string;
+              }[];
+            };
+          };
         };
       };
     };
@@ -329,11 +734,58 @@ export interface paths {
       };
       responses: {
         /** @description Default Response */
-        200: {
+        201: {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              id: number;
+              /** @enum {unknown} */
+              kind: 'department' | 'calendar' | 'matter' | 'form' | 'workflow' | 'bundle';
+              key: string;
+              version: number;
+              /** @enum {unknown} */
+              status: 'draft' | 'published' | 'retired';
+              contentHash: string;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              publishedAt: string | null;
+            };
+          };
+        };
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: string;
+              message: string;
+              details: {
+                path: string;
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: string;
+              message: string;
+              details: {
+                path: string;
+                message: string;
+              }[];
+            };
+          };
         };
       };
     };
@@ -367,7 +819,43 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: string;
+              message: string;
+              details: {
+                path: string;
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: string;
+              message: string;
+              details: {
+                path: string;
+                message: string;
+              }[];
+            };
+          };
         };
       };
     };
@@ -407,7 +895,61 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              valid: boolean;
+              problems: {
+                path: string;
+                code: string;
+                message: string;
+                messages: {
+                  'zh-CN': string;
+                  en: string;
+                };
+              }[];
+              warnings?: {
+                path: string;
+                code: string;
+                message: string;
+                messages: {
+                  'zh-CN': string;
+                  en: string;
+                };
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: string;
+              message: string;
+              details: {
+                path: string;
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: string;
+              message: string;
+              details: {
+                path: string;
+                message: string;
+              }[];
+            };
+          };
         };
       };
     };
@@ -442,7 +984,57 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              items: {
+                id: number;
+                /** @enum {unknown} */
+                kind: 'department' | 'calendar' | 'matter' | 'form' | 'workflow' | 'bundle';
+                key: string;
+                version: number;
+                /** @enum {unknown} */
+                status: 'draft' | 'published' | 'retired';
+                contentHash: string;
+                /** Format: date-time */
+                createdAt: string;
+                /** Format: date-time */
+                publishedAt: string | null;
+              }[];
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: string;
+              message: string;
+              details: {
+                path: string;
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: string;
+              message: string;
+              details: {
+                path: string;
+                message: string;
+              }[];
+            };
+          };
         };
       };
     };
@@ -480,7 +1072,58 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              id: number;
+              /** @enum {unknown} */
+              kind: 'department' | 'calendar' | 'matter' | 'form' | 'workflow' | 'bundle';
+              key: string;
+              version: number;
+              /** @enum {unknown} */
+              status: 'draft' | 'published' | 'retired';
+              contentHash: string;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              publishedAt: string | null;
+              body: {
+                [key: string]: unknown;
+              };
+              source: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: string;
+              message: string;
+              details: {
+                path: string;
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: string;
+              message: string;
+              details: {
+                path: string;
+                message: string;
+              }[];
+            };
+          };
         };
       };
     };
@@ -520,7 +1163,54 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              id: number;
+              /** @enum {unknown} */
+              kind: 'department' | 'calendar' | 'matter' | 'form' | 'workflow' | 'bundle';
+              key: string;
+              version: number;
+              /** @enum {unknown} */
+              status: 'draft' | 'published' | 'retired';
+              contentHash: string;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              publishedAt: string | null;
+            };
+          };
+        };
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: string;
+              message: string;
+              details: {
+                path: string;
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: string;
+              message: string;
+              details: {
+                path: string;
+                message: string;
+              }[];
+            };
+          };
         };
       };
     };
@@ -558,7 +1248,54 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              id: number;
+              /** @enum {unknown} */
+              kind: 'department' | 'calendar' | 'matter' | 'form' | 'workflow' | 'bundle';
+              key: string;
+              version: number;
+              /** @enum {unknown} */
+              status: 'draft' | 'published' | 'retired';
+              contentHash: string;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              publishedAt: string | null;
+            };
+          };
+        };
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: string;
+              message: string;
+              details: {
+                path: string;
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: string;
+              message: string;
+              details: {
+                path: string;
+                message: string;
+              }[];
+            };
+          };
         };
       };
     };
@@ -575,7 +1312,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** What residents can apply for: the published matters and their forms */
+    /** What residents can apply for: the published matters at the version in force, and their forms */
     get: {
       parameters: {
         query?: never;
@@ -590,7 +1327,96 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              items: {
+                key: string;
+                version: number;
+                title: {
+                  'zh-CN': string;
+                  en: string;
+                };
+                description?: {
+                  'zh-CN': string;
+                  en: string;
+                };
+                category: string;
+                lead: string;
+                cooperating: string[];
+                timeLimit: {
+                  workingDays?: number;
+                  workingHours?: number;
+                  duration?: string;
+                };
+                materials: {
+                  key: string;
+                  title: {
+                    'zh-CN': string;
+                    en: string;
+                  };
+                  required: boolean;
+                  accept?: string[];
+                }[];
+                form: {
+                  /** @enum {unknown} */
+                  kind: 'form';
+                  key: string;
+                  version: number;
+                  title: {
+                    'zh-CN': string;
+                    en: string;
+                  };
+                  description?: {
+                    'zh-CN': string;
+                    en: string;
+                  };
+                  schema: {
+                    [key: string]: unknown;
+                  };
+                  uischema?: {
+                    [key: string]: unknown;
+                  };
+                  notice?: {
+                    'zh-CN': string;
+                    en: string;
+                  };
+                } | null;
+              }[];
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: string;
+              message: string;
+              details: {
+                path: string;
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: string;
+              message: string;
+              details: {
+                path: string;
+                message: string;
+              }[];
+            };
+          };
         };
       };
     };
@@ -619,12 +1445,46 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description Default Response */
+        /** @description The responsibility list, one matter a row */
         200: {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'text/csv': string;
+          };
+        };
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: string;
+              message: string;
+              details: {
+                path: string;
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: string;
+              message: string;
+              details: {
+                path: string;
+                message: string;
+              }[];
+            };
+          };
         };
       };
     };
@@ -660,7 +1520,44 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              published: string[];
+              unchanged: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: string;
+              message: string;
+              details: {
+                path: string;
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: string;
+              message: string;
+              details: {
+                path: string;
+                message: string;
+              }[];
+            };
+          };
         };
       };
     };
@@ -692,7 +1589,52 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              items: {
+                key: string;
+                version: number;
+                title: {
+                  'zh-CN': string;
+                  en: string;
+                };
+                matters: string[];
+              }[];
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: string;
+              message: string;
+              details: {
+                path: string;
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: string;
+              message: string;
+              details: {
+                path: string;
+                message: string;
+              }[];
+            };
+          };
         };
       };
     };
@@ -728,7 +1670,74 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              bundle: string;
+              version: number;
+              title: {
+                'zh-CN': string;
+                en: string;
+              };
+              schema: {
+                [key: string]: unknown;
+              };
+              uischema: {
+                [key: string]: unknown;
+              };
+              notice: {
+                'zh-CN': string;
+                en: string;
+              };
+              elements: {
+                element: string;
+                path: string[];
+                matters: string[];
+                shared: boolean;
+                sensitive: boolean;
+              }[];
+              sections: {
+                matter: string;
+                key: string;
+                title: {
+                  'zh-CN': string;
+                  en: string;
+                };
+                when: unknown;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: string;
+              message: string;
+              details: {
+                path: string;
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: string;
+              message: string;
+              details: {
+                path: string;
+                message: string;
+              }[];
+            };
+          };
         };
       };
     };
@@ -768,11 +1777,127 @@ export interface paths {
       };
       responses: {
         /** @description Default Response */
-        200: {
+        201: {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              bundle: string;
+              status: string;
+              result: string | null;
+              rating: {
+                /** @enum {unknown} */
+                score: 'good' | 'average' | 'bad';
+                reason: string | null;
+                /** Format: date-time */
+                createdAt: string;
+              } | null;
+              /** Format: date-time */
+              openedAt: string;
+              /** Format: date-time */
+              closedAt: string | null;
+              items: {
+                matter: string;
+                title: {
+                  'zh-CN': string;
+                  en: string;
+                } | null;
+                after: string[];
+                status: string;
+                /** Format: uuid */
+                caseId: string | null;
+                caseStatus: ('active' | 'done' | 'cancelled') | (never | null);
+                result: string | null;
+                /** Format: date-time */
+                dueAt: string | null;
+                /** Format: date-time */
+                duePausedAt: string | null;
+                dueUncertain: boolean;
+                dueNote: {
+                  'zh-CN': string;
+                  en: string;
+                } | null;
+                workingOn: {
+                  department: string;
+                  name: {
+                    'zh-CN': string;
+                    en: string;
+                  };
+                  status: string;
+                  /** Format: date-time */
+                  dueAt: string | null;
+                  dueUncertain: boolean;
+                }[];
+                waitingForApplicant: boolean;
+                timeline: {
+                  seq: number;
+                  /** Format: date-time */
+                  at: string;
+                  action: string;
+                  label: {
+                    'zh-CN': string;
+                    en: string;
+                  };
+                  /** @enum {unknown} */
+                  visibility: 'internal' | 'applicant';
+                  by: {
+                    /** @enum {unknown} */
+                    kind: 'applicant' | 'department' | 'staff' | 'system';
+                    department?: string;
+                    name: {
+                      'zh-CN': string;
+                      en: string;
+                    };
+                  };
+                  /** Format: uuid */
+                  actorId?: string | null;
+                  data: {
+                    [key: string]: unknown;
+                  };
+                  changes?: {
+                    field: string;
+                    before: unknown;
+                    after: unknown;
+                  }[];
+                }[];
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: string;
+              message: string;
+              details: {
+                path: string;
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: string;
+              message: string;
+              details: {
+                path: string;
+                message: string;
+              }[];
+            };
+          };
         };
       };
     };
@@ -806,7 +1931,123 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              bundle: string;
+              status: string;
+              result: string | null;
+              rating: {
+                /** @enum {unknown} */
+                score: 'good' | 'average' | 'bad';
+                reason: string | null;
+                /** Format: date-time */
+                createdAt: string;
+              } | null;
+              /** Format: date-time */
+              openedAt: string;
+              /** Format: date-time */
+              closedAt: string | null;
+              items: {
+                matter: string;
+                title: {
+                  'zh-CN': string;
+                  en: string;
+                } | null;
+                after: string[];
+                status: string;
+                /** Format: uuid */
+                caseId: string | null;
+                caseStatus: ('active' | 'done' | 'cancelled') | (never | null);
+                result: string | null;
+                /** Format: date-time */
+                dueAt: string | null;
+                /** Format: date-time */
+                duePausedAt: string | null;
+                dueUncertain: boolean;
+                dueNote: {
+                  'zh-CN': string;
+                  en: string;
+                } | null;
+                workingOn: {
+                  department: string;
+                  name: {
+                    'zh-CN': string;
+                    en: string;
+                  };
+                  status: string;
+                  /** Format: date-time */
+                  dueAt: string | null;
+                  dueUncertain: boolean;
+                }[];
+                waitingForApplicant: boolean;
+                timeline: {
+                  seq: number;
+                  /** Format: date-time */
+                  at: string;
+                  action: string;
+                  label: {
+                    'zh-CN': string;
+                    en: string;
+                  };
+                  /** @enum {unknown} */
+                  visibility: 'internal' | 'applicant';
+                  by: {
+                    /** @enum {unknown} */
+                    kind: 'applicant' | 'department' | 'staff' | 'system';
+                    department?: string;
+                    name: {
+                      'zh-CN': string;
+                      en: string;
+                    };
+                  };
+                  /** Format: uuid */
+                  actorId?: string | null;
+                  data: {
+                    [key: string]: unknown;
+                  };
+                  changes?: {
+                    field: string;
+                    before: unknown;
+                    after: unknown;
+                  }[];
+                }[];
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: string;
+              message: string;
+              details: {
+                path: string;
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: string;
+              message: string;
+              details: {
+                path: string;
+                message: string;
+              }[];
+            };
+          };
         };
       };
     };
@@ -848,14 +2089,147 @@ export interface paths {
       };
       responses: {
         /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              applicationId: string;
+              /** Format: uuid */
+              raterId: string;
+              /** @enum {unknown} */
+              score: 'good' | 'average' | 'bad';
+              reason: string | null;
+              /** Format: date-time */
+              createdAt: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: string;
+              message: string;
+              details: {
+                path: string;
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: string;
+              message: string;
+              details: {
+                path: string;
+                message: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/me/bundles': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** My bundle applications, newest first: each one's id leads to its tracker (GET /api/bundle-applications/:id) */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+          cursor?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
         200: {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              items: {
+                /** Format: uuid */
+                id: string;
+                bundle: string;
+                version: number;
+                title: {
+                  'zh-CN': string;
+                  en: string;
+                } | null;
+                status: string;
+                result: string | null;
+                /** Format: date-time */
+                openedAt: string;
+                /** Format: date-time */
+                closedAt: string | null;
+              }[];
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: string;
+              message: string;
+              details: {
+                path: string;
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: string;
+              message: string;
+              details: {
+                path: string;
+                message: string;
+              }[];
+            };
+          };
         };
       };
     };
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -892,11 +2266,64 @@ export interface paths {
       };
       responses: {
         /** @description Default Response */
-        200: {
+        201: {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              ownerId: string | null;
+              /** @enum {unknown} */
+              kind: 'matter' | 'bundle';
+              key: string;
+              data: {
+                [key: string]: unknown;
+              };
+              step: number;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
+              /** Format: date-time */
+              expiresAt: string;
+              token: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: string;
+              message: string;
+              details: {
+                path: string;
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: string;
+              message: string;
+              details: {
+                path: string;
+                message: string;
+              }[];
+            };
+          };
         };
       };
     };
@@ -930,7 +2357,59 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              ownerId: string | null;
+              /** @enum {unknown} */
+              kind: 'matter' | 'bundle';
+              key: string;
+              data: {
+                [key: string]: unknown;
+              };
+              step: number;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
+              /** Format: date-time */
+              expiresAt: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: string;
+              message: string;
+              details: {
+                path: string;
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: string;
+              message: string;
+              details: {
+                path: string;
+                message: string;
+              }[];
+            };
+          };
         };
       };
     };
@@ -958,7 +2437,59 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              ownerId: string | null;
+              /** @enum {unknown} */
+              kind: 'matter' | 'bundle';
+              key: string;
+              data: {
+                [key: string]: unknown;
+              };
+              step: number;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
+              /** Format: date-time */
+              expiresAt: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: string;
+              message: string;
+              details: {
+                path: string;
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: string;
+              message: string;
+              details: {
+                path: string;
+                message: string;
+              }[];
+            };
+          };
         };
       };
     };
@@ -976,11 +2507,43 @@ export interface paths {
       requestBody?: never;
       responses: {
         /** @description Default Response */
-        200: {
+        204: {
           headers: {
             [name: string]: unknown;
           };
           content?: never;
+        };
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: string;
+              message: string;
+              details: {
+                path: string;
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: string;
+              message: string;
+              details: {
+                path: string;
+                message: string;
+              }[];
+            };
+          };
         };
       };
     };
@@ -1011,7 +2574,62 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              items: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                ownerId: string | null;
+                /** @enum {unknown} */
+                kind: 'matter' | 'bundle';
+                key: string;
+                data: {
+                  [key: string]: unknown;
+                };
+                step: number;
+                /** Format: date-time */
+                createdAt: string;
+                /** Format: date-time */
+                updatedAt: string;
+                /** Format: date-time */
+                expiresAt: string;
+              }[];
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: string;
+              message: string;
+              details: {
+                path: string;
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: string;
+              message: string;
+              details: {
+                path: string;
+                message: string;
+              }[];
+            };
+          };
         };
       };
     };
@@ -1047,7 +2665,59 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              ownerId: string | null;
+              /** @enum {unknown} */
+              kind: 'matter' | 'bundle';
+              key: string;
+              data: {
+                [key: string]: unknown;
+              };
+              step: number;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
+              /** Format: date-time */
+              expiresAt: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: string;
+              message: string;
+              details: {
+                path: string;
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: string;
+              message: string;
+              details: {
+                path: string;
+                message: string;
+              }[];
+            };
+          };
         };
       };
     };
@@ -1081,7 +2751,50 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              items: {
+                element: string;
+                value: unknown;
+                sensitive: boolean;
+                /** Format: date-time */
+                confirmedAt: string;
+              }[];
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: string;
+              message: string;
+              details: {
+                path: string;
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: string;
+              message: string;
+              details: {
+                path: string;
+                message: string;
+              }[];
+            };
+          };
         };
       };
     };
@@ -1102,7 +2815,43 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              removed: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: string;
+              message: string;
+              details: {
+                path: string;
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: string;
+              message: string;
+              details: {
+                path: string;
+                message: string;
+              }[];
+            };
+          };
         };
       };
     };
@@ -1136,7 +2885,50 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              data: {
+                [key: string]: unknown;
+              };
+              prefilled: {
+                path: string;
+                element: string;
+                sensitive: boolean;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: string;
+              message: string;
+              details: {
+                path: string;
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: string;
+              message: string;
+              details: {
+                path: string;
+                message: string;
+              }[];
+            };
+          };
         };
       };
     };
@@ -1176,7 +2968,66 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              items: {
+                /** Format: uuid */
+                id: string;
+                title: {
+                  'zh-CN': string;
+                  en: string;
+                };
+                matter: string | null;
+                /** @enum {unknown} */
+                status: 'active' | 'done' | 'cancelled';
+                result: string | null;
+                /** Format: date-time */
+                openedAt: string;
+                /** Format: date-time */
+                dueAt: string | null;
+                /** Format: date-time */
+                duePausedAt: string | null;
+                dueUncertain: boolean;
+                dueNote: {
+                  'zh-CN': string;
+                  en: string;
+                } | null;
+              }[];
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: string;
+              message: string;
+              details: {
+                path: string;
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: string;
+              message: string;
+              details: {
+                path: string;
+                message: string;
+              }[];
+            };
+          };
         };
       };
     };
@@ -1200,11 +3051,163 @@ export interface paths {
       };
       responses: {
         /** @description Default Response */
-        200: {
+        201: {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              title: {
+                'zh-CN': string;
+                en: string;
+              };
+              internal: boolean;
+              matter: string | null;
+              workflow: {
+                key: string;
+                version: number;
+              };
+              /** @enum {unknown} */
+              status: 'active' | 'done' | 'cancelled';
+              result: string | null;
+              state:
+                | string
+                | {
+                    [key: string]: unknown;
+                  };
+              data: {
+                [key: string]: unknown;
+              };
+              masked: string[];
+              supplement: {
+                /** Format: uuid */
+                taskId: string;
+                department: string;
+                items: string[];
+                reason: string;
+                /** Format: date-time */
+                requestedAt: string;
+              } | null;
+              version: number;
+              /** Format: date-time */
+              openedAt: string;
+              /** Format: date-time */
+              dueAt: string | null;
+              /** Format: date-time */
+              duePausedAt: string | null;
+              dueUncertain: boolean;
+              dueNote: {
+                'zh-CN': string;
+                en: string;
+              } | null;
+              /** Format: date-time */
+              closedAt: string | null;
+              tasks: {
+                /** Format: uuid */
+                id: string;
+                state: string;
+                title: {
+                  'zh-CN': string;
+                  en: string;
+                };
+                department: string;
+                departmentName?: {
+                  'zh-CN': string;
+                  en: string;
+                };
+                /** Format: uuid */
+                assigneeId?: string | null;
+                /** @enum {unknown} */
+                status: 'open' | 'waiting' | 'completed' | 'cancelled';
+                outcome: string | null;
+                reason: string | null;
+                priority?: string;
+                flag?: string;
+                outcomes?: {
+                  key: string;
+                  title?: {
+                    'zh-CN': string;
+                    en: string;
+                  };
+                  /** @enum {unknown} */
+                  reason: 'required' | 'optional';
+                }[];
+                form?: string | null;
+                /** Format: date-time */
+                openedAt: string;
+                /** Format: date-time */
+                dueAt: string | null;
+                dueUncertain: boolean;
+                /** Format: date-time */
+                closedAt: string | null;
+              }[];
+              timeline: {
+                seq: number;
+                /** Format: date-time */
+                at: string;
+                action: string;
+                label: {
+                  'zh-CN': string;
+                  en: string;
+                };
+                /** @enum {unknown} */
+                visibility: 'internal' | 'applicant';
+                by: {
+                  /** @enum {unknown} */
+                  kind: 'applicant' | 'department' | 'staff' | 'system';
+                  department?: string;
+                  name: {
+                    'zh-CN': string;
+                    en: string;
+                  };
+                };
+                /** Format: uuid */
+                actorId?: string | null;
+                data: {
+                  [key: string]: unknown;
+                };
+                changes?: {
+                  field: string;
+                  before: unknown;
+                  after: unknown;
+                }[];
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: string;
+              message: string;
+              details: {
+                path: string;
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: string;
+              message: string;
+              details: {
+                path: string;
+                message: string;
+              }[];
+            };
+          };
         };
       };
     };
@@ -1239,7 +3242,67 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              items: {
+                /** Format: uuid */
+                id: string;
+                title: {
+                  'zh-CN': string;
+                  en: string;
+                };
+                /** @enum {unknown} */
+                status: 'active' | 'done' | 'cancelled';
+                result: string | null;
+                /** Format: date-time */
+                openedAt: string;
+                /** Format: date-time */
+                dueAt: string | null;
+                /** Format: date-time */
+                duePausedAt: string | null;
+                dueUncertain: boolean;
+                dueNote: {
+                  'zh-CN': string;
+                  en: string;
+                } | null;
+                /** Format: date-time */
+                closedAt: string | null;
+              }[];
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: string;
+              message: string;
+              details: {
+                path: string;
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: string;
+              message: string;
+              details: {
+                path: string;
+                message: string;
+              }[];
+            };
+          };
         };
       };
     };
@@ -1277,7 +3340,159 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              title: {
+                'zh-CN': string;
+                en: string;
+              };
+              internal: boolean;
+              matter: string | null;
+              workflow: {
+                key: string;
+                version: number;
+              };
+              /** @enum {unknown} */
+              status: 'active' | 'done' | 'cancelled';
+              result: string | null;
+              state:
+                | string
+                | {
+                    [key: string]: unknown;
+                  };
+              data: {
+                [key: string]: unknown;
+              };
+              masked: string[];
+              supplement: {
+                /** Format: uuid */
+                taskId: string;
+                department: string;
+                items: string[];
+                reason: string;
+                /** Format: date-time */
+                requestedAt: string;
+              } | null;
+              version: number;
+              /** Format: date-time */
+              openedAt: string;
+              /** Format: date-time */
+              dueAt: string | null;
+              /** Format: date-time */
+              duePausedAt: string | null;
+              dueUncertain: boolean;
+              dueNote: {
+                'zh-CN': string;
+                en: string;
+              } | null;
+              /** Format: date-time */
+              closedAt: string | null;
+              tasks: {
+                /** Format: uuid */
+                id: string;
+                state: string;
+                title: {
+                  'zh-CN': string;
+                  en: string;
+                };
+                department: string;
+                departmentName?: {
+                  'zh-CN': string;
+                  en: string;
+                };
+                /** Format: uuid */
+                assigneeId?: string | null;
+                /** @enum {unknown} */
+                status: 'open' | 'waiting' | 'completed' | 'cancelled';
+                outcome: string | null;
+                reason: string | null;
+                priority?: string;
+                flag?: string;
+                outcomes?: {
+                  key: string;
+                  title?: {
+                    'zh-CN': string;
+                    en: string;
+                  };
+                  /** @enum {unknown} */
+                  reason: 'required' | 'optional';
+                }[];
+                form?: string | null;
+                /** Format: date-time */
+                openedAt: string;
+                /** Format: date-time */
+                dueAt: string | null;
+                dueUncertain: boolean;
+                /** Format: date-time */
+                closedAt: string | null;
+              }[];
+              timeline: {
+                seq: number;
+                /** Format: date-time */
+                at: string;
+                action: string;
+                label: {
+                  'zh-CN': string;
+                  en: string;
+                };
+                /** @enum {unknown} */
+                visibility: 'internal' | 'applicant';
+                by: {
+                  /** @enum {unknown} */
+                  kind: 'applicant' | 'department' | 'staff' | 'system';
+                  department?: string;
+                  name: {
+                    'zh-CN': string;
+                    en: string;
+                  };
+                };
+                /** Format: uuid */
+                actorId?: string | null;
+                data: {
+                  [key: string]: unknown;
+                };
+                changes?: {
+                  field: string;
+                  before: unknown;
+                  after: unknown;
+                }[];
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: string;
+              message: string;
+              details: {
+                path: string;
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: string;
+              message: string;
+              details: {
+                path: string;
+                message: string;
+              }[];
+            };
+          };
         };
       };
     };
@@ -1321,7 +3536,159 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              title: {
+                'zh-CN': string;
+                en: string;
+              };
+              internal: boolean;
+              matter: string | null;
+              workflow: {
+                key: string;
+                version: number;
+              };
+              /** @enum {unknown} */
+              status: 'active' | 'done' | 'cancelled';
+              result: string | null;
+              state:
+                | string
+                | {
+                    [key: string]: unknown;
+                  };
+              data: {
+                [key: string]: unknown;
+              };
+              masked: string[];
+              supplement: {
+                /** Format: uuid */
+                taskId: string;
+                department: string;
+                items: string[];
+                reason: string;
+                /** Format: date-time */
+                requestedAt: string;
+              } | null;
+              version: number;
+              /** Format: date-time */
+              openedAt: string;
+              /** Format: date-time */
+              dueAt: string | null;
+              /** Format: date-time */
+              duePausedAt: string | null;
+              dueUncertain: boolean;
+              dueNote: {
+                'zh-CN': string;
+                en: string;
+              } | null;
+              /** Format: date-time */
+              closedAt: string | null;
+              tasks: {
+                /** Format: uuid */
+                id: string;
+                state: string;
+                title: {
+                  'zh-CN': string;
+                  en: string;
+                };
+                department: string;
+                departmentName?: {
+                  'zh-CN': string;
+                  en: string;
+                };
+                /** Format: uuid */
+                assigneeId?: string | null;
+                /** @enum {unknown} */
+                status: 'open' | 'waiting' | 'completed' | 'cancelled';
+                outcome: string | null;
+                reason: string | null;
+                priority?: string;
+                flag?: string;
+                outcomes?: {
+                  key: string;
+                  title?: {
+                    'zh-CN': string;
+                    en: string;
+                  };
+                  /** @enum {unknown} */
+                  reason: 'required' | 'optional';
+                }[];
+                form?: string | null;
+                /** Format: date-time */
+                openedAt: string;
+                /** Format: date-time */
+                dueAt: string | null;
+                dueUncertain: boolean;
+                /** Format: date-time */
+                closedAt: string | null;
+              }[];
+              timeline: {
+                seq: number;
+                /** Format: date-time */
+                at: string;
+                action: string;
+                label: {
+                  'zh-CN': string;
+                  en: string;
+                };
+                /** @enum {unknown} */
+                visibility: 'internal' | 'applicant';
+                by: {
+                  /** @enum {unknown} */
+                  kind: 'applicant' | 'department' | 'staff' | 'system';
+                  department?: string;
+                  name: {
+                    'zh-CN': string;
+                    en: string;
+                  };
+                };
+                /** Format: uuid */
+                actorId?: string | null;
+                data: {
+                  [key: string]: unknown;
+                };
+                changes?: {
+                  field: string;
+                  before: unknown;
+                  after: unknown;
+                }[];
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: string;
+              message: string;
+              details: {
+                path: string;
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: string;
+              message: string;
+              details: {
+                path: string;
+                message: string;
+              }[];
+            };
+          };
         };
       };
     };
@@ -1363,7 +3730,159 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              title: {
+                'zh-CN': string;
+                en: string;
+              };
+              internal: boolean;
+              matter: string | null;
+              workflow: {
+                key: string;
+                version: number;
+              };
+              /** @enum {unknown} */
+              status: 'active' | 'done' | 'cancelled';
+              result: string | null;
+              state:
+                | string
+                | {
+                    [key: string]: unknown;
+                  };
+              data: {
+                [key: string]: unknown;
+              };
+              masked: string[];
+              supplement: {
+                /** Format: uuid */
+                taskId: string;
+                department: string;
+                items: string[];
+                reason: string;
+                /** Format: date-time */
+                requestedAt: string;
+              } | null;
+              version: number;
+              /** Format: date-time */
+              openedAt: string;
+              /** Format: date-time */
+              dueAt: string | null;
+              /** Format: date-time */
+              duePausedAt: string | null;
+              dueUncertain: boolean;
+              dueNote: {
+                'zh-CN': string;
+                en: string;
+              } | null;
+              /** Format: date-time */
+              closedAt: string | null;
+              tasks: {
+                /** Format: uuid */
+                id: string;
+                state: string;
+                title: {
+                  'zh-CN': string;
+                  en: string;
+                };
+                department: string;
+                departmentName?: {
+                  'zh-CN': string;
+                  en: string;
+                };
+                /** Format: uuid */
+                assigneeId?: string | null;
+                /** @enum {unknown} */
+                status: 'open' | 'waiting' | 'completed' | 'cancelled';
+                outcome: string | null;
+                reason: string | null;
+                priority?: string;
+                flag?: string;
+                outcomes?: {
+                  key: string;
+                  title?: {
+                    'zh-CN': string;
+                    en: string;
+                  };
+                  /** @enum {unknown} */
+                  reason: 'required' | 'optional';
+                }[];
+                form?: string | null;
+                /** Format: date-time */
+                openedAt: string;
+                /** Format: date-time */
+                dueAt: string | null;
+                dueUncertain: boolean;
+                /** Format: date-time */
+                closedAt: string | null;
+              }[];
+              timeline: {
+                seq: number;
+                /** Format: date-time */
+                at: string;
+                action: string;
+                label: {
+                  'zh-CN': string;
+                  en: string;
+                };
+                /** @enum {unknown} */
+                visibility: 'internal' | 'applicant';
+                by: {
+                  /** @enum {unknown} */
+                  kind: 'applicant' | 'department' | 'staff' | 'system';
+                  department?: string;
+                  name: {
+                    'zh-CN': string;
+                    en: string;
+                  };
+                };
+                /** Format: uuid */
+                actorId?: string | null;
+                data: {
+                  [key: string]: unknown;
+                };
+                changes?: {
+                  field: string;
+                  before: unknown;
+                  after: unknown;
+                }[];
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: string;
+              message: string;
+              details: {
+                path: string;
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: string;
+              message: string;
+              details: {
+                path: string;
+                message: string;
+              }[];
+            };
+          };
         };
       };
     };
@@ -1406,7 +3925,159 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              title: {
+                'zh-CN': string;
+                en: string;
+              };
+              internal: boolean;
+              matter: string | null;
+              workflow: {
+                key: string;
+                version: number;
+              };
+              /** @enum {unknown} */
+              status: 'active' | 'done' | 'cancelled';
+              result: string | null;
+              state:
+                | string
+                | {
+                    [key: string]: unknown;
+                  };
+              data: {
+                [key: string]: unknown;
+              };
+              masked: string[];
+              supplement: {
+                /** Format: uuid */
+                taskId: string;
+                department: string;
+                items: string[];
+                reason: string;
+                /** Format: date-time */
+                requestedAt: string;
+              } | null;
+              version: number;
+              /** Format: date-time */
+              openedAt: string;
+              /** Format: date-time */
+              dueAt: string | null;
+              /** Format: date-time */
+              duePausedAt: string | null;
+              dueUncertain: boolean;
+              dueNote: {
+                'zh-CN': string;
+                en: string;
+              } | null;
+              /** Format: date-time */
+              closedAt: string | null;
+              tasks: {
+                /** Format: uuid */
+                id: string;
+                state: string;
+                title: {
+                  'zh-CN': string;
+                  en: string;
+                };
+                department: string;
+                departmentName?: {
+                  'zh-CN': string;
+                  en: string;
+                };
+                /** Format: uuid */
+                assigneeId?: string | null;
+                /** @enum {unknown} */
+                status: 'open' | 'waiting' | 'completed' | 'cancelled';
+                outcome: string | null;
+                reason: string | null;
+                priority?: string;
+                flag?: string;
+                outcomes?: {
+                  key: string;
+                  title?: {
+                    'zh-CN': string;
+                    en: string;
+                  };
+                  /** @enum {unknown} */
+                  reason: 'required' | 'optional';
+                }[];
+                form?: string | null;
+                /** Format: date-time */
+                openedAt: string;
+                /** Format: date-time */
+                dueAt: string | null;
+                dueUncertain: boolean;
+                /** Format: date-time */
+                closedAt: string | null;
+              }[];
+              timeline: {
+                seq: number;
+                /** Format: date-time */
+                at: string;
+                action: string;
+                label: {
+                  'zh-CN': string;
+                  en: string;
+                };
+                /** @enum {unknown} */
+                visibility: 'internal' | 'applicant';
+                by: {
+                  /** @enum {unknown} */
+                  kind: 'applicant' | 'department' | 'staff' | 'system';
+                  department?: string;
+                  name: {
+                    'zh-CN': string;
+                    en: string;
+                  };
+                };
+                /** Format: uuid */
+                actorId?: string | null;
+                data: {
+                  [key: string]: unknown;
+                };
+                changes?: {
+                  field: string;
+                  before: unknown;
+                  after: unknown;
+                }[];
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: string;
+              message: string;
+              details: {
+                path: string;
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: string;
+              message: string;
+              details: {
+                path: string;
+                message: string;
+              }[];
+            };
+          };
         };
       };
     };
@@ -1447,7 +4118,70 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              items: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                caseId: string;
+                state: string;
+                title: {
+                  'zh-CN': string;
+                  en: string;
+                };
+                matter: string | null;
+                department: string;
+                /** Format: uuid */
+                assigneeId: string | null;
+                /** @enum {unknown} */
+                status: 'open' | 'waiting' | 'completed' | 'cancelled';
+                priority: string;
+                flag: string;
+                /** Format: date-time */
+                openedAt: string;
+                /** Format: date-time */
+                dueAt: string | null;
+                dueUncertain: boolean;
+                /** Format: date-time */
+                warnAt: string | null;
+                overdue: boolean;
+              }[];
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: string;
+              message: string;
+              details: {
+                path: string;
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: string;
+              message: string;
+              details: {
+                path: string;
+                message: string;
+              }[];
+            };
+          };
         };
       };
     };
@@ -1483,7 +4217,82 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              caseId: string;
+              state: string;
+              title: {
+                'zh-CN': string;
+                en: string;
+              };
+              matter: string | null;
+              department: string;
+              /** Format: uuid */
+              assigneeId: string | null;
+              /** @enum {unknown} */
+              status: 'open' | 'waiting' | 'completed' | 'cancelled';
+              priority: string;
+              flag: string;
+              outcomes: {
+                key: string;
+                title?: {
+                  'zh-CN': string;
+                  en: string;
+                };
+                /** @enum {unknown} */
+                reason: 'required' | 'optional';
+              }[];
+              outcome: string | null;
+              reason: string | null;
+              form: string | null;
+              /** Format: date-time */
+              openedAt: string;
+              /** Format: date-time */
+              dueAt: string | null;
+              dueUncertain: boolean;
+              /** Format: date-time */
+              warnAt: string | null;
+              /** Format: date-time */
+              closedAt: string | null;
+              /** Format: uuid */
+              closedBy: string | null;
+            };
+          };
+        };
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: string;
+              message: string;
+              details: {
+                path: string;
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: string;
+              message: string;
+              details: {
+                path: string;
+                message: string;
+              }[];
+            };
+          };
         };
       };
     };
@@ -1521,7 +4330,82 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              caseId: string;
+              state: string;
+              title: {
+                'zh-CN': string;
+                en: string;
+              };
+              matter: string | null;
+              department: string;
+              /** Format: uuid */
+              assigneeId: string | null;
+              /** @enum {unknown} */
+              status: 'open' | 'waiting' | 'completed' | 'cancelled';
+              priority: string;
+              flag: string;
+              outcomes: {
+                key: string;
+                title?: {
+                  'zh-CN': string;
+                  en: string;
+                };
+                /** @enum {unknown} */
+                reason: 'required' | 'optional';
+              }[];
+              outcome: string | null;
+              reason: string | null;
+              form: string | null;
+              /** Format: date-time */
+              openedAt: string;
+              /** Format: date-time */
+              dueAt: string | null;
+              dueUncertain: boolean;
+              /** Format: date-time */
+              warnAt: string | null;
+              /** Format: date-time */
+              closedAt: string | null;
+              /** Format: uuid */
+              closedBy: string | null;
+            };
+          };
+        };
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: string;
+              message: string;
+              details: {
+                path: string;
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: string;
+              message: string;
+              details: {
+                path: string;
+                message: string;
+              }[];
+            };
+          };
         };
       };
     };
@@ -1557,7 +4441,82 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              caseId: string;
+              state: string;
+              title: {
+                'zh-CN': string;
+                en: string;
+              };
+              matter: string | null;
+              department: string;
+              /** Format: uuid */
+              assigneeId: string | null;
+              /** @enum {unknown} */
+              status: 'open' | 'waiting' | 'completed' | 'cancelled';
+              priority: string;
+              flag: string;
+              outcomes: {
+                key: string;
+                title?: {
+                  'zh-CN': string;
+                  en: string;
+                };
+                /** @enum {unknown} */
+                reason: 'required' | 'optional';
+              }[];
+              outcome: string | null;
+              reason: string | null;
+              form: string | null;
+              /** Format: date-time */
+              openedAt: string;
+              /** Format: date-time */
+              dueAt: string | null;
+              dueUncertain: boolean;
+              /** Format: date-time */
+              warnAt: string | null;
+              /** Format: date-time */
+              closedAt: string | null;
+              /** Format: uuid */
+              closedBy: string | null;
+            };
+          };
+        };
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: string;
+              message: string;
+              details: {
+                path: string;
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: string;
+              message: string;
+              details: {
+                path: string;
+                message: string;
+              }[];
+            };
+          };
         };
       };
     };
@@ -1601,7 +4560,58 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              caseId: string;
+              /** @enum {unknown} */
+              caseStatus: 'active' | 'done' | 'cancelled';
+              caseVersion: number;
+              state:
+                | string
+                | {
+                    [key: string]: unknown;
+                  };
+              openedTasks: {
+                /** Format: uuid */
+                id: string;
+                state: string;
+                department: string;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: string;
+              message: string;
+              details: {
+                path: string;
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: string;
+              message: string;
+              details: {
+                path: string;
+                message: string;
+              }[];
+            };
+          };
         };
       };
     };
@@ -1644,7 +4654,58 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              caseId: string;
+              /** @enum {unknown} */
+              caseStatus: 'active' | 'done' | 'cancelled';
+              caseVersion: number;
+              state:
+                | string
+                | {
+                    [key: string]: unknown;
+                  };
+              openedTasks: {
+                /** Format: uuid */
+                id: string;
+                state: string;
+                department: string;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: string;
+              message: string;
+              details: {
+                path: string;
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: string;
+              message: string;
+              details: {
+                path: string;
+                message: string;
+              }[];
+            };
+          };
         };
       };
     };
@@ -1686,7 +4747,58 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              caseId: string;
+              /** @enum {unknown} */
+              caseStatus: 'active' | 'done' | 'cancelled';
+              caseVersion: number;
+              state:
+                | string
+                | {
+                    [key: string]: unknown;
+                  };
+              openedTasks: {
+                /** Format: uuid */
+                id: string;
+                state: string;
+                department: string;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: string;
+              message: string;
+              details: {
+                path: string;
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: string;
+              message: string;
+              details: {
+                path: string;
+                message: string;
+              }[];
+            };
+          };
         };
       };
     };
@@ -1729,7 +4841,58 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              caseId: string;
+              /** @enum {unknown} */
+              caseStatus: 'active' | 'done' | 'cancelled';
+              caseVersion: number;
+              state:
+                | string
+                | {
+                    [key: string]: unknown;
+                  };
+              openedTasks: {
+                /** Format: uuid */
+                id: string;
+                state: string;
+                department: string;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: string;
+              message: string;
+              details: {
+                path: string;
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: string;
+              message: string;
+              details: {
+                path: string;
+                message: string;
+              }[];
+            };
+          };
         };
       };
     };
@@ -1772,7 +4935,45 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              caseId: string;
+              caseVersion: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: string;
+              message: string;
+              details: {
+                path: string;
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: string;
+              message: string;
+              details: {
+                path: string;
+                message: string;
+              }[];
+            };
+          };
         };
       };
     };
@@ -1806,7 +5007,67 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              items: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                caseId: string;
+                /** Format: uuid */
+                taskId: string | null;
+                /** Format: uuid */
+                authorId?: string;
+                body: string;
+                /** @enum {unknown} */
+                visibility: 'applicant' | 'internal';
+                /** Format: date-time */
+                createdAt: string;
+                by?: {
+                  /** @enum {unknown} */
+                  kind: 'applicant' | 'department' | 'staff' | 'system';
+                  department?: string;
+                  name: {
+                    'zh-CN': string;
+                    en: string;
+                  };
+                };
+              }[];
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: string;
+              message: string;
+              details: {
+                path: string;
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: string;
+              message: string;
+              details: {
+                path: string;
+                message: string;
+              }[];
+            };
+          };
         };
       };
     };
@@ -1834,11 +5095,68 @@ export interface paths {
       };
       responses: {
         /** @description Default Response */
-        200: {
+        201: {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              caseId: string;
+              /** Format: uuid */
+              taskId: string | null;
+              /** Format: uuid */
+              authorId?: string;
+              body: string;
+              /** @enum {unknown} */
+              visibility: 'applicant' | 'internal';
+              /** Format: date-time */
+              createdAt: string;
+              by?: {
+                /** @enum {unknown} */
+                kind: 'applicant' | 'department' | 'staff' | 'system';
+                department?: string;
+                name: {
+                  'zh-CN': string;
+                  en: string;
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: string;
+              message: string;
+              details: {
+                path: string;
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: string;
+              message: string;
+              details: {
+                path: string;
+                message: string;
+              }[];
+            };
+          };
         };
       };
     };
@@ -1872,7 +5190,69 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              items: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                caseId: string;
+                /** Format: uuid */
+                taskId: string | null;
+                material: string | null;
+                name: string;
+                contentType: string;
+                size: number;
+                sha256: string;
+                /** Format: uuid */
+                uploadedBy?: string;
+                /** Format: date-time */
+                createdAt: string;
+                by?: {
+                  /** @enum {unknown} */
+                  kind: 'applicant' | 'department' | 'staff' | 'system';
+                  department?: string;
+                  name: {
+                    'zh-CN': string;
+                    en: string;
+                  };
+                };
+              }[];
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: string;
+              message: string;
+              details: {
+                path: string;
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: string;
+              message: string;
+              details: {
+                path: string;
+                message: string;
+              }[];
+            };
+          };
         };
       };
     };
@@ -1897,11 +5277,70 @@ export interface paths {
       requestBody?: never;
       responses: {
         /** @description Default Response */
-        200: {
+        201: {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              caseId: string;
+              /** Format: uuid */
+              taskId: string | null;
+              material: string | null;
+              name: string;
+              contentType: string;
+              size: number;
+              sha256: string;
+              /** Format: uuid */
+              uploadedBy?: string;
+              /** Format: date-time */
+              createdAt: string;
+              by?: {
+                /** @enum {unknown} */
+                kind: 'applicant' | 'department' | 'staff' | 'system';
+                department?: string;
+                name: {
+                  'zh-CN': string;
+                  en: string;
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: string;
+              message: string;
+              details: {
+                path: string;
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: string;
+              message: string;
+              details: {
+                path: string;
+                message: string;
+              }[];
+            };
+          };
         };
       };
     };
@@ -1930,18 +5369,261 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description Default Response */
+        /** @description The file, as uploaded (PDF, JPEG, PNG or WebP) */
         200: {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/pdf': string;
+            'image/jpeg': string;
+            'image/png': string;
+            'image/webp': string;
+          };
+        };
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: string;
+              message: string;
+              details: {
+                path: string;
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: string;
+              message: string;
+              details: {
+                path: string;
+                message: string;
+              }[];
+            };
+          };
         };
       };
     };
     put?: never;
     post?: never;
     delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/uploads': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Upload a file for an application not yet submitted: the file itself as the body (PDF, JPEG, PNG or WebP, at most 10 MB), its type as Content-Type
+     * @description The type is read from the file's first bytes and must be the one declared; else 415. The application names the upload by its id; starting the case makes it one of the case's attachments.
+     */
+    post: {
+      parameters: {
+        query: {
+          name: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              name: string;
+              contentType: string;
+              size: number;
+              /** Format: date-time */
+              createdAt: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: string;
+              message: string;
+              details: {
+                path: string;
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: string;
+              message: string;
+              details: {
+                path: string;
+                message: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/uploads/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Download one of my uploads not yet taken by a case (to show it again after a reload) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The file, as uploaded (PDF, JPEG, PNG or WebP) */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/pdf': string;
+            'image/jpeg': string;
+            'image/png': string;
+            'image/webp': string;
+          };
+        };
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: string;
+              message: string;
+              details: {
+                path: string;
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: string;
+              message: string;
+              details: {
+                path: string;
+                message: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    /** Remove one of my uploads not yet taken by a case */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: string;
+              message: string;
+              details: {
+                path: string;
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: string;
+              message: string;
+              details: {
+                path: string;
+                message: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
     options?: never;
     head?: never;
     patch?: never;
@@ -1954,7 +5636,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** A case's rating */
+    /** A case's rating (null until it is rated) */
     get: {
       parameters: {
         query?: never;
@@ -1971,7 +5653,51 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              caseId: string;
+              /** Format: uuid */
+              raterId: string;
+              /** @enum {unknown} */
+              score: 'good' | 'average' | 'bad';
+              reason: string | null;
+              /** Format: date-time */
+              createdAt: string;
+            } | null;
+          };
+        };
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: string;
+              message: string;
+              details: {
+                path: string;
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: string;
+              message: string;
+              details: {
+                path: string;
+                message: string;
+              }[];
+            };
+          };
         };
       };
     };
@@ -1997,11 +5723,55 @@ export interface paths {
       };
       responses: {
         /** @description Default Response */
-        200: {
+        201: {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              caseId: string;
+              /** Format: uuid */
+              raterId: string;
+              /** @enum {unknown} */
+              score: 'good' | 'average' | 'bad';
+              reason: string | null;
+              /** Format: date-time */
+              createdAt: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: string;
+              message: string;
+              details: {
+                path: string;
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: string;
+              message: string;
+              details: {
+                path: string;
+                message: string;
+              }[];
+            };
+          };
         };
       };
     };
@@ -2354,8 +6124,24 @@ export interface paths {
               error: string;
               message: string;
               details: {
-                path?: string;
-                message?: string;
+                path: string;
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: string;
+              message: string;
+              details: {
+                path: string;
+                message: string;
               }[];
             };
           };
@@ -2416,8 +6202,24 @@ export interface paths {
               error: string;
               message: string;
               details: {
-                path?: string;
-                message?: string;
+                path: string;
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: string;
+              message: string;
+              details: {
+                path: string;
+                message: string;
               }[];
             };
           };
@@ -2804,7 +6606,59 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              calendars: {
+                key: string;
+                version: number;
+                title: {
+                  'zh-CN': string;
+                  en: string;
+                };
+                years?: {
+                  from: number;
+                  to: number;
+                } | null;
+                /** Format: date */
+                endsOn?: string | null;
+                daysLeft?: number | null;
+                runsOut?: boolean;
+              }[];
+              runningOut: string[];
+            };
+          };
+        };
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: string;
+              message: string;
+              details: {
+                path: string;
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: string;
+              message: string;
+              details: {
+                path: string;
+                message: string;
+              }[];
+            };
+          };
         };
       };
     };

@@ -1,14 +1,9 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { TongbanApiError, unwrap } from '@tongban/client';
+import { TongbanApiError, unwrap, type paths } from '@tongban/client';
 import { tongbanApi } from './api.js';
 
-/** Who is signed in, as GET /api/auth/me answers. */
-export interface SignedInUser {
-  id: string;
-  username: string;
-  displayName: string;
-  roles: string[];
-}
+/** Who is signed in, as GET /api/auth/me answers (the client's generated type). */
+export type SignedInUser = paths['/api/auth/me']['get']['responses'][200]['content']['application/json'];
 
 export interface Session {
   /** undefined while asking the server; null when nobody is signed in. */
@@ -34,7 +29,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const refresh = useCallback(async () => {
     try {
-      setUser(toUser(await unwrap(tongbanApi().GET('/api/auth/me'))));
+      setUser(await unwrap(tongbanApi().GET('/api/auth/me')));
       setFailure(null);
     } catch (error) {
       if (error instanceof TongbanApiError && error.status === 401) {
@@ -52,8 +47,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, [refresh]);
 
   const signIn = useCallback(async (username: string, password: string) => {
-    const answer = await unwrap(tongbanApi().POST('/api/auth/login', { body: { username, password } }));
-    setUser(toUser(answer));
+    setUser(await unwrap(tongbanApi().POST('/api/auth/login', { body: { username, password } })));
     setFailure(null);
   }, []);
 
@@ -73,15 +67,4 @@ export function useSession(): Session {
   const session = useContext(SessionContext);
   if (!session) throw new Error('useSession needs a SessionProvider (TongbanApp gives one)');
   return session;
-}
-
-/** The account the runtime answered with, whatever else its body carries. */
-function toUser(body: unknown): SignedInUser {
-  const value = (body ?? {}) as Partial<Record<keyof SignedInUser, unknown>>;
-  return {
-    id: String(value.id ?? ''),
-    username: String(value.username ?? ''),
-    displayName: String(value.displayName ?? value.username ?? ''),
-    roles: Array.isArray(value.roles) ? value.roles.map(String) : [],
-  };
 }
