@@ -144,8 +144,13 @@ describe.each(sizes)('the special controls at $width px', ({ width, height, fram
     expect((await remove.boundingBox())?.height ?? 0).toBeGreaterThanOrEqual(48);
     await shoot(page, `special-file-upload-${width}`);
     expect(await checkA11y(page)).toEqual([]);
+    // removed from the field, and from the person's uploads on the server
+    const discarded = page.waitForRequest(
+      (request) => request.method() === 'DELETE' && request.url().includes('/api/uploads/'),
+    );
     await remove.click();
     await expect.poll(() => page.getByRole('img', { name: '门口.png 的预览' }).count()).toBe(0);
+    expect((await (await discarded).response())?.status()).toBe(204);
     expect(watched.errors).toEqual([]);
   });
 });

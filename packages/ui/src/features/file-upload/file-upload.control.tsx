@@ -46,7 +46,7 @@ function FileUploadControl(props: ControlProps): React.JSX.Element | null {
   } = props;
   const t = useT(fileUploadNamespace);
   const language = useLanguage();
-  const upload = useUploader();
+  const uploader = useUploader();
   const rules = fileRulesOf(schema, uischema);
   const stored: AttachmentReference[] = Array.isArray(data) ? data.filter(isAttachmentReference) : [];
   // the newest list, for uploads that finish between two renders
@@ -82,26 +82,31 @@ function FileUploadControl(props: ControlProps): React.JSX.Element | null {
     const controller = new AbortController();
     const running: UploadEntry = { ...entry, progress: 0, failure: undefined, controller };
     setPending((list) => [...list.filter((item) => item.key !== entry.key), running]);
-    upload(
-      entry.file,
-      (progress) =>
-        setPending((list) => list.map((item) => (item.key === entry.key ? { ...item, progress } : item))),
-      controller.signal,
-    ).then(
-      (reference) => {
-        setPending((list) => list.filter((item) => item.key !== entry.key));
-        if (entry.previewUrl) setPreviews((known) => ({ ...known, [reference.id]: entry.previewUrl ?? '' }));
-        write([...latest.current, reference]);
-      },
-      (error: unknown) => {
-        if (controller.signal.aborted) return;
-        setPending((list) =>
-          list.map((item) =>
-            item.key === entry.key ? { ...item, controller: undefined, failure: t(refusalKey(error)) } : item,
-          ),
-        );
-      },
-    );
+    uploader
+      .send(
+        entry.file,
+        (progress) =>
+          setPending((list) => list.map((item) => (item.key === entry.key ? { ...item, progress } : item))),
+        controller.signal,
+      )
+      .then(
+        (reference) => {
+          setPending((list) => list.filter((item) => item.key !== entry.key));
+          if (entry.previewUrl)
+            setPreviews((known) => ({ ...known, [reference.id]: entry.previewUrl ?? '' }));
+          write([...latest.current, reference]);
+        },
+        (error: unknown) => {
+          if (controller.signal.aborted) return;
+          setPending((list) =>
+            list.map((item) =>
+              item.key === entry.key
+                ? { ...item, controller: undefined, failure: t(refusalKey(error)) }
+                : item,
+            ),
+          );
+        },
+      );
   };
 
   const choose = (files: File[]): void => {
@@ -175,7 +180,10 @@ function FileUploadControl(props: ControlProps): React.JSX.Element | null {
                 size={formatFileSize(reference.size, language)}
                 previewUrl={previews[reference.id]}
                 enabled={enabled}
-                onRemove={() => write(latest.current.filter((item) => item.id !== reference.id))}
+                onRemove={() => {
+                  write(latest.current.filter((item) => item.id !== reference.id));
+                  uploader.discard?.(reference);
+                }}
               />
             ))}
             {pending.map((entry) => (

@@ -10,7 +10,14 @@ registerCatalog(fileUploadNamespace, fileUploadLocales);
 export { fileUploadTester, isFileUploadSchema } from './file-upload.tester.js';
 export { attachmentReferenceSchema, type AttachmentReference } from './attachment-reference.js';
 export { fileRulesOf, fileProblem, type FileRules } from './file-rules.js';
-export { UploaderContext, UploadError, uploadTo, defaultUploader, type Uploader } from './uploader.js';
+export {
+  UploaderContext,
+  UploadError,
+  sendTo,
+  defaultUploader,
+  type Uploader,
+  type SendFile,
+} from './uploader.js';
 
 export const renderers: JsonFormsRendererRegistryEntry[] = [
   { tester: fileUploadTester, renderer: FileUploadRenderer },
