@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoPassword } from '../../src/seed/seed.js';
 import { applicantData, createHarness, type Harness } from '../support/harness.js';
 
 /**
@@ -195,7 +196,7 @@ describe('the routes a person expects', () => {
         (await h.json<{ id: string }>('resident', 'GET', `/api/bundle-applications/${item.id}`)).id,
       ).toBe(item.id);
     // and another account's list does not have them
-    const theirs = await h.items<{ id: string }>('resident2', 'GET', '/api/me/bundles');
+    const theirs = await h.items<{ id: string }>('grid', 'GET', '/api/me/bundles');
     expect(theirs.map((item) => item.id)).not.toContain(first.id);
     expect((await h.request(null, 'GET', '/api/me/bundles')).statusCode).toBe(401);
   });
@@ -209,7 +210,7 @@ describe('the routes a person expects', () => {
       {
         username: 'two-desks',
         displayName: '两个科室',
-        password: 'Zhuanban-Shouli-2026',
+        password: demoPassword,
         memberships: [
           { department: 'd1.minzheng', role: 'staff' },
           { department: 'd1.renshe', role: 'staff' },

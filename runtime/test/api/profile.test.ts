@@ -35,7 +35,8 @@ describe('collect once', () => {
     ).toBe(201);
 
     // then its data elements are kept, the ID number marked sensitive
-    const kept = (await h.request('resident', 'GET', '/api/me/profile')).json() as Array<{
+    const kept = (await h.request('resident', 'GET', '/api/me/profile')).json<{ items: unknown[] }>()
+      .items as Array<{
       element: string;
       sensitive: boolean;
     }>;
@@ -98,14 +99,14 @@ describe('collect once', () => {
       matter: 'd1.subsistence-allowance',
       data: applicantData,
     });
-    expect((await h.request('minzheng', 'GET', '/api/me/profile')).json()).toEqual([]);
+    expect(await h.items('minzheng', 'GET', '/api/me/profile')).toEqual([]);
     expect((await h.request('resident', 'GET', '/api/me/prefill')).statusCode).toBe(400);
   });
 
   it('should forget everything kept when the resident asks', async () => {
     const removed = (await h.request('resident', 'DELETE', '/api/me/profile')).json() as { removed: number };
     expect(removed.removed).toBeGreaterThan(0);
-    expect((await h.request('resident', 'GET', '/api/me/profile')).json()).toEqual([]);
+    expect(await h.items('resident', 'GET', '/api/me/profile')).toEqual([]);
     expect(
       ((await h.request('resident', 'GET', '/api/me/prefill?bundle=d1.newborn')).json() as Prefill).data,
     ).toEqual({});
