@@ -87,7 +87,13 @@ function ArrayLayout(props: ArrayLayoutProps) {
   const minItems = typeof arraySchema.minItems === 'number' ? arraySchema.minItems : 0;
   const canAdd = enabled && !props.disableAdd && count < maxItems;
   const canRemove = enabled && !props.disableRemove;
-  const name = (n: number) => (label ? t('itemOf', { label, n }) : t('item', { n }));
+  // `options.elementLabelProp` names a field whose answer titles each card ("Item 2: 王小明")
+  const labelProp = uischema.options?.elementLabelProp as string | undefined;
+  const name = (n: number) => {
+    const base = label ? t('itemOf', { label, n }) : t('item', { n });
+    const own = labelProp ? Resolve.data(items?.[n - 1], labelProp) : undefined;
+    return typeof own === 'string' && own.trim() !== '' ? t('named', { item: base, name: own }) : base;
+  };
 
   const add = () => {
     addItem(path, createDefaultValue(schema, rootSchema))();

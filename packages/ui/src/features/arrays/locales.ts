@@ -4,6 +4,7 @@ export const arraysLocales: Catalog = {
   'zh-CN': {
     item: '第 {{n}} 项',
     itemOf: '{{label}}第 {{n}} 项',
+    named: '{{item}}：{{name}}',
     add: '添加一项',
     addTo: '添加{{label}}',
     moveUp: '上移',
@@ -16,6 +17,7 @@ export const arraysLocales: Catalog = {
   en: {
     item: 'Item {{n}}',
     itemOf: '{{label}}: item {{n}}',
+    named: '{{item}}: {{name}}',
     add: 'Add an item',
     addTo: 'Add to {{label}}',
     moveUp: 'Move up',
