@@ -1,7 +1,7 @@
 // Writes <file>.br and <file>.gz beside each text file of a built web app, once at build time, so the
 // runtime serves them as they are (@fastify/static's preCompressed) instead of compressing per request.
 // Usage: node scripts/compress-web.mjs <dist folder>...
-import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
@@ -16,8 +16,12 @@ export async function compressDir(dir) {
   for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile() || !compressible.test(entry.name)) continue;
     const path = join(entry.parentPath, entry.name);
-    if ((await stat(path)).size < smallest) continue;
-    const bytes = await readFile(path);
+    // a build running beside this one (another terminal, a test's set-up) may have replaced the file
+    const bytes = await readFile(path).catch((error) => {
+      if (error.code === 'ENOENT') return null;
+      throw error;
+    });
+    if (bytes === null || bytes.length < smallest) continue;
     const brotli = brotliCompressSync(bytes, {
       params: {
         [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
