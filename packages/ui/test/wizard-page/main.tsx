@@ -27,6 +27,7 @@ interface MatterForm {
 
 const params = new URLSearchParams(window.location.search);
 const matter = params.get('matter') ?? 'd1.senior-bus-card';
+const resumed = params.get('draft') ?? undefined;
 
 function useMatterForm(): MatterForm | undefined {
   const [form, setForm] = useState<MatterForm>();
@@ -49,10 +50,12 @@ function WizardPage() {
   const draft = useWizardDraft({
     kind: 'matter',
     key: matter,
-    ...(params.get('draft') ? { token: params.get('draft') as string } : {}),
+    ...(resumed ? { token: resumed } : {}),
+    // the address now resumes the draft: a reload, or the link on another device
     onToken: (token) => {
-      params.set('draft', token);
-      window.history.replaceState(null, '', `?${params.toString()}`);
+      const address = new URLSearchParams(window.location.search);
+      address.set('draft', token);
+      window.history.replaceState(null, '', `?${address.toString()}`);
     },
   });
   if (!form || draft.load !== 'ready') return null;

@@ -80,6 +80,8 @@ export function useWizardDraft({
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const onTokenRef = useRef(onToken);
   onTokenRef.current = onToken;
+  // the token of the draft this page created: handed back as `token`, it is no draft to load again
+  const created = useRef<string | undefined>(undefined);
 
   const saver = useMemo(
     () =>
@@ -87,6 +89,7 @@ export function useWizardDraft({
         apiStore(api, kind, key),
         token,
         (saved) => {
+          if (token === undefined) created.current ??= saved;
           setSave('saved');
           setSavedToken((before) => {
             if (before !== saved) onTokenRef.current?.(saved);
@@ -99,7 +102,7 @@ export function useWizardDraft({
   );
 
   useEffect(() => {
-    if (!token) return;
+    if (!token || token === created.current) return;
     let current = true;
     setLoad('loading');
     unwrap(api.GET('/api/drafts/{token}', { params: { path: { token } } })).then(

@@ -188,7 +188,8 @@ function WizardLayout({ uischema, schema, path, renderers, cells, enabled, visib
   const backLink =
     back === undefined ? null : (
       <Anchor component="button" type="button" size="lg" onClick={() => go(back)} mih="3rem" mb="xs">
-        {`‹ ${t('back')}`}
+        <span aria-hidden="true">‹ </span>
+        {t('back')}
       </Anchor>
     );
 
