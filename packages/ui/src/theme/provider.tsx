@@ -1,4 +1,4 @@
-import { useEffect, type ReactNode } from 'react';
+import { useLayoutEffect, type ReactNode } from 'react';
 import { MantineProvider } from '@mantine/core';
 import { I18nextProvider } from 'react-i18next';
 import { i18n } from '../i18n/index.js';
@@ -18,7 +18,8 @@ export interface TongbanProviderProps {
  * rem sizes follow. Apps import '@mantine/core/styles.css' before rendering it.
  */
 export function TongbanProvider({ children, baseFontSize = 16, largeText = false }: TongbanProviderProps) {
-  useEffect(() => {
+  // before the first paint, so the text never jumps from one size to the other
+  useLayoutEffect(() => {
     const root = document.documentElement;
     const before = root.style.fontSize;
     root.style.fontSize = rootFontSize(baseFontSize, largeText);
