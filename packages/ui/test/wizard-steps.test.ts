@@ -216,7 +216,7 @@ describe('the review page', () => {
     expect(about!.entries.find((entry) => entry.path === 'birthDate')?.value).toBe('1950年3月2日');
   });
 
-  it('lists the parts of objects and lists of objects, and the choices of a multiple choice', () => {
+  it('lists the parts of objects and lists of objects, the choices of a multiple choice and uploaded files by name', () => {
     const formSchema: JsonSchema = {
       type: 'object',
       properties: {
@@ -239,6 +239,7 @@ describe('the review page', () => {
           items: { type: 'string', enum: ['bus', 'health'] },
         },
         agreed: { type: 'boolean', title: '同意 / Agreed' },
+        photos: { type: 'array', title: '材料 / Documents', items: { type: 'object' } },
       },
     };
     const uischema: Categorization = {
@@ -248,7 +249,7 @@ describe('the review page', () => {
         {
           type: 'Category',
           label: '全部 / Everything',
-          elements: ['applicant', 'children', 'services', 'agreed'].map((name) => ({
+          elements: ['applicant', 'children', 'services', 'agreed', 'photos'].map((name) => ({
             type: 'Control',
             scope: `#/properties/${name}`,
           })),
@@ -260,6 +261,20 @@ describe('the review page', () => {
       children: [{ name: '李小明' }, { name: '李小红' }],
       services: ['bus', 'health'],
       agreed: true,
+      photos: [
+        {
+          id: '0b8e7b6e-3f1d-4c1e-9a57-1f3c2d4e5f60',
+          name: '身份证正面.jpg',
+          type: 'image/jpeg',
+          size: 120_000,
+        },
+        {
+          id: '1c9f8c7f-4a2e-4d2f-8b68-2a4d3e5f6a71',
+          name: '户口本.pdf',
+          type: 'application/pdf',
+          size: 80_000,
+        },
+      ],
     };
     const formSteps = wizardSteps(uischema);
     const [group] = reviewOf({
@@ -317,6 +332,13 @@ describe('the review page', () => {
       },
       { path: 'services', label: 'Services', value: 'bus, health', answered: true, masked: false },
       { path: 'agreed', label: 'Agreed', value: 'Yes', answered: true, masked: false },
+      {
+        path: 'photos',
+        label: 'Documents',
+        value: '身份证正面.jpg, 户口本.pdf',
+        answered: true,
+        masked: false,
+      },
     ]);
   });
 });

@@ -10,6 +10,7 @@ import {
   type JsonSchema,
   type Translator,
 } from '@jsonforms/core';
+import { isAttachmentReference } from '../file-upload/attachment-reference.js';
 import { maskText } from './mask.js';
 import { stepFields, type RuleContext, type WizardStep } from './steps.js';
 
@@ -107,6 +108,10 @@ function entryOf(
       masked: true,
     };
   }
+  // uploaded files are named as the person chose them, not as the references the runtime keeps
+  const files = Array.isArray(value) ? value : [value];
+  if (files.every(isAttachmentReference))
+    return { ...base, value: files.map((file) => file.name).join(words.listSeparator), answered: true };
   if (Array.isArray(value)) return listEntry(label, value, schema, path, i18nPrefix, input);
   if (typeof value === 'object' && value !== null) {
     return {
