@@ -26,6 +26,12 @@ import { ApiError, forbidden, notFound } from '../errors/api-error.js';
 import { assertSchemaData } from '../forms/form-validator.js';
 import { pageOf, readMomentCursor } from '../http/cursor.js';
 import { ProfileService, rememberStatement } from '../profiles/profile.service.js';
+import {
+  claimStatement,
+  claimableUploads,
+  referencedUploadIds,
+  type ClaimedUpload,
+} from '../uploads/upload-claim.js';
 
 const bundleTitle = { 'zh-CN': '一件事套餐', en: 'bundle' };
 const applicationTitle = { 'zh-CN': '一件事申请', en: 'bundle application' };
@@ -121,15 +127,24 @@ export class BundleService {
       result: null,
     }));
     const starts: PlannedStart[] = [];
+    // the files uploaded for the application go to the first case started whose section names them
+    // (decision 0021); those only a later matter names stay the applicant's uploads for now
+    const uploads = await claimableUploads(this.deps.db, actor.userId, data);
+    const claims: Array<{ caseId: string; uploads: ClaimedUpload[] }> = [];
     for (const item of items) {
       if (item.after.length > 0) continue;
       const section = sections.get(item.matter);
+      const childData = section ? matterData(section, data) : {};
+      const named = new Set(referencedUploadIds(childData));
+      const taken = uploads.filter((upload) => named.has(upload.id.toLowerCase()));
+      uploads.splice(0, uploads.length, ...uploads.filter((upload) => !taken.includes(upload)));
       const planned = await this.deps.cases.planStart(
         actor,
-        { matter: item.matter, data: section ? matterData(section, data) : {} },
-        { bundleKey: bundle.key, queuesChecked: counter },
+        { matter: item.matter, data: childData },
+        { bundleKey: bundle.key, queuesChecked: counter, uploads: taken },
       );
       starts.push(planned);
+      if (taken.length > 0) claims.push({ caseId: planned.row.id, uploads: taken });
       item.status = 'started';
       item.caseId = planned.row.id;
     }
@@ -142,6 +157,10 @@ export class BundleService {
       await this.writeItems(run, id, items);
       if (starts.length > 0) {
         const statement = startCases(starts, now);
+        await run(statement.text, statement.params);
+      }
+      for (const claim of claims) {
+        const statement = claimStatement(actor.userId, claim.caseId, claim.uploads);
         await run(statement.text, statement.params);
       }
       // collect once: what the resident just confirmed prefills their next application

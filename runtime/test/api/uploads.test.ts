@@ -229,6 +229,50 @@ describe('uploads before a case exists', () => {
     expect(await h.items('resident', 'GET', `/api/cases/${two.id}/attachments`)).toEqual([]);
   });
 
+  it('should give a bundle application’s uploads to the case of the matter whose section names them', async () => {
+    // given: a matter with the photo form, and a one-thing bundle of it
+    const matter = {
+      kind: 'matter',
+      key: 'd1.photo-report',
+      version: 1,
+      title: title('随手拍', 'Photo report'),
+      category: 'government-duty',
+      legalBasis: [title('《测试条例》第一条', 'Test regulation, article 1')],
+      lead: 'd1.minzheng',
+      cooperating: [],
+      timeLimit: { workingDays: 5 },
+      materials: [],
+      form: 'photo-report',
+      workflow: 'photo-report-review',
+    };
+    const bundle = {
+      kind: 'bundle',
+      key: 'd1.photo-bundle',
+      version: 1,
+      title: title('随手拍一件事', 'Photo report: one visit'),
+      matters: [{ matter: 'd1.photo-report' }],
+      timeLimit: { workingDays: 5 },
+    };
+    for (const definition of [matter, bundle]) {
+      await h.json('admin', 'POST', '/api/definitions', definition, 201);
+      await h.json('admin', 'POST', `/api/definitions/${definition.kind}/${definition.key}/1/publish`);
+    }
+    const photo = await uploaded(png(), 'image/png', '路口.png');
+    // when
+    const tracker = await h.json<{ items: Array<{ matter: string; caseId: string | null }> }>(
+      'resident',
+      'POST',
+      '/api/bundles/d1.photo-bundle/applications',
+      { data: { 'm_d1_photo-report': { what: '红绿灯不亮', photos: [asReference(photo)] }, consent: true } },
+      201,
+    );
+    // then
+    const caseId = tracker.items[0]?.caseId ?? '';
+    const listed = await h.items<{ id: string }>('resident', 'GET', `/api/cases/${caseId}/attachments`);
+    expect(listed.map((item) => item.id)).toEqual([photo.id]);
+    expect(await h.runtime.db.select().from(uploads).where(eq(uploads.id, photo.id))).toEqual([]);
+  });
+
   it('should find attachment references at any depth of the data, and nothing else', () => {
     const id = '0b6c5c52-1f5a-4d3e-9d7e-2d6f1c1e8a01';
     const ref = { id, name: 'a.png', type: 'image/png', size: 10 };
