@@ -31,6 +31,12 @@ const noFeedback: FormFeedback = {
 
 export const FormFeedbackContext = createContext<FormFeedback>(noFeedback);
 
+/**
+ * Only `touch`, which never changes: every field's frame needs it, and reading it from here keeps
+ * the frames from re-rendering each time the problems change.
+ */
+export const FieldTouchContext = createContext<(path: string) => void>(() => undefined);
+
 /** The feedback of the TongbanForm around the caller. */
 export function useFormFeedback(): FormFeedback {
   return useContext(FormFeedbackContext);

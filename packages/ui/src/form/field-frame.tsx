@@ -4,8 +4,8 @@ import {
   type ControlElement,
   type JsonFormsRendererRegistryEntry,
 } from '@jsonforms/core';
-import type { ComponentType, FocusEvent } from 'react';
-import { fieldPathAttribute, useFormFeedback } from './feedback.js';
+import { useContext, type ComponentType, type FocusEvent } from 'react';
+import { FieldTouchContext, fieldPathAttribute } from './feedback.js';
 
 type Renderer = JsonFormsRendererRegistryEntry['renderer'];
 interface DispatchedProps {
@@ -25,7 +25,7 @@ export function withFieldFrame(renderer: Renderer): Renderer {
   const known = framed.get(Inner);
   if (known) return known;
   function FieldFrame(props: DispatchedProps) {
-    const { touch } = useFormFeedback();
+    const touch = useContext(FieldTouchContext);
     const uischema = props.uischema;
     if (!uischema || !isControl(uischema)) return <Inner {...props} />;
     const path = composeWithUi(uischema as ControlElement, props.path ?? '');

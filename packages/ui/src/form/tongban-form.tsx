@@ -4,7 +4,13 @@ import { JsonForms } from '@jsonforms/react';
 import { createFormAjv, type JsonSchemaObject } from '@tongban/engine';
 import { registerCatalog } from '../i18n/index.js';
 import { ErrorSummary } from './error-summary.js';
-import { FormFeedbackContext, fieldPathAttribute, focusableIn, type FormFeedback } from './feedback.js';
+import {
+  FieldTouchContext,
+  FormFeedbackContext,
+  fieldPathAttribute,
+  focusableIn,
+  type FormFeedback,
+} from './feedback.js';
 import { framedRenderers } from './field-frame.js';
 import { formLocales } from './locales.js';
 import {
@@ -58,6 +64,13 @@ export interface TongbanFormProps {
 
 const noServerErrors: readonly ServerErrorDetail[] = [];
 const noRenderers: readonly JsonFormsRendererRegistryEntry[] = [];
+
+/** The value from before when the new one has the same content (a list of messages, say). */
+function useSame<T>(value: T): T {
+  const kept = useRef(value);
+  if (kept.current !== value && JSON.stringify(kept.current) !== JSON.stringify(value)) kept.current = value;
+  return kept.current;
+}
 
 /**
  * A form definition rendered with Tongban's renderer set: validated as the server validates
@@ -114,10 +127,14 @@ export function TongbanForm({
     () => (showAllErrors ? ['', ...revealed] : revealed),
     [showAllErrors, revealed],
   );
-  const shown = useMemo(
-    () => visibleMessages(checks, server, { touched, revealed: allRevealed }, current.data),
-    [checks, server, touched, allRevealed, current.data],
+  const shown = useSame(
+    useMemo(
+      () => visibleMessages(checks, server, { touched, revealed: allRevealed }, current.data),
+      [checks, server, touched, allRevealed, current.data],
+    ),
   );
+  // the same list object while what is shown stays the same: JSON Forms re-renders every field
+  // when it gets a new one
   const additionalErrors = useMemo(() => asFormErrors(shown), [shown]);
   const messages = useMemo(() => [...checks, ...server], [checks, server]);
 
@@ -156,11 +173,15 @@ export function TongbanForm({
     }
   }, []);
 
+  const touch = useCallback(
+    (path: string) => setTouched((before) => (before.has(path) ? before : new Set(before).add(path))),
+    [],
+  );
   const feedback = useMemo<FormFeedback>(
     () => ({
       messages,
       shown,
-      touch: (path) => setTouched((before) => (before.has(path) ? before : new Set(before).add(path))),
+      touch,
       forget: (path) =>
         setTouched((before) => {
           const kept = [...before].filter((field) => !isWithin(field, path) || field === path);
@@ -172,7 +193,7 @@ export function TongbanForm({
       },
       focusField,
     }),
-    [messages, shown, focusField],
+    [messages, shown, focusField, touch],
   );
 
   useImperativeHandle(
@@ -197,23 +218,25 @@ export function TongbanForm({
   const summaryMessages = allRevealed.length > 0 || server.length > 0 ? shown : [];
   return (
     <FormFeedbackContext.Provider value={feedback}>
-      <div ref={rootRef}>
-        <ErrorSummary ref={summaryRef} messages={summaryMessages} onSelect={focusField} />
-        <JsonForms
-          schema={schema}
-          uischema={uischema}
-          data={data}
-          renderers={registry}
-          ajv={ajv}
-          i18n={i18n}
-          config={config}
-          readonly={readonly}
-          validationMode="ValidateAndHide"
-          additionalErrors={additionalErrors}
-          onChange={handleChange}
-          middleware={middleware}
-        />
-      </div>
+      <FieldTouchContext.Provider value={touch}>
+        <div ref={rootRef}>
+          <ErrorSummary ref={summaryRef} messages={summaryMessages} onSelect={focusField} />
+          <JsonForms
+            schema={schema}
+            uischema={uischema}
+            data={data}
+            renderers={registry}
+            ajv={ajv}
+            i18n={i18n}
+            config={config}
+            readonly={readonly}
+            validationMode="ValidateAndHide"
+            additionalErrors={additionalErrors}
+            onChange={handleChange}
+            middleware={middleware}
+          />
+        </div>
+      </FieldTouchContext.Provider>
     </FormFeedbackContext.Provider>
   );
 }
