@@ -1,17 +1,16 @@
-/** One problem the runtime found, at a JSON Pointer into the request (`/body/data/idNumber`). */
-export interface ApiErrorDetail {
-  path: string;
-  message: string;
-}
+import type { paths } from './schema.js';
 
-/** The runtime's error body, the same for every failure (docs/errors.md). */
-export interface ApiErrorBody {
-  /** A stable code (`TB_FORM_DATA_INVALID`); the UI translates by it. */
-  error: string;
-  /** A sentence in the language the request asked for. */
-  message: string;
-  details: ApiErrorDetail[];
-}
+/**
+ * The runtime's error body, the same for every failure (docs/errors.md), as its OpenAPI document
+ * declares it: `{ error, message, details: [{ path, message }] }`. `error` is a stable code
+ * (`TB_FORM_DATA_INVALID`) the UI translates by; `message` a sentence in the language asked for; each
+ * detail's `path` a JSON Pointer into the request (`/body/data/idNumber`).
+ */
+export type ApiErrorBody =
+  paths['/api/auth/login']['post']['responses']['4XX']['content']['application/json'];
+
+/** One problem the runtime found, at a JSON Pointer into the request. */
+export type ApiErrorDetail = ApiErrorBody['details'][number];
 
 /** The client's own codes, for failures that never reached the runtime or came back unreadable. */
 export const clientErrorCodes = {
