@@ -78,6 +78,7 @@ describe('values as words', () => {
     expect(formatValue('a', schema, 'en', words)).toBe('A');
     expect(formatValue(['x', 'y'], { type: 'array', items: { type: 'string' } }, 'en', words)).toBe('x, y');
     expect(formatValue([], undefined, 'en', words)).toBeUndefined();
+    expect(formatValue(undefined, { type: 'boolean' }, 'en', words)).toBe('No');
   });
 
   it('should mask as Chinese services print numbers', () => {

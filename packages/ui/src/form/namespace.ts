@@ -1,2 +1,10 @@
-/** The i18n namespace of the form's own text (summary, buttons shared by controls). */
+import { registerCatalog } from '../i18n/index.js';
+import { formLocales } from './locales.js';
+
+/**
+ * The i18n namespace of the form's own text (summary, buttons shared by controls). Its catalog is registered here, where every user of the namespace imports it from, so the
+ * text is there whichever part of the feature an app uses (the package declares no side effects:
+ * a bundler keeps this module's statements only when something imports it).
+ */
 export const formNamespace = 'form';
+registerCatalog(formNamespace, formLocales);

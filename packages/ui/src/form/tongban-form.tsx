@@ -2,7 +2,6 @@ import { useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState,
 import type { JsonFormsRendererRegistryEntry, JsonSchema, UISchemaElement } from '@jsonforms/core';
 import { JsonForms } from '@jsonforms/react';
 import { createFormAjv, type JsonSchemaObject } from '@tongban/engine';
-import { registerCatalog } from '../i18n/index.js';
 import { ErrorSummary } from './error-summary.js';
 import {
   FieldTouchContext,
@@ -12,7 +11,6 @@ import {
   type FormFeedback,
 } from './feedback.js';
 import { framedRenderers } from './field-frame.js';
-import { formLocales } from './locales.js';
 import {
   asFormErrors,
   checkMessages,
@@ -21,14 +19,11 @@ import {
   type FieldMessage,
   type ServerErrorDetail,
 } from './messages.js';
-import { formNamespace } from './namespace.js';
 import { keepLatestData } from './keep-latest-data.js';
 import { isWithin, valueAt } from './paths.js';
 import { renderers as tongbanRenderers } from './renderers.js';
 import { useFormI18n } from './use-form-i18n.js';
 import type { FormAjv, FormError } from './types.js';
-
-registerCatalog(formNamespace, formLocales);
 
 /** What the form tells its owner on every change. */
 export interface FormStatus {

@@ -1,5 +1,4 @@
 import type { JsonFormsRendererRegistryEntry } from '@jsonforms/core';
-import { registerCatalog } from '../../i18n/index.js';
 import { BooleanControlRenderer, booleanControlTester } from './boolean.control.js';
 import {
   AllOfControlRenderer,
@@ -16,14 +15,10 @@ import {
   OneOfEnumControlRenderer,
   oneOfEnumControlTester,
 } from './enum.control.js';
-import { controlsLocales } from './locales.js';
 import { MultiEnumControlRenderer, multiEnumControlTester } from './multi-enum.control.js';
-import { controlsNamespace } from './namespace.js';
 import { NumberControlRenderer, numberControlTester } from './number.control.js';
 import { ObjectControlRenderer, objectControlTester } from './object.control.js';
 import { TextControlRenderer, textControlTester } from './text.control.js';
-
-registerCatalog(controlsNamespace, controlsLocales);
 
 export { fieldProps, inputId, type FieldProps } from './field-props.js';
 export { readNumber } from './number.control.js';

@@ -43,6 +43,8 @@ export function formatValue(
   language: Language,
   words: ValueWords,
 ): string | undefined {
+  // an unticked box was answered "no", not left unanswered
+  if (value === undefined && schema?.type === 'boolean') return words.no;
   if (isEmpty(value)) return undefined;
   if (Array.isArray(value)) {
     const items = schema?.items && !Array.isArray(schema.items) ? (schema.items as JsonSchema) : undefined;

@@ -1,9 +1,3 @@
-import { registerCatalog } from '../../i18n/index.js';
-import { readonlyLocales } from './locales.js';
-import { readonlyNamespace } from './namespace.js';
-
-registerCatalog(readonlyNamespace, readonlyLocales);
-
 export { TongbanReadonlyForm, type TongbanReadonlyFormProps } from './readonly-form.js';
 export { formatValue, maskText, type ValueWords } from './format-value.js';
 export { valueControlTester } from './value.control.js';
