@@ -2,6 +2,7 @@ import { Alert, Stack, Text, Title } from '@mantine/core';
 import { useLanguage, useT } from '@tongban/ui';
 import { AppLink } from '../navigation/index.js';
 import { galleryNamespace } from './locales.js';
+import { checkDataNamespace } from './check-data.locales.js';
 import { loadPublishedForm } from './gallery.api.js';
 import { localized } from './localized.js';
 import { LoadState } from './load-state.js';
@@ -12,6 +13,7 @@ import { useLoaded } from './use-loaded.js';
 /** /designer/gallery/<formKey>: one published form with sample data, at phone and desk widths. */
 export default function GalleryFormPage({ formKey, width }: { formKey: string; width?: PreviewWidth }) {
   const t = useT(galleryNamespace);
+  const check = useT(checkDataNamespace);
   const language = useLanguage();
   const loaded = useLoaded(() => loadPublishedForm(formKey), [formKey]);
   return (
@@ -29,6 +31,7 @@ export default function GalleryFormPage({ formKey, width }: { formKey: string; w
               <Text c="dimmed" size="sm">
                 {form.key} · {t('version', { version: form.version })}
               </Text>
+              <AppLink to={`/gallery/${encodeURIComponent(form.key)}/check`}>{check('checkLink')}</AppLink>
               <PreviewFrames
                 key={`${form.key}@${form.version}`}
                 schema={form.schema}

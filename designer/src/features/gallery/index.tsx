@@ -6,12 +6,13 @@ const GalleryListPage = lazy(() => import('./gallery-list.page.js'));
 const GalleryFormPage = lazy(() => import('./gallery-form.page.js'));
 const ExamplesListPage = lazy(() => import('./examples-list.page.js'));
 const ExamplePage = lazy(() => import('./example.page.js'));
+const CheckDataPage = lazy(() => import('./check-data.page.js'));
 
 const widths: readonly string[] = ['phone', 'desk', 'both'] satisfies PreviewWidth[];
 
 /**
  * The gallery's pages by path (each a lazily loaded chunk): /gallery, /gallery/<formKey>,
- * /gallery/examples, /gallery/examples/<name>; `?width=phone|desk|both` picks the frames. Undefined for
+ * /gallery/examples, /gallery/examples/<name>, /gallery/<formKey>/check; `?width=phone|desk|both` picks the frames. Undefined for
  * a path that is not the gallery's.
  */
 export function galleryPage(path: string, search: URLSearchParams): ReactNode | undefined {
@@ -27,5 +28,6 @@ export function galleryPage(path: string, search: URLSearchParams): ReactNode | 
     return undefined;
   }
   if (parts.length === 2) return <GalleryFormPage formKey={parts[1] as string} {...frames} />;
+  if (parts.length === 3 && parts[2] === 'check') return <CheckDataPage formKey={parts[1] as string} />;
   return undefined;
 }
