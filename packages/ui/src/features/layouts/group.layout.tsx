@@ -19,6 +19,8 @@ function GroupLayoutRenderer({
   return (
     <Fieldset
       legend={label || undefined}
+      // narrower frames on a phone, where groups inside list cards would squeeze the fields
+      px={{ base: 'sm', sm: 'lg' }}
       styles={{ legend: { fontWeight: 600, fontSize: 'var(--mantine-font-size-lg)' } }}
     >
       <Stack gap="lg">{layoutChildren({ elements, schema, path, enabled, renderers, cells })}</Stack>
