@@ -44,7 +44,12 @@ export function buildWebAppsIfStale(log: (line: string) => void = console.log): 
   }
   log(`web apps: building (${stale.join(', ')} stale)`);
   const started = Date.now();
-  const result = spawnSync('pnpm', ['build:web'], { cwd: repoRoot, stdio: 'inherit' });
+  // vitest sets NODE_ENV=test, and Vite would then bundle React's development build (ten times slower)
+  const result = spawnSync('pnpm', ['build:web'], {
+    cwd: repoRoot,
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
   if (result.status !== 0) throw new Error(`pnpm build:web failed with exit code ${result.status}`);
   log(`web apps: built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }

@@ -31,6 +31,8 @@ export const galleryLocales = {
     phoneFrame: '手机宽度（360 像素）',
     deskFrame: '电脑宽度（1280 像素）',
     sampleText: '示例',
+    generatedTitle: '生成的表单：{{count}} 个字段',
+    generatedIntro: '用于检验大表单的显示和输入速度（性能测试用）。',
     empty: '还没有已发布的表单。用“定义”导入或发布一张表单后，它会出现在这里。',
   },
   en: {
@@ -61,6 +63,8 @@ export const galleryLocales = {
     phoneFrame: 'Phone width (360 px)',
     deskFrame: 'Desk width (1280 px)',
     sampleText: 'Sample',
+    generatedTitle: 'Generated form: {{count}} fields',
+    generatedIntro: 'For checking how fast a large form shows and takes typing (the web bench uses it).',
     empty: 'No form is published yet. Import or publish one under Definitions and it shows here.',
   },
 } as const;
