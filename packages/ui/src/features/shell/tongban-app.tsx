@@ -1,13 +1,10 @@
 import type { ReactNode } from 'react';
 import { Alert, AppShell, Button, Center, Loader, Stack } from '@mantine/core';
 import { TongbanProvider } from '../../theme/index.js';
-import { registerCatalog, useT } from '../../i18n/index.js';
+import { useT } from '../../i18n/index.js';
 import { AppHeader, type AppName } from './app-header.js';
-import { shellCatalog } from './locales.js';
 import { shellNamespace } from './namespace.js';
 import { SessionProvider, useSession } from './session.js';
-
-registerCatalog(shellNamespace, shellCatalog);
 
 export interface TongbanAppProps {
   app: AppName;

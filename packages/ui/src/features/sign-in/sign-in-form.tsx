@@ -1,12 +1,9 @@
 import { useId, useState, type FormEvent } from 'react';
 import { Alert, Button, PasswordInput, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { TongbanApiError } from '@tongban/client';
-import { registerCatalog, useT } from '../../i18n/index.js';
+import { useT } from '../../i18n/index.js';
 import { useSession } from '../shell/session.js';
-import { signInCatalog } from './locales.js';
 import { signInNamespace } from './namespace.js';
-
-registerCatalog(signInNamespace, signInCatalog);
 
 type Field = 'username' | 'password';
 
