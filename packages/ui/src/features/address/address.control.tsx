@@ -11,6 +11,9 @@ import { useRegions } from './use-regions.js';
 
 type Level = 'province' | 'city' | 'district';
 
+/** The parts' labels a little lighter than the question's own, so the group reads as one question. */
+const partLabel = { fw: 400 } as const;
+
 function options(regions: readonly Region[], placeholder: string): { value: string; label: string }[] {
   return [
     { value: '', label: placeholder },
@@ -122,6 +125,7 @@ function AddressControl(props: ControlProps): React.JSX.Element | null {
           <NativeSelect
             id={`${id}-province`}
             label={t('province')}
+            labelProps={partLabel}
             aria-required={required || undefined}
             disabled={disabled}
             value={parts.province?.code ?? ''}
@@ -131,6 +135,7 @@ function AddressControl(props: ControlProps): React.JSX.Element | null {
           <NativeSelect
             id={`${id}-city`}
             label={t('city')}
+            labelProps={partLabel}
             aria-required={required || undefined}
             disabled={disabled || cities.length === 0}
             value={parts.city?.code ?? ''}
@@ -141,6 +146,7 @@ function AddressControl(props: ControlProps): React.JSX.Element | null {
           <NativeSelect
             id={`${id}-district`}
             label={t('district')}
+            labelProps={partLabel}
             aria-required={(required && districts.length > 0) || undefined}
             disabled={disabled || districts.length === 0}
             value={parts.district?.code ?? ''}
@@ -152,6 +158,7 @@ function AddressControl(props: ControlProps): React.JSX.Element | null {
         <TextInput
           id={`${id}-detail`}
           label={t('detail')}
+          labelProps={partLabel}
           description={regionsState.status === 'failed' ? t('loadFailed') : (description ?? t('detailHint'))}
           aria-required={required || undefined}
           disabled={!enabled}
