@@ -86,7 +86,8 @@ describe('every field of the library’s forms gets the renderer meant for it', 
 });
 
 describe('the ranks between our own renderers', () => {
-  const root = (properties: Record<string, JsonSchema>): JsonSchema => ({ type: 'object', properties });
+  const root = (properties: Record<string, JsonSchema>): JsonSchema =>
+    ({ type: 'object', properties }) as JsonSchema;
   const control = (name: string, options?: Record<string, unknown>): UISchemaElement =>
     ({ type: 'Control', scope: `#/properties/${name}`, options }) as UISchemaElement;
 

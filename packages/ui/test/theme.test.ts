@@ -31,7 +31,7 @@ describe('Tongban’s theme', () => {
   });
 
   it('should darken every text colour Mantine draws light to at least 4.5:1 on white', () => {
-    const light = tongbanCssVariables(DEFAULT_THEME).light;
+    const light = tongbanCssVariables(DEFAULT_THEME).light as Record<string, string | undefined>;
     for (const name of [
       '--mantine-color-dimmed',
       '--mantine-color-error',
