@@ -98,14 +98,21 @@ const answers = {
 
 const sizes = { phone: { width: 360, height: 740 }, desk: { width: 1280, height: 800 } } as const;
 
-/** The wizard's test page on Vite's dev server, /api passed on to the shared runtime (one origin). */
-async function startWizardPage(apiUrl: string): Promise<{ url: string; stop(): Promise<void> }> {
+/**
+ * The wizard's test page on Vite's dev server, /api passed on to the shared runtime (one origin), its
+ * requests coming from `clientAddress`: each person the test plays has an address of their own, as
+ * residents do, so that the runtime's per-address limit on draft saves counts each apart.
+ */
+async function startWizardPage(
+  apiUrl: string,
+  clientAddress: string,
+): Promise<{ url: string; stop(): Promise<void> }> {
   const port = await freePort();
   const vite = join(repoRoot, 'designer/node_modules/.bin/vite');
   const config = join(repoRoot, 'packages/ui/test/wizard-page/vite.config.mjs');
   const child: ChildProcess = spawn(vite, ['--config', config, '--port', String(port)], {
     cwd: join(repoRoot, 'packages/ui'),
-    env: { ...process.env, TONGBAN_API: apiUrl },
+    env: { ...process.env, TONGBAN_API: apiUrl, TONGBAN_PAGE_CLIENT_ADDRESS: clientAddress },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -176,20 +183,81 @@ async function expectAccessible(page: Page) {
 describe('the wizard', () => {
   const apiUrl = inject('tongbanUrl');
   let browser: Browser;
-  let wizardPage: { url: string; stop(): Promise<void> };
   beforeAll(async () => {
-    wizardPage = await startWizardPage(apiUrl);
     browser = await launchBrowser();
   });
   afterAll(async () => {
     await browser?.close();
-    await wizardPage?.stop();
+  });
+
+  // one person at a time: Vite runs one dev server for the page at once
+  describe('resuming a draft at the review page', () => {
+    let wizardPage: { url: string; stop(): Promise<void> };
+    beforeAll(async () => {
+      wizardPage = await startWizardPage(apiUrl, '127.0.0.2');
+    });
+    afterAll(async () => {
+      await wizardPage?.stop();
+    });
+
+    it('should send the person from the review page to the step of an answer still wanting, its field focused', async () => {
+      // a draft saved at the review page whose name has since gone (cleared on another device, say)
+      const created = await fetch(`${apiUrl}/api/drafts`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          kind: 'matter',
+          key: 'd1.senior-bus-card',
+          step: 4,
+          data: {
+            idNumber: answers.idNumber,
+            birthDate: answers.birthDate,
+            phone: answers.phone,
+            cardType: 'new',
+            delivery: 'counter',
+          },
+        }),
+      });
+      expect(created.status).toBe(201);
+      const { token: resumed } = (await created.json()) as { token: string };
+      const { page, errors, close } = await newPage(browser, { ...sizes.phone, language: 'zh-CN' });
+      try {
+        page.setDefaultTimeout(10_000);
+        await page.goto(`${wizardPage.url}/?matter=d1.senior-bus-card&draft=${resumed}`);
+        await heading(page, chinese.steps.review).waitFor();
+        expect(await reviewed(page, chinese.fields.name)).toBe('未填写');
+        await page.getByRole('button', { name: chinese.send }).click();
+        const link = page.getByRole('alert').getByRole('link');
+        expect(await link.count()).toBe(1);
+        expect(await link.textContent()).toContain(chinese.nameRequired);
+        expect(await page.getByTestId('sent').count()).toBe(0);
+        await shoot(page, 'wizard-review-error-zh-CN-phone');
+        await link.click();
+        await heading(page, chinese.steps.about).waitFor();
+        expect(
+          await field(page, chinese.fields.name).evaluate((input) => input === document.activeElement),
+        ).toBe(true);
+        await field(page, chinese.fields.name).fill(answers.name);
+        await page.getByRole('button', { name: chinese.saveAndReview }).click();
+        await heading(page, chinese.steps.review).waitFor();
+        await page.getByRole('button', { name: chinese.send }).click();
+        const sent = JSON.parse((await page.getByTestId('sent').textContent()) ?? '{}') as Record<
+          string,
+          unknown
+        >;
+        expect(sent).toMatchObject({ applicantName: answers.name, phone: answers.phone });
+        expect(errors).toEqual([]);
+      } finally {
+        await close();
+      }
+    });
   });
 
   describe.each([
-    { words: chinese, size: 'phone' as const, other: 'desk' as const },
-    { words: english, size: 'desk' as const, other: 'phone' as const },
-  ])('in $words.language at a $size’s size', ({ words, size, other }) => {
+    { words: chinese, size: 'phone' as const, other: 'desk' as const, address: '127.0.0.3' },
+    { words: english, size: 'desk' as const, other: 'phone' as const, address: '127.0.0.4' },
+  ])('in $words.language at a $size’s size', ({ words, size, other, address }) => {
+    let wizardPage: { url: string; stop(): Promise<void> };
     let watched: WatchedPage;
     let page: Page;
     let token: string;
@@ -203,6 +271,7 @@ describe('the wizard', () => {
     };
 
     beforeAll(async () => {
+      wizardPage = await startWizardPage(apiUrl, address);
       watched = await newPage(browser, { ...sizes[size], language: words.language });
       page = watched.page;
       page.setDefaultTimeout(10_000);
@@ -211,6 +280,7 @@ describe('the wizard', () => {
     });
     afterAll(async () => {
       await watched?.close();
+      await wizardPage?.stop();
     });
 
     it('should stay on the step when Continue is pressed with a required field empty, with the error at the field and in the summary', async () => {
