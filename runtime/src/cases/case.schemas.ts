@@ -10,7 +10,7 @@ export const deadlineJson = {
 const deadlineRequired = ['dueAt', 'duePausedAt', 'dueUncertain', 'dueNote'] as const;
 
 /** A state value: a state's name, or for parallel states an object of regions. */
-const stateValue = { anyOf: [{ type: 'string' }, { type: 'object', additionalProperties: true }] } as const;
+const stateValue = { type: ['string', 'object'], additionalProperties: true } as const;
 
 const outcomeJson = {
   type: 'object',

@@ -111,7 +111,7 @@ export const outcomeResultJson = {
     caseId: uuidParam,
     caseStatus: { enum: ['active', 'done', 'cancelled'] },
     caseVersion: { type: 'integer' },
-    state: { anyOf: [{ type: 'string' }, { type: 'object', additionalProperties: true }] },
+    state: { type: ['string', 'object'], additionalProperties: true },
     openedTasks: {
       type: 'array',
       items: {
