@@ -5,7 +5,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { startStaticApps, type StaticApps } from './static-apps.js';
 import { repoRoot } from './paths.js';
 
 /**
@@ -43,8 +42,7 @@ const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 /**
  * Starts the embedded runtime as a user does (`tongban start`: PGlite, local workers, the definitions
  * library and demo accounts on first start) on a free port with a fresh data directory, and waits until
- * `/api/health` answers. The built apps are served by the runtime itself when it serves them; until then
- * a small static server of the harness serves packages/*\/dist and passes /api on.
+ * `/api/health` answers; the runtime serves the built apps itself (runtime/src/web), on the same origin.
  */
 export async function startTongban(options: { timeoutMs?: number } = {}): Promise<Tongban> {
   const timeoutMs = options.timeoutMs ?? 180_000;
@@ -74,17 +72,15 @@ export async function startTongban(options: { timeoutMs?: number } = {}): Promis
   const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
 
   const apiUrl = `http://127.0.0.1:${port}`;
-  let apps: StaticApps | undefined;
   const stop = async () => {
-    await apps?.close();
     await stopProcess(child, exited);
     rmSync(dataDir, { recursive: true, force: true });
   };
   try {
     await waitUntilHealthy(apiUrl, child, () => output, timeoutMs);
-    if (await servesApps(apiUrl)) return { url: apiUrl, stop };
-    apps = await startStaticApps(apiUrl);
-    return { url: apps.url, stop };
+    if (!(await servesApps(apiUrl)))
+      throw new Error(`tongban start at ${apiUrl} does not serve the built designer at /designer/`);
+    return { url: apiUrl, stop };
   } catch (error) {
     await stop();
     throw error;
