@@ -251,6 +251,24 @@ describe('the wizard', () => {
         await close();
       }
     });
+
+    it('should keep what was typed while the network was lost, and save it once it is back', async () => {
+      const { page, context, close } = await newPage(browser, { ...sizes.phone, language: 'zh-CN' });
+      try {
+        page.setDefaultTimeout(15_000);
+        await page.goto(`${wizardPage.url}/?matter=d1.senior-bus-card`);
+        await heading(page, chinese.steps.about).waitFor();
+        await context.setOffline(true);
+        await field(page, chinese.fields.name).fill(answers.name);
+        // the save fails while offline; the page tries again by itself once the network is back
+        await page.waitForTimeout(1500);
+        await context.setOffline(false);
+        const token = await draftToken(page);
+        expect(await draftAt(apiUrl, token, 0)).toMatchObject({ applicantName: answers.name });
+      } finally {
+        await close();
+      }
+    });
   });
 
   describe.each([

@@ -12,6 +12,8 @@ export interface WizardDraftOptions {
   onToken?: (token: string) => void;
   /** How long typing must pause before the answers are saved (ms); a new step is saved at once. */
   delayMs?: number;
+  /** How long after a failed save it is tried again (ms). */
+  retryMs?: number;
   client?: TongbanClient;
 }
 
@@ -69,6 +71,7 @@ export function useWizardDraft({
   token,
   onToken,
   delayMs = 800,
+  retryMs = 5000,
   client,
 }: WizardDraftOptions): WizardDraft {
   const api = useMemo(() => client ?? tongbanApi(), [client]);
@@ -82,6 +85,7 @@ export function useWizardDraft({
   onTokenRef.current = onToken;
   // the token of the draft this page created: handed back as `token`, it is no draft to load again
   const created = useRef<string | undefined>(undefined);
+  const flushRef = useRef<() => void>(() => undefined);
 
   const saver = useMemo(
     () =>
@@ -96,9 +100,14 @@ export function useWizardDraft({
             return saved;
           });
         },
-        () => setSave('failed'),
+        () => {
+          setSave('failed');
+          // a lost network or a busy server: try again a little later, even if the person stops typing
+          clearTimeout(timer.current);
+          timer.current = setTimeout(() => flushRef.current(), retryMs);
+        },
       ),
-    [api, kind, key, token],
+    [api, kind, key, token, retryMs],
   );
 
   useEffect(() => {
@@ -133,6 +142,8 @@ export function useWizardDraft({
     setSave('saving');
     void saver.save(latest.current);
   }, [saver]);
+
+  flushRef.current = flush;
 
   // what waited for a pause is saved when the page goes (the person closes it mid-sentence)
   useEffect(
