@@ -63,7 +63,9 @@ describe('bounced tasks', () => {
     );
     expect(bounces).toEqual([{ department: 'd1.minzheng', transfers: 1, returns: 1 }]);
     // and a window before them counts nothing
-    expect(await h.items('supervisor', 'GET', '/api/departments/bounces?until=2026-03-01T00:00:00Z')).toEqual([]);
+    expect(await h.items('supervisor', 'GET', '/api/departments/bounces?until=2026-03-01T00:00:00Z')).toEqual(
+      [],
+    );
     // and staff do not rate departments
     await h.json('minzheng', 'GET', '/api/departments/bounces', undefined, 403);
   });

@@ -72,11 +72,7 @@ describe("a case's deadline during a supplement", () => {
     expect(view.dueNote?.en).toContain('supplement');
     const mine = await h.items<CaseJson>('resident', 'GET', '/api/cases/mine');
     expect(deadlineOf(mine.find((row) => row.id === applied.id) as CaseJson)).toEqual(paused);
-    const found = await h.items<CaseJson>(
-      'minzheng',
-      'GET',
-      '/api/cases?matter=d1.subsistence-allowance',
-    );
+    const found = await h.items<CaseJson>('minzheng', 'GET', '/api/cases?matter=d1.subsistence-allowance');
     expect(deadlineOf(found.find((row) => row.id === applied.id) as CaseJson)).toEqual(paused);
 
     // when the resident answers on Wednesday at 10:00: two working days later

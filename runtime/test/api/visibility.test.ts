@@ -436,11 +436,7 @@ describe("a bad rating's follow-up is internal", () => {
       },
     });
     expect(response.statusCode).toBe(403);
-    const mine = await h.items<{ title: { en: string } }>(
-      'resident',
-      'GET',
-      '/api/cases/mine?limit=100',
-    );
+    const mine = await h.items<{ title: { en: string } }>('resident', 'GET', '/api/cases/mine?limit=100');
     expect(mine.map((entry) => entry.title.en)).not.toContain('Follow-up of a bad rating');
   });
 });
