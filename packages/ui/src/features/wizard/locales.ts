@@ -43,7 +43,7 @@ export const wizardCatalog = {
     saveAndReview: 'Save and go back to your answers',
     review: {
       title: 'Check your answers',
-      lead: 'Check each answer. To change one, choose “Change” beside its part. Then send the application.',
+      lead: 'Check each answer. To change one, use the Change link beside its part. Then send the application.',
       change: 'Change',
       changeHidden: ': {{step}}',
       masked: '(partly hidden)',
