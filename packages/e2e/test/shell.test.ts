@@ -96,6 +96,14 @@ describe('the app shells and the one sign-in', () => {
       expect(await checkA11y(page)).toEqual([]);
       await page.getByRole('button', { name: '中文' }).click();
       await page.getByRole('heading', { name: '登录' }).waitFor();
+
+      // a resident who opens the portal's sign-in can go back to the services without signing in
+      await page.goto(`${url}/portal/`);
+      await page.getByRole('button', { name: '登录' }).click();
+      await page.getByRole('heading', { name: '登录' }).waitFor();
+      await shoot(page, 'shell-portal-sign-in-360');
+      await page.getByRole('button', { name: '返回，暂不登录' }).click();
+      await page.getByRole('heading', { name: '可以办理的事项' }).waitFor();
       expect(unexpected(errors)).toEqual([]);
     } finally {
       await close();

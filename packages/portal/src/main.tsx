@@ -8,8 +8,12 @@ import { CatalogPage } from './features/catalog/catalog-page.js';
 function Portal() {
   const [signingIn, setSigningIn] = useState(false);
   return (
-    <TongbanApp app="portal" baseFontSize={18} onSignIn={() => setSigningIn(true)}>
-      {signingIn ? <SignInForm onSignedIn={() => setSigningIn(false)} /> : <CatalogPage />}
+    <TongbanApp app="portal" baseFontSize={18} onSignIn={signingIn ? undefined : () => setSigningIn(true)}>
+      {signingIn ? (
+        <SignInForm onSignedIn={() => setSigningIn(false)} onCancel={() => setSigningIn(false)} />
+      ) : (
+        <CatalogPage />
+      )}
     </TongbanApp>
   );
 }

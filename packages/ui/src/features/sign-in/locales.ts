@@ -9,6 +9,7 @@ export const signInCatalog = {
     password: '密码',
     submit: '登录',
     submitting: '正在登录…',
+    cancel: '返回，暂不登录',
     required: {
       username: '请输入账号',
       password: '请输入密码',
@@ -21,6 +22,7 @@ export const signInCatalog = {
     password: 'Password',
     submit: 'Sign in',
     submitting: 'Signing in…',
+    cancel: 'Back without signing in',
     required: {
       username: 'Enter your account name',
       password: 'Enter your password',

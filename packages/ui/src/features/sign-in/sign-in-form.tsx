@@ -10,6 +10,8 @@ type Field = 'username' | 'password';
 export interface SignInFormProps {
   /** Called once signed in (the session already knows who). */
   onSignedIn?: () => void;
+  /** Given: a way back without signing in (the portal, where signing in is optional). */
+  onCancel?: () => void;
 }
 
 /**
@@ -18,7 +20,7 @@ export interface SignInFormProps {
  * what the runtime refuses (a wrong password, too many attempts) is said above, in its own words, and
  * any field it names gets its message.
  */
-export function SignInForm({ onSignedIn }: SignInFormProps) {
+export function SignInForm({ onSignedIn, onCancel }: SignInFormProps) {
   const t = useT(signInNamespace);
   const { signIn } = useSession();
   const titleId = useId();
@@ -89,6 +91,11 @@ export function SignInForm({ onSignedIn }: SignInFormProps) {
           <Button type="submit" loading={busy} loaderProps={{ 'aria-label': t('submitting') }}>
             {t('submit')}
           </Button>
+          {onCancel ? (
+            <Button variant="default" onClick={onCancel}>
+              {t('cancel')}
+            </Button>
+          ) : null}
         </Stack>
       </form>
     </Paper>
