@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { createFormAjv } from './form-ajv.js';
-import { checkIdNumber, idNumberCheckCharacter, isIdNumber, normalizeIdNumber } from './index.js';
+import {
+  checkIdNumber,
+  idNumberCheckCharacter,
+  isIdNumber,
+  normalizeIdNumber,
+  readIdNumberStart,
+} from './index.js';
 
 // The two examples printed in GB 11643-1999 itself, and numbers of the same shape made with its
 // check character: a woman born in Beijing's Chaoyang district, a man born in Shantou.
@@ -52,6 +58,14 @@ describe('Chinese resident ID numbers (GB 11643-1999)', () => {
     expect(checkIdNumber(notLeap)).toMatchObject({ problem: 'id-number-birth-date' });
     expect(checkIdNumber(leap, '2000-02-28')).toMatchObject({ problem: 'id-number-birth-date' });
     expect(checkIdNumber(leap, '2026-12-02').valid).toBe(true);
+  });
+
+  it('should tell the birth date from 14 characters typed and the sex from 17, before the number is whole', () => {
+    expect(readIdNumberStart('1101051949123')).toEqual({});
+    expect(readIdNumberStart('11010519491231')).toEqual({ birthDate: '1949-12-31' });
+    expect(readIdNumberStart('1101051949123100')).toEqual({ birthDate: '1949-12-31' });
+    expect(readIdNumberStart('11010519491231002')).toEqual({ birthDate: '1949-12-31', sex: 'female' });
+    expect(readIdNumberStart('11010519491331')).toEqual({});
   });
 
   it('should take a number typed with spaces, a lower-case x or full-width digits once normalized', () => {

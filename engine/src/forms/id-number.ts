@@ -89,6 +89,19 @@ function readFirst17(digits: string): IdNumberReading | undefined {
 }
 
 /**
+ * What the characters typed so far already tell, before the number is whole: the birth date once the
+ * first 14 are digits forming a real date, the sex once the 17th is typed. For showing as one types.
+ */
+export function readIdNumberStart(value: string): { birthDate?: string; sex?: 'male' | 'female' } {
+  if (!/^[0-9]{14}/.test(value)) return {};
+  const reading = readFirst17(`${value.slice(0, 14)}0000`);
+  if (!reading) return {};
+  const seventeenth = value[16];
+  if (seventeenth === undefined || !/[0-9]/.test(seventeenth)) return { birthDate: reading.birthDate };
+  return { birthDate: reading.birthDate, sex: Number(seventeenth) % 2 === 1 ? 'male' : 'female' };
+}
+
+/**
  * Checks a normalized identity number. `today` (YYYY-MM-DD), when given, also refuses a birth date
  * after it; the engine has no clock, so the forms' format checks the date is real and no older than
  * 1850, and the browser passes today's date.

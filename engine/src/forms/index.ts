@@ -23,6 +23,7 @@ export {
   idNumberCheckCharacter,
   isIdNumber,
   normalizeIdNumber,
+  readIdNumberStart,
   type IdNumberCheck,
   type IdNumberProblem,
   type IdNumberReading,

@@ -85,6 +85,9 @@ describe.each(sizes)('the special controls at $width px', ({ width, height, fram
     const seen = await openGalleryPage(watched, `${url}/designer/gallery/senior-card?width=${frame}`);
     expect(seen).toEqual({ missingRenderers: 0, errors: [] });
     const id = page.getByLabel(/身份证号/).first();
+    // the birth date as soon as 14 characters are typed
+    await id.fill('11010519491231');
+    await page.getByText('出生日期 1949年12月31日', { exact: true }).first().waitFor();
     await id.fill('110105 19491231 002x');
     await expect.poll(() => id.inputValue()).toBe('11010519491231002X');
     await page.getByText('出生日期 1949年12月31日，女').first().waitFor();

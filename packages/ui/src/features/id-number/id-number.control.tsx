@@ -1,4 +1,4 @@
-import { checkIdNumber, normalizeIdNumber, type IdNumberCheck } from '@tongban/engine';
+import { checkIdNumber, normalizeIdNumber, readIdNumberStart, type IdNumberCheck } from '@tongban/engine';
 import type { ControlProps } from '@jsonforms/core';
 import { withJsonFormsControlProps } from '@jsonforms/react';
 import { TextInput } from '@mantine/core';
@@ -33,16 +33,22 @@ function IdNumberControl(props: ControlProps): React.JSX.Element | null {
   if (!visible) return null;
 
   const check: IdNumberCheck | undefined = value === '' ? undefined : checkIdNumber(value, localToday());
-  const reading = check?.reading;
+  // what the number tells, whole or as far as it is typed (the birth date at 14, the sex at 17)
+  const reading = check?.reading ?? readIdNumberStart(value);
   const localError = check && !check.valid ? t(check.problem, { count: value.length }) : undefined;
   // the form shows its problems once the field is left or Continue is pressed; the plain words of what
   // is wrong with the number (which a pattern-only form does not refuse) show from the field's leaving
   const shownError = localError && (touched || errors) ? localError : errors || undefined;
 
-  const birthDate = reading
+  const birthDate = reading.birthDate
     ? new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: 'UTC' }).format(
         new Date(`${reading.birthDate}T00:00:00Z`),
       )
+    : undefined;
+  const told = birthDate
+    ? reading.sex
+      ? t('reading', { birthDate, sex: t(reading.sex) })
+      : t('readingDate', { birthDate })
     : undefined;
 
   const onChange = (event: ChangeEvent<HTMLInputElement>): void => {
@@ -57,13 +63,7 @@ function IdNumberControl(props: ControlProps): React.JSX.Element | null {
       onChange={onChange}
       onBlur={() => setTouched(true)}
       error={shownError}
-      description={
-        <span aria-live="polite">
-          {reading && birthDate
-            ? t('reading', { birthDate, sex: t(reading.sex) })
-            : (description ?? t('hint'))}
-        </span>
-      }
+      description={<span aria-live="polite">{told ?? description ?? t('hint')}</span>}
       inputMode="text"
       autoComplete="off"
       autoCapitalize="characters"

@@ -3,6 +3,7 @@ export const idNumberLocales = {
   'zh-CN': {
     hint: '18位，最后一位可能是 X',
     reading: '出生日期 {{birthDate}}，{{sex}}',
+    readingDate: '出生日期 {{birthDate}}',
     male: '男',
     female: '女',
     'id-number-length': '身份证号应为 18 位，您输入了 {{count}} 位',
@@ -14,6 +15,7 @@ export const idNumberLocales = {
   en: {
     hint: '18 characters; the last may be X',
     reading: 'Born {{birthDate}}, {{sex}}',
+    readingDate: 'Born {{birthDate}}',
     male: 'male',
     female: 'female',
     'id-number-length': 'An ID number has 18 characters; you entered {{count}}',
