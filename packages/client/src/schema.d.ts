@@ -1809,7 +1809,8 @@ export interface paths {
                 status: string;
                 /** Format: uuid */
                 caseId: string | null;
-                caseStatus: ('active' | 'done' | 'cancelled') | (never | null);
+                /** @enum {unknown} */
+                caseStatus: 'active' | 'done' | 'cancelled' | null;
                 result: string | null;
                 /** Format: date-time */
                 dueAt: string | null;
@@ -1959,7 +1960,8 @@ export interface paths {
                 status: string;
                 /** Format: uuid */
                 caseId: string | null;
-                caseStatus: ('active' | 'done' | 'cancelled') | (never | null);
+                /** @enum {unknown} */
+                caseStatus: 'active' | 'done' | 'cancelled' | null;
                 result: string | null;
                 /** Format: date-time */
                 dueAt: string | null;
@@ -3073,10 +3075,11 @@ export interface paths {
               status: 'active' | 'done' | 'cancelled';
               result: string | null;
               state:
-                | string
                 | {
                     [key: string]: unknown;
-                  };
+                  }
+                | string
+                | Record<string, never>;
               data: {
                 [key: string]: unknown;
               };
@@ -3358,10 +3361,11 @@ export interface paths {
               status: 'active' | 'done' | 'cancelled';
               result: string | null;
               state:
-                | string
                 | {
                     [key: string]: unknown;
-                  };
+                  }
+                | string
+                | Record<string, never>;
               data: {
                 [key: string]: unknown;
               };
@@ -3554,10 +3558,11 @@ export interface paths {
               status: 'active' | 'done' | 'cancelled';
               result: string | null;
               state:
-                | string
                 | {
                     [key: string]: unknown;
-                  };
+                  }
+                | string
+                | Record<string, never>;
               data: {
                 [key: string]: unknown;
               };
@@ -3748,10 +3753,11 @@ export interface paths {
               status: 'active' | 'done' | 'cancelled';
               result: string | null;
               state:
-                | string
                 | {
                     [key: string]: unknown;
-                  };
+                  }
+                | string
+                | Record<string, never>;
               data: {
                 [key: string]: unknown;
               };
@@ -3943,10 +3949,11 @@ export interface paths {
               status: 'active' | 'done' | 'cancelled';
               result: string | null;
               state:
-                | string
                 | {
                     [key: string]: unknown;
-                  };
+                  }
+                | string
+                | Record<string, never>;
               data: {
                 [key: string]: unknown;
               };
@@ -4568,10 +4575,11 @@ export interface paths {
               caseStatus: 'active' | 'done' | 'cancelled';
               caseVersion: number;
               state:
-                | string
                 | {
                     [key: string]: unknown;
-                  };
+                  }
+                | string
+                | Record<string, never>;
               openedTasks: {
                 /** Format: uuid */
                 id: string;
@@ -4662,10 +4670,11 @@ export interface paths {
               caseStatus: 'active' | 'done' | 'cancelled';
               caseVersion: number;
               state:
-                | string
                 | {
                     [key: string]: unknown;
-                  };
+                  }
+                | string
+                | Record<string, never>;
               openedTasks: {
                 /** Format: uuid */
                 id: string;
@@ -4755,10 +4764,11 @@ export interface paths {
               caseStatus: 'active' | 'done' | 'cancelled';
               caseVersion: number;
               state:
-                | string
                 | {
                     [key: string]: unknown;
-                  };
+                  }
+                | string
+                | Record<string, never>;
               openedTasks: {
                 /** Format: uuid */
                 id: string;
@@ -4849,10 +4859,11 @@ export interface paths {
               caseStatus: 'active' | 'done' | 'cancelled';
               caseVersion: number;
               state:
-                | string
                 | {
                     [key: string]: unknown;
-                  };
+                  }
+                | string
+                | Record<string, never>;
               openedTasks: {
                 /** Format: uuid */
                 id: string;
