@@ -5,6 +5,7 @@ import {
   createTranslator,
   type Categorization,
   type JsonSchema,
+  type JsonSchema7,
   type Translator,
 } from '@jsonforms/core';
 import { createFormAjv, type JsonSchemaObject } from '@tongban/engine';
@@ -225,7 +226,7 @@ describe('the review page', () => {
           title: '申请人 / Applicant',
           properties: {
             name: { type: 'string', title: '姓名 / Name' },
-            idNumber: { type: 'string', title: '身份证号 / ID number', 'x-sensitive': true } as JsonSchema,
+            idNumber: { type: 'string', title: '身份证号 / ID number', 'x-sensitive': true } as JsonSchema7,
           },
         },
         children: {
