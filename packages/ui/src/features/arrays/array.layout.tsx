@@ -12,12 +12,14 @@ import {
   schemaTypeIs,
   uiTypeIs,
   type ArrayLayoutProps,
+  type JsonSchema,
 } from '@jsonforms/core';
 import { JsonFormsDispatch, useJsonForms, withJsonFormsArrayLayoutProps } from '@jsonforms/react';
 import { Button, Card, Fieldset, Group, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useLanguage, useT } from '../../i18n/index.js';
 import { useFormFeedback } from '../../form/feedback.js';
+import { labelControls } from '../../form/label-controls.js';
 import { arraysNamespace } from './namespace.js';
 
 /** A list's legend reads as a field label does. */
@@ -162,7 +164,7 @@ function ArrayLayout(props: ArrayLayoutProps) {
               </Title>
               <JsonFormsDispatch
                 schema={schema}
-                uischema={itemUiSchema}
+                uischema={isSingleValue(schema) ? labelControls(itemUiSchema, name(index + 1)) : itemUiSchema}
                 path={`${path}.${index}`}
                 enabled={enabled}
                 renderers={renderers}
@@ -233,3 +235,7 @@ export const arrayLayoutTester = rankWith(
   ),
 );
 export const ArrayLayoutRenderer = withJsonFormsArrayLayoutProps(ArrayLayout);
+
+/** An item with no fields of its own (a list of strings, say): its control is named after the item. */
+const isSingleValue = (schema: JsonSchema): boolean =>
+  schema.type !== 'object' && schema.type !== 'array' && schema.properties === undefined;

@@ -18,6 +18,7 @@ import { Fieldset, SegmentedControl, Stack, Text } from '@mantine/core';
 import { useId, useRef, useState } from 'react';
 import { useLanguage, useT } from '../../i18n/index.js';
 import { localize } from '../../form/translator.js';
+import { labelControls } from '../../form/label-controls.js';
 import { controlsNamespace } from './namespace.js';
 
 type Keyword = 'oneOf' | 'anyOf';
@@ -82,7 +83,10 @@ function makeChoiceControl(keyword: Keyword) {
           {current && (
             <JsonFormsDispatch
               schema={current.schema}
-              uischema={current.uischema}
+              uischema={labelControls(
+                current.uischema,
+                label || (localize(current.label, language) ?? current.label),
+              )}
               path={path}
               renderers={props.renderers}
               cells={props.cells}

@@ -33,7 +33,9 @@ function EnumControl(props: ControlProps & OwnPropsOfEnum) {
   };
   const asRadios = uischema.options?.format === 'radio' || options.length <= maxRadioChoices;
   if (asRadios) {
-    const { id, disabled, ...group } = field;
+    // Mantine puts a group's own attributes on its wrapper, a plain div, where aria-required is not
+    // allowed (axe: aria-allowed-attr); the asterisk still marks the question
+    const { id, disabled, 'aria-required': _required, ...group } = field;
     return (
       <Radio.Group {...group} id={id} value={selected >= 0 ? String(selected) : null} onChange={choose}>
         <Stack gap={0} mt={4}>

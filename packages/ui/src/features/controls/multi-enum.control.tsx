@@ -39,7 +39,8 @@ function MultiEnumControl(props: ControlProps & OwnPropsOfEnum) {
   const { data, handleChange, path, visible } = props;
   const options = props.options ?? [];
   if (!visible) return null;
-  const { id, disabled, ...group } = fieldProps(props);
+  // aria-required is not allowed on the div Mantine gives the group's attributes (axe: aria-allowed-attr)
+  const { id, disabled, 'aria-required': _required, ...group } = fieldProps(props);
   const chosen = Array.isArray(data) ? data : [];
   const value = options.flatMap((option, index) => (chosen.includes(option.value) ? [String(index)] : []));
   const onChange = (indexes: string[]) => {
