@@ -16,7 +16,8 @@ export function readMomentCursor(cursor: string): { at: Date; id: string } {
     const date = new Date(String(at));
     // what momentCursor writes, and nothing PostgreSQL would refuse: a uuid and a year from 1 to 9999
     const year = date.getUTCFullYear();
-    if (typeof id !== 'string' || !uuid.test(id) || !(year >= 1 && year <= 9999)) throw new Error('bad cursor');
+    if (typeof id !== 'string' || !uuid.test(id) || !(year >= 1 && year <= 9999))
+      throw new Error('bad cursor');
     return { at: date, id };
   } catch {
     throw new ApiError('TB_REQUEST_INVALID', {}, [

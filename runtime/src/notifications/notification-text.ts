@@ -19,8 +19,10 @@ const caseOf = (notice: NoticeContext, locale: Locale): string =>
       ? `"${notice.caseTitle.en}"`
       : `“${notice.caseTitle['zh-CN']}”`;
 
-const text = (zh: (c: string, d: Record<string, unknown>) => string, en: typeof zh): Text =>
-  (notice, locale) => (locale === 'en' ? en : zh)(caseOf(notice, locale), notice.data);
+const text =
+  (zh: (c: string, d: Record<string, unknown>) => string, en: typeof zh): Text =>
+  (notice, locale) =>
+    (locale === 'en' ? en : zh)(caseOf(notice, locale), notice.data);
 
 const listOf = (value: unknown, separator: string): string =>
   Array.isArray(value) ? value.map(String).join(separator) : '';
@@ -41,12 +43,14 @@ const templates: Record<string, Text> = {
     (c) => `${c} is decided: your application is not approved; see the reason given`,
   ),
   'case.supplement-requested': text(
-    (c, d) => `${c}需要补正材料：${listOf(d.items, '、')}。${typeof d.reason === 'string' ? `理由：${d.reason}` : ''}`,
+    (c, d) =>
+      `${c}需要补正材料：${listOf(d.items, '、')}。${typeof d.reason === 'string' ? `理由：${d.reason}` : ''}`,
     (c, d) =>
       `${c} needs more from you: ${listOf(d.items, ', ')}.${typeof d.reason === 'string' ? ` Reason: ${d.reason}` : ''}`,
   ),
   'case.data-corrected': text(
-    (c, d) => `工作人员更正了${c}的申请信息（${listOf(d.fields, '、')}）。${typeof d.reason === 'string' ? `理由：${d.reason}` : ''}`,
+    (c, d) =>
+      `工作人员更正了${c}的申请信息（${listOf(d.fields, '、')}）。${typeof d.reason === 'string' ? `理由：${d.reason}` : ''}`,
     (c, d) =>
       `Staff corrected your application in ${c} (${listOf(d.fields, ', ')}).${typeof d.reason === 'string' ? ` Reason: ${d.reason}` : ''}`,
   ),
@@ -67,7 +71,8 @@ const templates: Record<string, Text> = {
     () => 'Your poor rating has been followed up',
   ),
   'calendar.running-out': text(
-    (_c, d) => `工作日历“${String(d.calendar)}”将于 ${String(d.endsOn)} 用尽（剩 ${String(d.daysLeft)} 天），请发布下一年度的节假日`,
+    (_c, d) =>
+      `工作日历“${String(d.calendar)}”将于 ${String(d.endsOn)} 用尽（剩 ${String(d.daysLeft)} 天），请发布下一年度的节假日`,
     (_c, d) =>
       `The working calendar "${String(d.calendar)}" runs out on ${String(d.endsOn)} (${String(d.daysLeft)} days left): publish next year's holidays`,
   ),
