@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, lte, sql, type SQL } from 'drizzle-orm';
 import { rowsOf, type Executor } from '../db/database.js';
 import { auditEvents, auditLedger, auditLedgerPending, cases } from '../db/schema.js';
 import {
@@ -59,14 +59,14 @@ export async function verifyAudit(
   /** A sealed head noted earlier (`tongban audit verify` prints it): the ledger must still hold it. */
   knownHead?: { position: number; link: string },
 ): Promise<AuditReport> {
-  const heads = await db
-    .select({ id: cases.id, seq: cases.auditSeq, head: cases.auditHead })
+  const ids = await db
+    .select({ id: cases.id })
     .from(cases)
     .where(caseId === undefined ? undefined : eq(cases.id, caseId));
   const breaks: AuditBreak[] = [];
   let events = 0;
-  for (const head of heads) {
-    const checked = await verifyCase(db, key, head);
+  for (const { id } of ids) {
+    const checked = await verifyCase(db, key, id);
     events += checked.events;
     if (checked.broken) breaks.push(checked.broken);
   }
@@ -75,38 +75,59 @@ export async function verifyAudit(
     caseId === undefined
       ? await verifySealedChain(db, key, breaks, knownHead)
       : { sealed: 0, unsealed: 0, head: null };
-  return { cases: heads.length, events, ledger, breaks };
+  return { cases: ids.length, events, ledger, breaks };
+}
+
+/**
+ * The case's head and its ledger entries, sealed or not yet, read in one statement: a commit writes
+ * both together and the sealer moves entries between the two tables while the installation runs, so
+ * separate reads could see an entry in neither table or a head newer than its ledger.
+ */
+async function caseAndLedger(
+  db: Executor,
+  caseId: string,
+): Promise<{ head: { seq: number; head: string } | null; ledger: CaseEntry[] }> {
+  const rows = rowsOf<{
+    kind: 'case' | 'entry';
+    seq: number;
+    head: string;
+    mac: string | null;
+    position: number | string | null;
+  }>(
+    await db.execute(sql`
+      select 'case' as kind, audit_seq as seq, audit_head as head, null as mac, null::bigint as position
+        from cases where id = ${caseId}
+      union all
+      select 'entry', seq, head, mac, position from audit_ledger where case_id = ${caseId}
+      union all
+      select 'entry', seq, head, mac, null from audit_ledger_pending where case_id = ${caseId}`),
+  );
+  const found = rows.find((row) => row.kind === 'case');
+  const ledger = rows
+    .filter((row) => row.kind === 'entry')
+    .map((row) => ({
+      seq: Number(row.seq),
+      head: row.head,
+      mac: row.mac as string,
+      position: row.position === null ? null : Number(row.position),
+    }))
+    // by seq; a seq recorded twice keeps the sealed entry first, in the order it was sealed
+    .sort((a, b) => a.seq - b.seq || (a.position ?? Infinity) - (b.position ?? Infinity));
+  return { head: found ? { seq: Number(found.seq), head: found.head } : null, ledger };
 }
 
 async function verifyCase(
   db: Executor,
   key: AuditKey,
-  head: { id: string; seq: number; head: string },
+  caseId: string,
 ): Promise<{ events: number; broken?: AuditBreak }> {
-  const caseId = head.id;
   const at = (seq: number | undefined, reason: string): { events: number; broken: AuditBreak } => ({
     events,
     broken: { caseId, ...(seq === undefined ? {} : { seq }), reason },
   });
-  const sealedEntries = await db
-    .select({
-      seq: auditLedger.seq,
-      head: auditLedger.head,
-      mac: auditLedger.mac,
-      position: auditLedger.position,
-    })
-    .from(auditLedger)
-    .where(eq(auditLedger.caseId, caseId))
-    .orderBy(asc(auditLedger.seq), asc(auditLedger.position));
-  const pendingEntries = await db
-    .select({ seq: auditLedgerPending.seq, head: auditLedgerPending.head, mac: auditLedgerPending.mac })
-    .from(auditLedgerPending)
-    .where(eq(auditLedgerPending.caseId, caseId))
-    .orderBy(asc(auditLedgerPending.seq));
-  const ledger: CaseEntry[] = [
-    ...sealedEntries,
-    ...pendingEntries.map((entry) => ({ ...entry, position: null })),
-  ].sort((a, b) => a.seq - b.seq);
+  const { head, ledger } = await caseAndLedger(db, caseId);
+  // deleted since the list of cases was read: nothing of it left to check here
+  if (head === null) return { events: 0 };
   const recorded = new Map(ledger.map((entry) => [entry.seq, entry]));
   const legacyUpTo = ledger[0]?.mac === LEGACY ? ledger[0].seq : 0;
   let events = 0;
@@ -129,7 +150,8 @@ async function verifyCase(
     const page = await db
       .select()
       .from(auditEvents)
-      .where(and(eq(auditEvents.caseId, caseId), gt(auditEvents.seq, after)))
+      // events a commit adds after the head was read belong to a later check
+      .where(and(eq(auditEvents.caseId, caseId), gt(auditEvents.seq, after), lte(auditEvents.seq, head.seq)))
       .orderBy(asc(auditEvents.seq))
       .limit(pageSize);
     for (const row of page) {

@@ -225,6 +225,55 @@ describe('audit ledger: the sealed chain itself', () => {
   });
 });
 
+describe('audit ledger: verified while the installation runs', () => {
+  it('should find nothing broken while the sealer moves entries and cases commit during the check', async () => {
+    const g = await createHarness();
+    try {
+      // given forty cases whose ledger entries are all still waiting for the sealer
+      const ids: string[] = [];
+      for (let i = 0; i < 40; i += 1)
+        ids.push(
+          (
+            await g.json<{ id: string }>(
+              'resident',
+              'POST',
+              '/api/cases',
+              { matter: 'd1.subsistence-allowance', data: applicantData },
+              201,
+            )
+          ).id,
+        );
+      // when the check runs while a sealer takes entries one at a time and residents comment
+      let checking = true;
+      const sealing = (async () => {
+        while (checking) await g.runtime.audit.seal(1);
+      })();
+      const commenting = (async () => {
+        for (let i = 0; checking; i += 1)
+          await g.json(
+            'resident',
+            'POST',
+            `/api/cases/${ids[i % ids.length]}/comments`,
+            { body: '补充说明' },
+            201,
+          );
+      })();
+      const reports = [];
+      for (let round = 0; round < 3; round += 1) reports.push(await g.runtime.audit.verify());
+      checking = false;
+      await Promise.all([sealing, commenting]);
+      // then each check saw one consistent moment: no chain reported broken or missing from the ledger
+      for (const report of reports) {
+        expect(report.breaks).toEqual([]);
+        expect(report.cases).toBeGreaterThanOrEqual(40);
+      }
+      expect((await g.runtime.audit.verify()).breaks).toEqual([]);
+    } finally {
+      await g.close();
+    }
+  });
+});
+
 describe('audit ledger: the pending table stays small', () => {
   it('should vacuum the pending table once the sealer has taken many entries from it', async () => {
     const g = await createHarness();
