@@ -216,6 +216,10 @@ export const problemMessages = {
     '上级部门“{parent}”的层级（{parentLevel}）不高于本部门（{level}）',
     'The parent "{parent}" ({parentLevel}) is not above this department ({level})',
   ),
+  'one-open-case-element-missing': m(
+    '“同一人只能有一件在办”按数据元素“{element}”认人，但本事项的申请表{form}没有标注该数据元素的字段；请在申请表的字段上写 "x-element": "{element}"，或改用申请表中已有的数据元素',
+    'One open case per person is keyed on the data element "{element}", but the matter\'s application form {form} has no field marked with it; mark a field of the application form with "x-element": "{element}", or name an element the form has',
+  ),
   'lead-also-cooperating': m(
     '牵头部门“{department}”不能同时是配合部门',
     'The lead department "{department}" cannot also be a cooperating department',

@@ -74,6 +74,12 @@ export interface MatterDefinition extends DefinitionEnvelope<'matter'> {
   workflow: string;
   /** Grid event types this matter handles, so reports of that type route to its lead department. */
   eventTypes?: string[];
+  /**
+   * One open case per person (重复申报): the data element (`x-element` of a field of the application
+   * form, e.g. `person.idNumber`) whose value identifies the person. While a case of this matter with
+   * that value is active, the runtime refuses another one with the same value.
+   */
+  oneOpenCasePer?: string;
 }
 
 /** A JSON Schema object as written in a form; properties may carry `x-element` and `x-sensitive`. */

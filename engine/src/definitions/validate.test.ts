@@ -592,6 +592,21 @@ const cases: BrokenCase[] = [
     messageEn: 'The lead department "d1.minzheng" cannot also be a cooperating department',
   },
   {
+    name: 'one open case per a data element the application form does not have',
+    definition: broken(matter('m.test'), ['/oneOpenCasePer', 'person.passportNumber']),
+    path: '/oneOpenCasePer',
+    code: 'one-open-case-element-missing',
+    messageEn:
+      'One open case per person is keyed on the data element "person.passportNumber", but the matter\'s application form "standard-application" has no field marked with it',
+  },
+  {
+    name: 'one open case per person for a matter without an application form',
+    definition: broken(matter('m.test'), ['/form', remove], ['/oneOpenCasePer', 'person.idNumber']),
+    path: '/oneOpenCasePer',
+    code: 'one-open-case-element-missing',
+    messageEn: /application form \(none: the matter names no form\) has no field/,
+  },
+  {
     name: 'a matter time limit that does not parse',
     definition: broken(matter('m.test'), ['/timeLimit', { duration: 'P20WD' }]),
     path: '/timeLimit/duration',
@@ -975,6 +990,15 @@ describe('sensitive data that would leave the case', () => {
     expect(
       validate(workflow, catalogWith()).problems.map((found) => [found.path, found.code]),
     ).toContainEqual(['/machine/states/review/meta/task/queue/expr', 'sensitive-leaves-case']);
+  });
+});
+
+describe('one open case per person', () => {
+  it('should accept a matter keyed on a data element its application form has', () => {
+    // given: standard-application marks its ID number field person.idNumber
+    const keyed = broken(matter('m.test'), ['/oneOpenCasePer', 'person.idNumber']);
+    // when / then
+    expect(validate(keyed, libraryCatalog()).problems).toEqual([]);
   });
 });
 

@@ -1,5 +1,5 @@
 import { pointer } from '../problems.js';
-import type { MatterDefinition } from '../types.js';
+import type { FormDefinition, MatterDefinition } from '../types.js';
 import type { CheckContext } from './context.js';
 import { checkFixedSla } from './sla.js';
 import { buildGraph } from '../../workflow/graph.js';
@@ -17,6 +17,31 @@ export function checkMatter(context: CheckContext, matter: MatterDefinition): vo
   checkFixedSla(context, matter.timeLimit, '/timeLimit');
   checkFieldOwners(context, matter);
   checkMatterEventTypes(context, matter);
+  checkOneOpenCasePer(context, matter);
+}
+
+/**
+ * The runtime finds the person's value under a top-level field of the application form (the field a
+ * bundle's combined form maps by element too): without such a field it could never enforce the rule.
+ */
+function checkOneOpenCasePer(context: CheckContext, matter: MatterDefinition): void {
+  const element = matter.oneOpenCasePer;
+  if (element === undefined) return;
+  if (matter.form === undefined) {
+    context.report('/oneOpenCasePer', 'one-open-case-element-missing', {
+      element,
+      form: { 'zh-CN': '（本事项没有申请表）', en: '(none: the matter names no form)' },
+    });
+    return;
+  }
+  const form = context.catalog?.get('form', matter.form);
+  // without the form (no catalog, or an unknown reference reported at /form) there is nothing to check
+  if (form === undefined) return;
+  if (oneOpenCaseField(form, element) === undefined)
+    context.report('/oneOpenCasePer', 'one-open-case-element-missing', {
+      element,
+      form: { 'zh-CN': `“${form.key}”`, en: `"${form.key}"` },
+    });
 }
 
 /**
@@ -44,4 +69,18 @@ function checkFieldOwners(context: CheckContext, matter: MatterDefinition): void
         state: node.id,
       });
   }
+}
+
+/** The top-level field of `form` marked with the data element `element`, if there is one. */
+export function oneOpenCaseField(form: FormDefinition, element: string): string | undefined {
+  const properties = form.schema.properties;
+  if (properties === null || typeof properties !== 'object') return undefined;
+  for (const [field, schema] of Object.entries(properties as Record<string, unknown>))
+    if (
+      schema !== null &&
+      typeof schema === 'object' &&
+      (schema as { 'x-element'?: unknown })['x-element'] === element
+    )
+      return field;
+  return undefined;
 }

@@ -33,6 +33,9 @@ export const matterSchema = envelope(
     form: definitionKey,
     workflow: definitionKey,
     eventTypes: { type: 'array', items: definitionKey, uniqueItems: true, maxItems: 100 },
+    // a data element (`x-element`) of the application form, e.g. person.idNumber; the checks say
+    // whether the form has it
+    oneOpenCasePer: { type: 'string', minLength: 1, maxLength: 100 },
   },
   ['category', 'lead', 'cooperating', 'timeLimit', 'legalBasis', 'materials', 'workflow'],
 );
