@@ -1,7 +1,7 @@
 import { Stack, Text, Title } from '@mantine/core';
 import { SignInForm, TongbanApp, useT } from '@tongban/ui';
 import { galleryPage } from './features/gallery/index.js';
-import { AppLink, useAppLocation } from './features/navigation/index.js';
+import { AppLink, useAppLocation } from '@tongban/ui';
 import { designerNamespace } from './features/shell/locales.js';
 
 /** The designer app: administrators only (signed out: the sign-in form), the page the path names. */

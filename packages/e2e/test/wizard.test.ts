@@ -4,6 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { checkA11y, freePort, launchBrowser, newPage, shoot, type WatchedPage } from '../src/harness.js';
 import { repoRoot } from '../src/paths.js';
+import { descriptionOf, field, heading } from '../src/fields.js';
 
 /**
  * Issue 13, must show: the wizard in a browser. The senior bus card application (a Categorization:
@@ -137,20 +138,6 @@ async function startWizardPage(
   }
   await stop();
   throw new Error(`the wizard's test page did not answer within a minute:\n${output}`);
-}
-
-/** A field by its label as a person reads it (Mantine adds a "*" for a required one). */
-const field = (page: Page, label: string) =>
-  page.getByLabel(new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*\\*?$`));
-
-const heading = (page: Page, name: string) => page.getByRole('heading', { level: 2, name, exact: true });
-
-/** The text of the elements that describe a field (its hint and its error), as a screen reader reads them. */
-async function descriptionOf(page: Page, label: string): Promise<string> {
-  return field(page, label).evaluate((input) => {
-    const ids = (input.getAttribute('aria-describedby') ?? '').split(/\s+/).filter(Boolean);
-    return ids.map((id) => document.getElementById(id)?.textContent ?? '').join(' ');
-  });
 }
 
 /** The answer shown beside a label on the review page (`<dt>` and its `<dd>`). */

@@ -4,6 +4,7 @@ export * from './theme/index.js';
 export * from './form/index.js';
 export * from './features/shell/index.js';
 export * from './features/sign-in/index.js';
+export * from './features/navigation/index.js';
 export {
   WizardSettingsProvider,
   useWizardSettings,

@@ -91,4 +91,24 @@ export async function authRoutes(app: FastifyInstance, { runtime }: { runtime: R
     { schema: { tags: ['auth'], summary: 'Who is signed in', response: responses({ 200: accountJson }) } },
     async (request) => signedIn(request).toJSON(),
   );
+
+  app.get(
+    '/auth/session',
+    {
+      schema: {
+        tags: ['auth'],
+        summary:
+          'The session of this browser: who is signed in, or `user: null` (not an error: a page asks before anyone signs in)',
+        response: responses({
+          200: {
+            type: 'object',
+            required: ['user'],
+            properties: { user: { anyOf: [accountJson, { type: 'null' }] } },
+            additionalProperties: false,
+          },
+        }),
+      },
+    },
+    async (request) => ({ user: request.actor ? request.actor.toJSON() : null }),
+  );
 }

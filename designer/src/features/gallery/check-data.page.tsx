@@ -1,7 +1,7 @@
 import { lazy, Suspense, useId, useState } from 'react';
 import { Alert, Button, Loader, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useLanguage, useT, type FormStatus } from '@tongban/ui';
-import { AppLink } from '../navigation/index.js';
+import { AppLink } from '@tongban/ui';
 import { checkDataNamespace } from './check-data.locales.js';
 import { loadPublishedForm, type GalleryForm } from './gallery.api.js';
 import { localized } from './localized.js';

@@ -1,6 +1,6 @@
 import { List, Stack, Text, Title } from '@mantine/core';
 import { useT } from '@tongban/ui';
-import { AppLink } from '../navigation/index.js';
+import { AppLink } from '@tongban/ui';
 import { galleryNamespace } from './locales.js';
 import { objectRootedExamples } from './examples.js';
 import { LoadState } from './load-state.js';

@@ -1,6 +1,6 @@
 import { Alert, Stack, Text, Title } from '@mantine/core';
 import { useLanguage, useT } from '@tongban/ui';
-import { AppLink } from '../navigation/index.js';
+import { AppLink } from '@tongban/ui';
 import { galleryNamespace } from './locales.js';
 import { checkDataNamespace } from './check-data.locales.js';
 import { loadPublishedForm } from './gallery.api.js';

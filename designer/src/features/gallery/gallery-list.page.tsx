@@ -1,6 +1,6 @@
 import { List, Stack, Text, Title } from '@mantine/core';
 import { useLanguage, useT } from '@tongban/ui';
-import { AppLink } from '../navigation/index.js';
+import { AppLink } from '@tongban/ui';
 import { galleryNamespace } from './locales.js';
 import { listPublishedForms, loadForm } from './gallery.api.js';
 import { localized } from './localized.js';

@@ -1,7 +1,7 @@
 import { Stack, Text, Title } from '@mantine/core';
 import { useMemo } from 'react';
 import { useT } from '@tongban/ui';
-import { AppLink } from '../navigation/index.js';
+import { AppLink } from '@tongban/ui';
 import { galleryNamespace } from './locales.js';
 import { generatedForm } from './generated-form.js';
 import { PreviewFrames, type PreviewWidth } from './preview-frames.js';

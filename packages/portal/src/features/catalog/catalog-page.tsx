@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Alert, Button, Card, Group, Skeleton, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { unwrap } from '@tongban/client';
-import { registerCatalog, tongbanApi, useLanguage, useT } from '@tongban/ui';
+import { AppLink, registerCatalog, useLanguage, useT } from '@tongban/ui';
+import { loadServices } from '../services/services.api.js';
 import { catalogEntries, type CatalogEntry } from './catalog-entries.js';
 import { catalogCatalog } from './locales.js';
 
@@ -22,7 +22,7 @@ export function CatalogPage() {
     try {
       setLoad({
         state: 'ready',
-        entries: catalogEntries(await unwrap(tongbanApi().GET('/api/catalog/services'))),
+        entries: catalogEntries(await loadServices()),
       });
     } catch (error) {
       setLoad({ state: 'failed', message: error instanceof Error ? error.message : String(error) });
@@ -66,7 +66,13 @@ export function CatalogPage() {
             <Card key={entry.key} component="li" withBorder padding="md">
               <Stack gap="xs">
                 <Title order={2} size="h3" lang={language}>
-                  {entry.title[language]}
+                  {entry.online ? (
+                    <AppLink to={`/apply/${encodeURIComponent(entry.key)}`} inherit>
+                      {entry.title[language]}
+                    </AppLink>
+                  ) : (
+                    entry.title[language]
+                  )}
                 </Title>
                 <Group gap="md" style={{ rowGap: 0 }}>
                   {entry.workingDays === null ? null : (
@@ -78,6 +84,7 @@ export function CatalogPage() {
                     <Text size="sm">{t('materials', { count: entry.materials })}</Text>
                   ) : null}
                 </Group>
+                {entry.online ? null : <Text size="sm">{t('inPerson')}</Text>}
               </Stack>
             </Card>
           ))}

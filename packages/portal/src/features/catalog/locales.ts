@@ -12,6 +12,7 @@ export const catalogCatalog = {
     timeLimit: '办理时限：{{limit}}',
     materials: '需要准备 {{count}} 项材料',
     workingDays: '{{count}} 个工作日',
+    inPerson: '请到便民服务中心办理',
   },
   en: {
     title: 'Services you can apply for',
@@ -24,5 +25,6 @@ export const catalogCatalog = {
     timeLimit: 'Time limit: {{limit}}',
     materials: '{{count}} documents to bring',
     workingDays: '{{count}} working days',
+    inPerson: 'Apply in person at a service centre',
   },
 } satisfies Catalog;

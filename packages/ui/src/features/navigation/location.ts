@@ -1,6 +1,9 @@
 import { useSyncExternalStore } from 'react';
 
-/** The app is served under /designer/ (vite's base); paths inside it are relative to that. */
+/**
+ * Each app is served under its base (`/designer/`, `/portal/`: vite's `base`, which vite writes into
+ * every module it builds, this package's too); paths inside the app are relative to it.
+ */
 export const appBase = import.meta.env.BASE_URL.replace(/\/$/, '');
 
 const listeners = new Set<() => void>();
