@@ -6,10 +6,12 @@ import {
   type BundleDefinition,
   type Catalog,
   type CombinedForm,
+  type CombinedSection,
 } from '@tongban/engine';
 import type { Actor } from '../auth/actor.js';
 import { deadlineView } from '../cases/case-deadline.js';
 import { startCases, type CaseService, type PlannedStart } from '../cases/case.service.js';
+import { isSlotTaken, pathOf, slotHolders, type OpenSlot, type WantedSlot } from '../cases/one-open-case.js';
 import { departmentName, loadTimelines } from '../cases/timeline.js';
 import type { Database, RunStatement } from '../db/database.js';
 import {
@@ -43,6 +45,26 @@ interface ItemRow {
   status: BundleItemStatus;
   caseId: string | null;
   result: string | null;
+}
+
+/** Where a child's slot value is in the combined data: the combined form maps the field by element. */
+function wantedAt(slot: OpenSlot, section: CombinedSection | undefined): WantedSlot {
+  const from = section?.fields.find((field) => field.field === slot.field)?.from ?? [slot.field];
+  return { slot, path: pathOf(from) };
+}
+
+/**
+ * A matter that starts after an earlier one was accepted with the application: it is not refused now.
+ * It takes its slot if that is free; if the resident meanwhile applied for the same matter on their
+ * own, it starts beside that case without one (a slot taken between this check and the write fails
+ * the transaction, and the retried delivery finds the holder here).
+ */
+async function keepOrLeaveSlot(run: RunStatement, planned: PlannedStart): Promise<void> {
+  if (!planned.slot) return;
+  const holders = await slotHolders(run, [{ slot: planned.slot, path: '' }]);
+  if (holders.length === 0) return;
+  planned.write.caseRow.one_open_key = null;
+  planned.row.oneOpenKey = null;
 }
 
 /**
@@ -127,6 +149,7 @@ export class BundleService {
       result: null,
     }));
     const starts: PlannedStart[] = [];
+    const wanted: WantedSlot[] = [];
     // the files uploaded for the application go to the first case started whose section names them
     // (decision 0021); those only a later matter names stay the applicant's uploads for now
     const uploads = await claimableUploads(this.deps.db, actor.userId, data);
@@ -147,26 +170,41 @@ export class BundleService {
       if (taken.length > 0) claims.push({ caseId: planned.row.id, uploads: taken });
       item.status = 'started';
       item.caseId = planned.row.id;
+      if (planned.slot) wanted.push(wantedAt(planned.slot, section));
     }
-    await this.deps.transact(async (run) => {
-      await run(
-        `insert into bundle_applications (id, bundle_key, bundle_version, applicant_id, data, status, opened_at)
+    // one open case per person and matter (decision 0022), the matters that start later included: the
+    // resident learns now, under the combined form's field, not when an earlier matter is done
+    for (const item of items.filter((candidate) => candidate.after.length > 0)) {
+      const section = sections.get(item.matter);
+      const slot = this.deps.cases.slotFor(catalog, item.matter, section ? matterData(section, data) : {});
+      if (slot) wanted.push(wantedAt(slot, section));
+    }
+    await this.deps.cases.assertSlotsFree(actor, wanted);
+    await this.deps
+      .transact(async (run) => {
+        await run(
+          `insert into bundle_applications (id, bundle_key, bundle_version, applicant_id, data, status, opened_at)
          values ($1, $2, $3, $4, $5::jsonb, 'active', $6::timestamptz)`,
-        [id, bundle.key, bundle.version, actor.userId, JSON.stringify(data), now.toISOString()],
-      );
-      await this.writeItems(run, id, items);
-      if (starts.length > 0) {
-        const statement = startCases(starts, now);
-        await run(statement.text, statement.params);
-      }
-      for (const claim of claims) {
-        const statement = claimStatement(actor.userId, claim.caseId, claim.uploads);
-        await run(statement.text, statement.params);
-      }
-      // collect once: what the resident just confirmed prefills their next application
-      const remember = rememberStatement(actor, ProfileService.elementsOfCombined(form, data), now);
-      if (remember) await run(remember.text, remember.params);
-    });
+          [id, bundle.key, bundle.version, actor.userId, JSON.stringify(data), now.toISOString()],
+        );
+        await this.writeItems(run, id, items);
+        if (starts.length > 0) {
+          const statement = startCases(starts, now);
+          await run(statement.text, statement.params);
+        }
+        for (const claim of claims) {
+          const statement = claimStatement(actor.userId, claim.caseId, claim.uploads);
+          await run(statement.text, statement.params);
+        }
+        // collect once: what the resident just confirmed prefills their next application
+        const remember = rememberStatement(actor, ProfileService.elementsOfCombined(form, data), now);
+        if (remember) await run(remember.text, remember.params);
+      })
+      .catch(async (error: unknown) => {
+        // another submission took a slot in between: the index refused the children, so nothing was written
+        if (isSlotTaken(error)) throw await this.deps.cases.slotsTaken(actor, wanted);
+        throw error;
+      });
     this.deps.afterCommit?.();
     return this.tracker(actor, id);
   }
@@ -246,6 +284,7 @@ export class BundleService {
               { matter: waiting.matter, data: section ? matterData(section, application.data) : {} },
               { bundleKey: bundle.key, applicantId },
             );
+            await keepOrLeaveSlot(run, planned);
             starts.push(planned);
             waiting.status = 'started';
             waiting.caseId = planned.row.id;

@@ -10,6 +10,7 @@ import {
   type FormDefinition,
   type LocalizedText,
   type MatterDefinition,
+  pointer,
 } from '@tongban/engine';
 import type { Actor } from '../auth/actor.js';
 import type { AuditEntry, AuditLog } from '../audit/audit-log.js';
@@ -27,6 +28,15 @@ import { deadlineColumns, deadlineView, legacyCaseClock } from './case-deadline.
 import { caseAccess } from './case-access.js';
 import { assertRevealable, caseSensitivePointers, maskCaseData, maskCopies } from './case-forms.js';
 import { caseWriteStatements, foldEffects, writeSetValues, type CaseWrites } from './effects.js';
+import {
+  assertSlotsFree,
+  isSlotTaken,
+  openSlotOf,
+  slotHolders,
+  slotsTaken,
+  type OpenSlot,
+  type WantedSlot,
+} from './one-open-case.js';
 import { loadTimelines, type TimelineView } from './timeline.js';
 
 export interface StartCaseInput {
@@ -114,14 +124,14 @@ const p = (name: string) => sql.placeholder(name);
 const insertStatements = caseWriteStatements(sql`
     insert into cases (id, workflow_key, workflow_version, matter_key, bundle_key, applicant_id, internal, title, status,
                        result, data, snapshot, version, audit_seq, audit_head, opened_at, due_at, due_uncertain,
-                       due_paused_at, closed_at)
+                       due_paused_at, closed_at, one_open_key)
     select w.id, w.workflow_key, w.workflow_version, w.matter_key, w.bundle_key, w.applicant_id, w.internal, w.title,
            w.status, w.result, w.data, w.snapshot, 1, w.audit_seq, w.audit_head, w.opened_at, w.due_at,
-           coalesce(w.due_uncertain, false), w.due_paused_at, w.closed_at
+           coalesce(w.due_uncertain, false), w.due_paused_at, w.closed_at, w.one_open_key
     from jsonb_to_recordset(${p('cases')}::jsonb) as w(
       id uuid, workflow_key text, workflow_version int, matter_key text, bundle_key text, applicant_id uuid, internal boolean,
       title jsonb, status text, result text, data jsonb, snapshot jsonb, audit_seq int, audit_head text, opened_at timestamptz,
-      due_at timestamptz, due_uncertain boolean, due_paused_at timestamptz, closed_at timestamptz)
+      due_at timestamptz, due_uncertain boolean, due_paused_at timestamptz, closed_at timestamptz, one_open_key text)
     returning id`);
 
 /**
@@ -163,6 +173,11 @@ export interface PlannedStart {
   write: PlannedWrite;
   /** The application form its data was checked against, if it has one. */
   form?: FormDefinition;
+  /**
+   * The one-open-case slot it takes (decision 0022), already in `write.caseRow.one_open_key`; the
+   * caller says where its value is in what was submitted and checks it is free.
+   */
+  slot?: OpenSlot;
 }
 
 /** The statement that starts planned cases, every one with everything its first step leaves behind. */
@@ -195,6 +210,10 @@ export class CaseService {
     // the files uploaded for this application become the case's attachments as it starts (decision 0021)
     const uploads = actor ? await claimableUploads(this.deps.db, actor.userId, input.data) : [];
     const planned = await this.planStart(actor, input, { uploads });
+    // one open case per person and matter: refused here in the common case, by the unique index when
+    // another submission got in between (the batch below then writes nothing at all)
+    const wanted = planned.slot ? [{ slot: planned.slot, path: pointer('', planned.slot.field) }] : [];
+    await assertSlotsFree(this.deps.run, actor, wanted);
     const now = this.deps.clock();
     const statements = [startCases([planned], now)];
     if (actor && uploads.length > 0) statements.push(claimStatement(actor.userId, planned.row.id, uploads));
@@ -205,9 +224,31 @@ export class CaseService {
       planned.form &&
       rememberStatement(actor, ProfileService.elementsOfForm(planned.form, input.data), now);
     if (remember) statements.push(remember);
-    await this.deps.runBatch(statements);
+    try {
+      await this.deps.runBatch(statements);
+    } catch (error) {
+      if (isSlotTaken(error)) throw slotsTaken(actor, wanted, await slotHolders(this.deps.run, wanted));
+      throw error;
+    }
     this.deps.afterCommit?.();
     return planned.row;
+  }
+
+  /** The one-open-case slot a case of `matterKey` with `data` would take (a bundle's later matter). */
+  slotFor(catalog: Catalog, matterKey: string, data: Record<string, unknown>): OpenSlot | undefined {
+    const matter = catalog.get('matter', matterKey);
+    if (!matter) return undefined;
+    return openSlotOf(this.deps.audit.key, matter, formOf(catalog, matter.form), data);
+  }
+
+  /** Refuses with a 422 at each taken slot's path before anything is written (decision 0022). */
+  async assertSlotsFree(actor: Actor | null, wanted: readonly WantedSlot[]): Promise<void> {
+    await assertSlotsFree(this.deps.run, actor, wanted);
+  }
+
+  /** The 422 for a write the one-open-case index refused: who holds the slots now. */
+  async slotsTaken(actor: Actor | null, wanted: readonly WantedSlot[]): Promise<ApiError> {
+    return slotsTaken(actor, wanted, await slotHolders(this.deps.run, wanted));
   }
 
   /**
@@ -246,6 +287,7 @@ export class CaseService {
       throw forbidden();
     const form = formOf(catalog, matter?.form ?? workflowDefinition.form);
     if (form) assertFormData(form, input.data);
+    const slot = matter ? openSlotOf(this.deps.audit.key, matter, form, input.data) : undefined;
 
     const workflow = await this.deps.definitions.workflow(workflowKey, workflowDefinition.version);
     const now = this.deps.clock();
@@ -305,6 +347,8 @@ export class CaseService {
       dueUncertain: deadline?.due_uncertain ?? false,
       duePausedAt: deadline?.due_paused_at ? new Date(deadline.due_paused_at) : null,
       closedAt: result.snapshot.status === 'active' ? null : now,
+      // a case that closed in its first step holds no slot (the index covers active cases only)
+      oneOpenKey: slot?.key ?? null,
     };
     const started: AuditEntry = {
       caseId: id,
@@ -335,6 +379,7 @@ export class CaseService {
     return {
       row: { ...row, auditSeq: audit.seq, auditHead: audit.hash },
       ...(form ? { form } : {}),
+      ...(slot ? { slot } : {}),
       write: {
         caseId: id,
         set: writes,
@@ -358,6 +403,7 @@ export class CaseService {
           opened_at: now.toISOString(),
           ...(deadline ?? { due_at: null }),
           closed_at: row.closedAt?.toISOString() ?? null,
+          one_open_key: row.oneOpenKey,
         },
       },
     };

@@ -141,11 +141,21 @@ export const cases = pgTable(
     /** When the case's clock stopped for a supplement; null while it runs. */
     duePausedAt: at('due_paused_at'),
     closedAt: at('closed_at'),
+    /**
+     * One open case per person (a matter's `oneOpenCasePer`, decision 0022): a keyed hash of the matter
+     * and the person's value (an ID number), never the value itself. Null for matters without the rule.
+     */
+    oneOpenKey: text('one_open_key'),
   },
   (table) => [
     index('cases_applicant').on(table.applicantId, table.openedAt),
     index('cases_parent').on(table.parentCaseId),
     index('cases_status_opened').on(table.status, table.openedAt),
+    // the slot is held while the case is active: the statement that closes a case frees it, and two
+    // simultaneous starts cannot both take it
+    uniqueIndex('cases_one_open')
+      .on(table.oneOpenKey)
+      .where(sql`${table.status} = 'active' and ${table.oneOpenKey} is not null`),
   ],
 );
 

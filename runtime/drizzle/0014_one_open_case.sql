@@ -1,0 +1,2 @@
+ALTER TABLE "cases" ADD COLUMN "one_open_key" text;--> statement-breakpoint
+CREATE UNIQUE INDEX "cases_one_open" ON "cases" USING btree ("one_open_key") WHERE "cases"."status" = 'active' and "cases"."one_open_key" is not null;
