@@ -188,6 +188,8 @@ export async function signIn(page: Page, username: string, baseURL?: string): Pr
 export async function shoot(page: Page, name: string): Promise<string> {
   mkdirSync(screenshotsDir, { recursive: true });
   const path = join(screenshotsDir, `${name.replace(/[^A-Za-z0-9._-]+/g, '-')}.png`);
+  // from the top: a fixed header scrolled along would otherwise sit in the middle of the full page
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path, fullPage: true });
   return path;
 }
