@@ -213,7 +213,7 @@ export class CaseService {
     // one open case per person and matter: refused here in the common case, by the unique index when
     // another submission got in between (the batch below then writes nothing at all)
     const wanted = planned.slot ? [{ slot: planned.slot, path: pointer('', planned.slot.field) }] : [];
-    await assertSlotsFree(this.deps.run, actor, wanted);
+    await this.assertSlotsFree(actor, wanted);
     const now = this.deps.clock();
     const statements = [startCases([planned], now)];
     if (actor && uploads.length > 0) statements.push(claimStatement(actor.userId, planned.row.id, uploads));

@@ -172,11 +172,13 @@ describe('the routes a person expects', () => {
       201,
     );
     h.clock.advance(60_000);
+    // for another person: one person has one senior card application open at a time (decision 0022)
+    const spouse = { ...seniorCardOnly.person, name: '王建华', idNumber: '110105194912310046' };
     const second = await h.json<{ id: string }>(
       'resident',
       'POST',
       '/api/bundles/d1.senior-services/applications',
-      { data: seniorCardOnly },
+      { data: { ...seniorCardOnly, person: spouse } },
       201,
     );
     // when the resident lists their applications, one a page

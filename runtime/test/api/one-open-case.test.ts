@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { idNumberCheckCharacter } from '@tongban/engine';
 import { auditEvents, cases, tasks, uploads } from '../../src/db/schema.js';
 import { createHarness, type Harness } from '../support/harness.js';
@@ -203,6 +203,33 @@ describe('one open case per person and matter', () => {
       expect(refused.json<ErrorJson>().details.map((detail) => detail.path)).toEqual(['/idNumber']);
     const after = await counts();
     expect(after.cases - before.cases).toBe(1);
+  });
+
+  it('should give the same answer when the other submission got in between the check and the write', async () => {
+    // given an application being handled, and a check that (as in a lost race) did not see it yet
+    const idNumber = freshIdNumber();
+    const first = await apply('resident', seniorCard(idNumber));
+    expect(first.statusCode, first.body).toBe(201);
+    const firstId = first.json<{ id: string }>().id;
+    const before = await counts();
+    const service = h.runtime.cases;
+    const check = vi.spyOn(service, 'assertSlotsFree').mockResolvedValue(undefined);
+    try {
+      // when the second is written
+      const second = await apply('resident', seniorCard(idNumber), 'en');
+      // then the unique index refuses it, and the answer is the check's
+      expect(check).toHaveBeenCalled();
+      expect(second.statusCode, second.body).toBe(422);
+      expect(second.json<ErrorJson>().details).toEqual([
+        {
+          path: '/idNumber',
+          message: `An application for "Senior citizen card" with this ID number is already being handled (case ${firstId}); you can apply again once it is closed`,
+        },
+      ]);
+      expect(await counts()).toEqual(before);
+    } finally {
+      check.mockRestore();
+    }
   });
 
   it('should leave the uploads of a refused application with their owner', async () => {
