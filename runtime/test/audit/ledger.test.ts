@@ -229,9 +229,9 @@ describe('audit ledger: verified while the installation runs', () => {
   it('should find nothing broken while the sealer moves entries and cases commit during the check', async () => {
     const g = await createHarness();
     try {
-      // given forty cases whose ledger entries are all still waiting for the sealer
+      // given twenty cases whose ledger entries are all still waiting for the sealer
       const ids: string[] = [];
-      for (let i = 0; i < 40; i += 1)
+      for (let i = 0; i < 20; i += 1)
         ids.push(
           (
             await g.json<{ id: string }>(
@@ -259,19 +259,19 @@ describe('audit ledger: verified while the installation runs', () => {
           );
       })();
       const reports = [];
-      for (let round = 0; round < 3; round += 1) reports.push(await g.runtime.audit.verify());
+      for (let round = 0; round < 2; round += 1) reports.push(await g.runtime.audit.verify());
       checking = false;
       await Promise.all([sealing, commenting]);
       // then each check saw one consistent moment: no chain reported broken or missing from the ledger
       for (const report of reports) {
         expect(report.breaks).toEqual([]);
-        expect(report.cases).toBeGreaterThanOrEqual(40);
+        expect(report.cases).toBeGreaterThanOrEqual(20);
       }
       expect((await g.runtime.audit.verify()).breaks).toEqual([]);
     } finally {
       await g.close();
     }
-  });
+  }, 180_000);
 });
 
 describe('audit ledger: the pending table stays small', () => {
