@@ -31,6 +31,7 @@ export const listColumns = [
   'form',
   'workflow',
   'eventTypes',
+  'oneOpenCasePer',
 ] as const;
 export type ListColumn = (typeof listColumns)[number];
 
@@ -85,6 +86,7 @@ export function responsibilityListToCsv(matters: readonly MatterDefinition[]): s
       form: matter.form ?? '',
       workflow: matter.workflow,
       eventTypes: (matter.eventTypes ?? []).join(';'),
+      oneOpenCasePer: matter.oneOpenCasePer ?? '',
     }));
   return (
     byteOrderMark +
@@ -125,7 +127,10 @@ export function responsibilityListFromCsv(text: string): {
     Object.values(cells).every((value) => value === undefined || String(value).trim() === '');
   const problems: ListProblem[] = [];
   const missing = listColumns.filter(
-    (column) => !['form', 'eventTypes'].includes(column) && !(parsed.meta.fields ?? []).includes(column),
+    // optional columns: a list written before they existed still imports
+    (column) =>
+      !['form', 'eventTypes', 'oneOpenCasePer'].includes(column) &&
+      !(parsed.meta.fields ?? []).includes(column),
   );
   if (missing.length > 0) {
     problems.push({
@@ -238,6 +243,7 @@ export function responsibilityListFromCsv(text: string): {
         );
     }
     const form = cell('form');
+    const oneOpenCasePer = cell('oneOpenCasePer');
     rows.push(row);
     matters.push({
       kind: 'matter',
@@ -253,6 +259,7 @@ export function responsibilityListFromCsv(text: string): {
       ...(form === '' ? {} : { form }),
       workflow: cell('workflow'),
       ...(eventTypes.length === 0 ? {} : { eventTypes }),
+      ...(oneOpenCasePer === '' ? {} : { oneOpenCasePer }),
     });
   });
   return { matters, rows, problems };
