@@ -1,6 +1,7 @@
 import { and, asc, count, eq, isNotNull } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { idNumberCheckCharacter } from '@tongban/engine';
 import {
   attachments,
   auditEvents,
@@ -221,7 +222,7 @@ async function closedApplication(): Promise<string> {
     'resident',
     'POST',
     '/api/bundles/d1.senior-services/applications',
-    { data: seniorCardOnly },
+    { data: seniorCardOnly() },
     201,
   );
   const caseId = tracker.items[0]?.caseId as string;
@@ -402,11 +403,22 @@ const listsFor =
 // every matrix row reads m(anonymous, admin, supervisor, minzheng, renshe, grid, resident, resident2)
 const everyone = m(ok, ok, ok, ok, ok, ok, ok, ok);
 /** A senior-services application for the senior card alone (no bus card, no health check). */
-const seniorCardOnly = {
-  person: { name: '李秀英', idNumber: '11010519491231002X', birthDate: '1949-12-31', phone: '13800000002' },
-  address: { residential: '北京市东城区和平街 5 号' },
-  choice: { busCard: false, healthCheck: false },
-  consent: true,
+let applicants = 0;
+/** The senior card alone, each time for another person: one person has one senior card case open (0022). */
+const seniorCardOnly = () => {
+  applicants += 1;
+  const first17 = `11010519491231${String(applicants).padStart(3, '0')}`;
+  return {
+    person: {
+      name: '李秀英',
+      idNumber: first17 + idNumberCheckCharacter(first17),
+      birthDate: '1949-12-31',
+      phone: '13800000002',
+    },
+    address: { residential: '北京市东城区和平街 5 号' },
+    choice: { busCard: false, healthCheck: false },
+    consent: true,
+  };
 };
 const anySignedIn = m(401, ok, ok, ok, ok, ok, ok, ok);
 const adminOnly = m(401, ok, 403, 403, 403, 403, 403, 403);
@@ -473,6 +485,20 @@ const rows: Row[] = [
     fixture: () => ({
       url: '/api/auth/me',
       check: (response, actor) => expect(response.json<{ username: string }>().username).toBe(actor),
+    }),
+  },
+
+  {
+    method: 'GET',
+    route: '/api/auth/session',
+    expected: everyone,
+    fixture: () => ({
+      url: '/api/auth/session',
+      // a visitor is told nobody is signed in, everyone else who they are
+      check: (response, actor) =>
+        expect(response.json<{ user: { username: string } | null }>().user?.username ?? 'anonymous').toBe(
+          actor,
+        ),
     }),
   },
 
@@ -1244,7 +1270,7 @@ const rows: Row[] = [
     fixture: () => ({
       url: '/api/bundles/d1.senior-services/applications',
       // the senior card alone: its first (and only) case waits in civil affairs
-      payload: { data: seniorCardOnly },
+      payload: { data: seniorCardOnly() },
       observe: async () => (await h.runtime.db.select({ n: count() }).from(bundleApplications))[0]?.n,
     }),
   },
@@ -1257,7 +1283,7 @@ const rows: Row[] = [
         'resident',
         'POST',
         '/api/bundles/d1.senior-services/applications',
-        { data: seniorCardOnly },
+        { data: seniorCardOnly() },
         201,
       );
       return { url: `/api/bundle-applications/${tracker.id}` };
@@ -1273,7 +1299,7 @@ const rows: Row[] = [
         'resident',
         'POST',
         '/api/bundles/d1.senior-services/applications',
-        { data: seniorCardOnly },
+        { data: seniorCardOnly() },
         201,
       );
       return {
