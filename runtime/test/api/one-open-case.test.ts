@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { idNumberCheckCharacter } from '@tongban/engine';
 import { auditEvents, cases, tasks, uploads } from '../../src/db/schema.js';
 import { createHarness, type Harness } from '../support/harness.js';
-import { png } from '../support/files.js';
+import { attachmentReference, png } from '../support/files.js';
 
 /**
  * One open case per person and matter (重复申报, decision 0022): while a senior card application
@@ -377,17 +377,7 @@ const photoForm = {
         minItems: 1,
         maxItems: 5,
         'x-accept': ['image/jpeg', 'image/png'],
-        items: {
-          type: 'object',
-          required: ['id', 'name', 'type', 'size'],
-          properties: {
-            id: { type: 'string', format: 'uuid' },
-            name: { type: 'string', minLength: 1, maxLength: 200 },
-            type: { type: 'string' },
-            size: { type: 'integer', minimum: 1 },
-          },
-          additionalProperties: false,
-        },
+        items: attachmentReference,
       },
     },
   },

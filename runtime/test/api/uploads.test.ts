@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { attachments, auditEvents, uploads } from '../../src/db/schema.js';
 import { referencedUploadIds } from '../../src/uploads/upload-claim.js';
 import { createHarness, type Harness } from '../support/harness.js';
-import { html, pdf, png } from '../support/files.js';
+import { attachmentReference, html, pdf, png } from '../support/files.js';
 
 /**
  * Files for an application not yet submitted (decision 0021): a resident filling in a form has no case
@@ -24,17 +24,6 @@ afterAll(async () => {
 });
 
 const title = (zh: string, en: string) => ({ 'zh-CN': zh, en });
-const reference = {
-  type: 'object',
-  required: ['id', 'name', 'type', 'size'],
-  properties: {
-    id: { type: 'string', format: 'uuid' },
-    name: { type: 'string', minLength: 1, maxLength: 200 },
-    type: { type: 'string' },
-    size: { type: 'integer', minimum: 1 },
-  },
-  additionalProperties: false,
-};
 const photoForm = {
   kind: 'form',
   key: 'photo-report',
@@ -51,7 +40,7 @@ const photoForm = {
         minItems: 1,
         maxItems: 5,
         'x-accept': ['image/jpeg', 'image/png'],
-        items: reference,
+        items: attachmentReference,
       },
     },
   },

@@ -51,3 +51,16 @@ export const html = (): Buffer =>
 /** A ZIP archive (a .docx is one): not a type counters take. */
 export const zip = (size = 2048): Buffer =>
   withHead(Buffer.from('PK\u0003\u0004\u0014\u0000\u0000\u0000', 'latin1'), size);
+
+/** An uploaded file as a form's answer refers to it (what `/api/uploads` answers), for test forms' schemas. */
+export const attachmentReference = {
+  type: 'object',
+  required: ['id', 'name', 'type', 'size'],
+  properties: {
+    id: { type: 'string', format: 'uuid' },
+    name: { type: 'string', minLength: 1, maxLength: 200 },
+    type: { type: 'string' },
+    size: { type: 'integer', minimum: 1 },
+  },
+  additionalProperties: false,
+};
