@@ -5,6 +5,7 @@ export * from './form/index.js';
 export * from './features/shell/index.js';
 export * from './features/sign-in/index.js';
 export * from './features/navigation/index.js';
+export * from './features/loading/index.js';
 export {
   WizardSettingsProvider,
   useWizardSettings,

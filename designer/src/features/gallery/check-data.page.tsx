@@ -7,7 +7,7 @@ import { loadPublishedForm, type GalleryForm } from './gallery.api.js';
 import { localized } from './localized.js';
 import { LoadState } from './load-state.js';
 import { sampleData } from './sample-data.js';
-import { useLoaded } from './use-loaded.js';
+import { useLoaded } from '@tongban/ui';
 import { galleryNamespace } from './locales.js';
 import './check-data.locales.js';
 

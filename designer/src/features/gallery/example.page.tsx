@@ -5,7 +5,7 @@ import { galleryNamespace } from './locales.js';
 import { objectRootedExamples } from './examples.js';
 import { LoadState } from './load-state.js';
 import { PreviewFrames, type PreviewWidth } from './preview-frames.js';
-import { useLoaded } from './use-loaded.js';
+import { useLoaded } from '@tongban/ui';
 
 /** /designer/gallery/examples/<name>: one JSON Forms example with its own data. */
 export default function ExamplePage({ name, width }: { name: string; width?: PreviewWidth }) {

@@ -4,7 +4,7 @@ import { AppLink } from '@tongban/ui';
 import { galleryNamespace } from './locales.js';
 import { objectRootedExamples } from './examples.js';
 import { LoadState } from './load-state.js';
-import { useLoaded } from './use-loaded.js';
+import { useLoaded } from '@tongban/ui';
 
 /** /designer/gallery/examples: JSON Forms' object-rooted examples. */
 export default function ExamplesListPage() {

@@ -8,7 +8,7 @@ import { localized } from './localized.js';
 import { LoadState } from './load-state.js';
 import { PreviewFrames, type PreviewWidth } from './preview-frames.js';
 import { sampleData } from './sample-data.js';
-import { useLoaded } from './use-loaded.js';
+import { useLoaded } from '@tongban/ui';
 
 /** /designer/gallery/<formKey>: one published form with sample data, at phone and desk widths. */
 export default function GalleryFormPage({ formKey, width }: { formKey: string; width?: PreviewWidth }) {

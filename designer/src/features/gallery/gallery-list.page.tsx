@@ -5,7 +5,7 @@ import { galleryNamespace } from './locales.js';
 import { listPublishedForms, loadForm } from './gallery.api.js';
 import { localized } from './localized.js';
 import { LoadState } from './load-state.js';
-import { useLoaded } from './use-loaded.js';
+import { useLoaded } from '@tongban/ui';
 
 /** /designer/gallery: every published form (the version in force), and the way to JSON Forms' examples. */
 export default function GalleryListPage() {

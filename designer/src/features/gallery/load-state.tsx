@@ -3,7 +3,7 @@ import { Alert, Loader } from '@mantine/core';
 import { useT } from '@tongban/ui';
 import { galleryNamespace } from './locales.js';
 import { needsSignIn } from './gallery.api.js';
-import type { Loaded } from './use-loaded.js';
+import type { Loaded } from '@tongban/ui';
 
 /** What a page shows while its data loads or when it could not: a loader, or the reason in plain words. */
 export function LoadState<T>({ loaded, children }: { loaded: Loaded<T>; children: (value: T) => ReactNode }) {

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { Alert, Button, Center, Loader, Paper, Stack, Text, Title } from '@mantine/core';
 import { TongbanApiError, type ApiErrorDetail } from '@tongban/client';
 import {
@@ -10,6 +10,7 @@ import {
   localize,
   registerCatalog,
   useLanguage,
+  useLoaded,
   useSession,
   useT,
   useWizardDraft,
@@ -24,26 +25,12 @@ import { applyCatalog } from './locales.js';
 const namespace = 'portalApply';
 registerCatalog(namespace, applyCatalog);
 
-type Load =
-  | { state: 'loading' }
-  | { state: 'failed'; message: string }
-  | { state: 'ready'; service: Service | undefined };
-
 /** /portal/apply/<matter>: the matter's application form as a wizard, kept as a draft, then sent. */
 export function ApplyPage({ matter, draftToken }: { matter: string; draftToken: string | undefined }) {
   const t = useT(namespace);
-  const [load, setLoad] = useState<Load>({ state: 'loading' });
-  const fetchService = useCallback(async () => {
-    setLoad({ state: 'loading' });
-    try {
-      setLoad({ state: 'ready', service: await loadService(matter) });
-    } catch (error) {
-      setLoad({ state: 'failed', message: error instanceof Error ? error.message : String(error) });
-    }
-  }, [matter]);
-  useEffect(() => {
-    void fetchService();
-  }, [fetchService]);
+  // "try again" asks anew: the attempt is one of what the service is loaded for
+  const [attempt, setAttempt] = useState(0);
+  const load = useLoaded(() => loadService(matter), [matter, attempt]);
 
   if (load.state === 'loading')
     return (
@@ -55,14 +42,14 @@ export function ApplyPage({ matter, draftToken }: { matter: string; draftToken: 
     return (
       <Stack maw="40rem" mx="auto" align="flex-start">
         <Alert color="red" role="alert" title={t('failed')} w="100%">
-          {load.message}
+          {load.error instanceof Error ? load.error.message : String(load.error)}
         </Alert>
-        <Button variant="default" onClick={() => void fetchService()}>
+        <Button variant="default" onClick={() => setAttempt((before) => before + 1)}>
           {t('retry')}
         </Button>
       </Stack>
     );
-  const { service } = load;
+  const service = load.value;
   if (!service || !service.form)
     return (
       <Stack maw="40rem" mx="auto" align="flex-start">

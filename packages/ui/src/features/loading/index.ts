@@ -1,0 +1,1 @@
+export { useLoaded, type Loaded } from './use-loaded.js';
