@@ -352,11 +352,25 @@ export const uploads = pgTable(
   (table) => [index('uploads_owner').on(table.ownerId, table.createdAt)],
 );
 
+/**
+ * A neighbourhood problem reported through the portal (随手拍, decision 0024): the case it started and
+ * the keyed hash of its follow code, by which the reporter (with or without an account) follows it
+ * and rates it. The code itself is never stored.
+ */
+export const reports = pgTable('reports', {
+  caseId: uuid('case_id')
+    .primaryKey()
+    .references(() => cases.id),
+  codeHash: text('code_hash').notNull().unique(),
+  createdAt: at('created_at').notNull(),
+});
+
 export const ratings = pgTable('ratings', {
   caseId: uuid('case_id')
     .primaryKey()
     .references(() => cases.id),
-  raterId: uuid('rater_id').notNull(),
+  /** null: someone who reported without an account, rating with the report's follow code (decision 0024). */
+  raterId: uuid('rater_id'),
   score: text('score').$type<'good' | 'average' | 'bad'>().notNull(),
   reason: text('reason'),
   createdAt: at('created_at').notNull(),
