@@ -50,6 +50,11 @@ export const users = pgTable('users', {
   /** While away, tasks given to this person go to the deputy instead. */
   deputyId: uuid('deputy_id'),
   awayUntil: at('away_until'),
+  /**
+   * A resident who signs in by phone (decision 0023): the keyed hash of their mobile number, never the
+   * number itself; null for accounts with a password only.
+   */
+  phoneKey: text('phone_key').unique(),
 });
 
 /** Who works where in which role; residents have one row with no department. */
@@ -551,3 +556,40 @@ export const libraryImports = pgTable('library_imports', {
   hash: text('hash').notNull(),
   importedAt: at('imported_at').notNull(),
 });
+
+/**
+ * One-time sign-in codes sent to a phone (decision 0023): the keyed hash of the phone and of the code,
+ * never either in clear. A code is good until `expires_at`, once (`consumed_at`), and for at most a few
+ * wrong tries (`attempts`); only a phone's newest code counts.
+ */
+export const phoneCodes = pgTable(
+  'phone_codes',
+  {
+    id: uuid('id').primaryKey(),
+    phoneKey: text('phone_key').notNull(),
+    codeHash: text('code_hash').notNull(),
+    createdAt: at('created_at').notNull(),
+    expiresAt: at('expires_at').notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    consumedAt: at('consumed_at'),
+  },
+  (table) => [index('phone_codes_phone').on(table.phoneKey, table.createdAt)],
+);
+
+/**
+ * The development mailbox: the text messages the `log` channel "sent" (decision 0023), read by a developer
+ * and the browser tests at GET /api/dev/mailbox. The phone is kept as its keyed hash and masked.
+ */
+export const devMailbox = pgTable(
+  'dev_mailbox',
+  {
+    /** The message's id: a message delivered twice is one row. */
+    id: uuid('id').primaryKey(),
+    toKey: text('to_key').notNull(),
+    /** `138****8000` */
+    toMasked: text('to_masked').notNull(),
+    text: text('text').notNull(),
+    createdAt: at('created_at').notNull(),
+  },
+  (table) => [index('dev_mailbox_created').on(table.createdAt)],
+);
