@@ -28,6 +28,16 @@ export interface RuntimeConfig {
   maxDraftBytes: number;
   /** Draft saves (new or again) one address may make in a minute. */
   draftSavesPerMinute: number;
+  /** Drafts one address may open by their resume code in a minute (a code is short enough to type). */
+  draftOpensPerMinute: number;
+  /** Reports of a problem one address may file in a minute (decision 0024). */
+  reportsPerMinute: number;
+  /** Report photos one address may upload in a minute, with or without an account. */
+  reportPhotosPerMinute: number;
+  /** Largest report photo accepted, in bytes (the portal sends them compressed, well under it). */
+  maxReportPhotoBytes: number;
+  /** Follow-code lookups and ratings one address may make in a minute, right codes or wrong. */
+  reportLookupsPerMinute: number;
   /** Sign-in attempts one address may make in a minute, whatever the names tried. */
   loginsPerAddressPerMinute: number;
   /** Sign-in attempts on one name in a minute, from whatever addresses. */
@@ -71,7 +81,45 @@ export interface RuntimeConfig {
    * own dist folder in the repository (packages/portal/dist, packages/workbench/dist, designer/dist).
    */
   webApps: Record<WebAppName, string>;
+  /** Sign-in by phone and one-time code (decision 0023). */
+  phoneCodes: PhoneCodeConfig;
+  /**
+   * Where text messages (sign-in codes) go: a webhook of an SMS gateway (TONGBAN_SMS_WEBHOOK_URL), else the
+   * `log` channel, which writes them to the log and, when `devMailbox` is on, to the development mailbox.
+   */
+  messages: MessageChannelConfig;
+  /**
+   * The development mailbox (GET /api/dev/mailbox lists the messages the log channel sent): on in the
+   * embedded mode without a webhook, or as TONGBAN_DEV_MAILBOX says (`true` / `false`). Never on a server
+   * real residents sign in to: whoever reads it can sign in as anyone.
+   */
+  devMailbox: boolean;
 }
+
+export interface PhoneCodeConfig {
+  /** How long a code is good for (TONGBAN_PHONE_CODE_MINUTES, 5). */
+  ttlMs: number;
+  /** The least time between two codes for one phone (TONGBAN_PHONE_CODE_INTERVAL_SECONDS, 60). */
+  intervalMs: number;
+  /** Wrong codes that end a code (TONGBAN_PHONE_CODE_TRIES, 5). */
+  maxTries: number;
+  /** Codes one phone may be sent in a day (TONGBAN_PHONE_CODES_PER_DAY, 10). */
+  perPhonePerDay: number;
+  /** Code requests one address may make in a minute (TONGBAN_PHONE_CODES_PER_ADDRESS, 10). */
+  perAddressPerMinute: number;
+  /** Code requests for one phone in a minute, from whatever addresses (TONGBAN_PHONE_CODES_PER_PHONE, 3). */
+  perPhonePerMinute: number;
+}
+
+export type MessageChannelConfig =
+  | { channel: 'log' }
+  | {
+      channel: 'webhook';
+      /** TONGBAN_SMS_WEBHOOK_URL: receives `POST` JSON `{ id, to, text, template, params, createdAt }`. */
+      url: string;
+      /** TONGBAN_SMS_WEBHOOK_TOKEN, sent as `Authorization: Bearer <token>` when set. */
+      token: string | undefined;
+    };
 
 /** The web apps the runtime serves, each under /<name>/ beside the API under /api. */
 export const webAppNames = ['portal', 'workbench', 'designer'] as const;
@@ -94,6 +142,7 @@ function webAppDirs(webDir: string | undefined): Record<WebAppName, string> {
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig {
   const dataDir = resolve(env.TONGBAN_DATA_DIR ?? './data');
+  const messages = messageChannel(env);
   return {
     port: integer(env.PORT, 3000, 'PORT'),
     host: env.HOST ?? '127.0.0.1',
@@ -109,6 +158,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig 
     maxAttachmentBytes: integer(env.TONGBAN_MAX_ATTACHMENT_MB, 10, 'TONGBAN_MAX_ATTACHMENT_MB') * 1024 * 1024,
     maxDraftBytes: integer(env.TONGBAN_MAX_DRAFT_KB, 256, 'TONGBAN_MAX_DRAFT_KB') * 1024,
     draftSavesPerMinute: integer(env.TONGBAN_DRAFT_SAVES_PER_ADDRESS, 30, 'TONGBAN_DRAFT_SAVES_PER_ADDRESS'),
+    draftOpensPerMinute: integer(env.TONGBAN_DRAFT_OPENS_PER_ADDRESS, 60, 'TONGBAN_DRAFT_OPENS_PER_ADDRESS'),
+    reportsPerMinute: integer(env.TONGBAN_REPORTS_PER_ADDRESS, 10, 'TONGBAN_REPORTS_PER_ADDRESS'),
+    reportPhotosPerMinute: integer(
+      env.TONGBAN_REPORT_PHOTOS_PER_ADDRESS,
+      30,
+      'TONGBAN_REPORT_PHOTOS_PER_ADDRESS',
+    ),
+    maxReportPhotoBytes:
+      integer(env.TONGBAN_MAX_REPORT_PHOTO_MB, 5, 'TONGBAN_MAX_REPORT_PHOTO_MB') * 1024 * 1024,
+    reportLookupsPerMinute: integer(
+      env.TONGBAN_REPORT_LOOKUPS_PER_ADDRESS,
+      30,
+      'TONGBAN_REPORT_LOOKUPS_PER_ADDRESS',
+    ),
     loginsPerAddressPerMinute: integer(env.TONGBAN_LOGINS_PER_ADDRESS, 20, 'TONGBAN_LOGINS_PER_ADDRESS'),
     loginsPerNamePerMinute: integer(env.TONGBAN_LOGINS_PER_NAME, 10, 'TONGBAN_LOGINS_PER_NAME'),
     trustProxy: proxies(env.TONGBAN_TRUST_PROXY),
@@ -132,7 +195,44 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig 
       'TONGBAN_PGLITE_SHARED_BUFFERS_MB',
     ),
     webApps: webAppDirs(env.TONGBAN_WEB_DIR || undefined),
+    phoneCodes: {
+      ttlMs: integer(env.TONGBAN_PHONE_CODE_MINUTES, 5, 'TONGBAN_PHONE_CODE_MINUTES') * 60_000,
+      intervalMs:
+        integer(env.TONGBAN_PHONE_CODE_INTERVAL_SECONDS, 60, 'TONGBAN_PHONE_CODE_INTERVAL_SECONDS') * 1000,
+      maxTries: integer(env.TONGBAN_PHONE_CODE_TRIES, 5, 'TONGBAN_PHONE_CODE_TRIES'),
+      perPhonePerDay: integer(env.TONGBAN_PHONE_CODES_PER_DAY, 10, 'TONGBAN_PHONE_CODES_PER_DAY'),
+      perAddressPerMinute: integer(env.TONGBAN_PHONE_CODES_PER_ADDRESS, 10, 'TONGBAN_PHONE_CODES_PER_ADDRESS'),
+      perPhonePerMinute: integer(env.TONGBAN_PHONE_CODES_PER_PHONE, 3, 'TONGBAN_PHONE_CODES_PER_PHONE'),
+    },
+    messages,
+    devMailbox: flag(
+      env.TONGBAN_DEV_MAILBOX,
+      !env.DATABASE_URL && messages.channel === 'log',
+      'TONGBAN_DEV_MAILBOX',
+    ),
   };
+}
+
+/** TONGBAN_SMS_WEBHOOK_URL: an http(s) URL, else the log channel. */
+function messageChannel(env: NodeJS.ProcessEnv): MessageChannelConfig {
+  const url = env.TONGBAN_SMS_WEBHOOK_URL;
+  if (url === undefined || url.trim() === '') return { channel: 'log' };
+  let parsed: URL;
+  try {
+    parsed = new URL(url.trim());
+  } catch {
+    throw new Error(`TONGBAN_SMS_WEBHOOK_URL must be an http or https URL, got "${url}"`);
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
+    throw new Error(`TONGBAN_SMS_WEBHOOK_URL must be an http or https URL, got "${url}"`);
+  return { channel: 'webhook', url: parsed.toString(), token: env.TONGBAN_SMS_WEBHOOK_TOKEN || undefined };
+}
+
+function flag(value: string | undefined, fallback: boolean, name: string): boolean {
+  if (value === undefined || value === '') return fallback;
+  if (value === 'true') return true;
+  if (value === 'false') return false;
+  throw new Error(`${name} must be true or false, got "${value}"`);
 }
 
 function integer(value: string | undefined, fallback: number, name: string): number {

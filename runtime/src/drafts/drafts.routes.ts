@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomInt } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { and, desc, eq, gt, lt } from 'drizzle-orm';
 import type { Runtime } from '../runtime.js';
@@ -20,14 +20,20 @@ import { addressOf, perMinute } from '../http/limits.js';
 import { ApiError, notFound } from '../errors/api-error.js';
 
 const draftTitle = { 'zh-CN': '草稿', en: 'draft' };
-/** 32 random bytes: unguessable; only its hash is stored, so a database read does not hand out drafts. */
-const newToken = () => randomBytes(32).toString('base64url');
+/**
+ * The resume code: 12 characters of an alphabet without look-alikes (no 0/O, 1/I/L), about 59 bits, so a
+ * resident can copy it onto paper or read it out to a family member, and still nobody guesses one
+ * (opening is counted per address, and drafts expire). Only its hash is stored, so a database read does
+ * not hand out drafts. Drafts saved before codes were short keep their 43-character tokens.
+ */
+const codeAlphabet = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
+const newToken = () => Array.from({ length: 12 }, () => codeAlphabet[randomInt(codeAlphabet.length)]).join('');
 const hashOf = (token: string) => createHash('sha256').update(token).digest('hex');
 
 const tokenParams = {
   type: 'object',
   required: ['token'],
-  properties: { token: { type: 'string', pattern: '^[A-Za-z0-9_-]{43}$' } },
+  properties: { token: { type: 'string', pattern: '^([23456789ABCDEFGHJKMNPQRSTUVWXYZ]{12}|[A-Za-z0-9_-]{43})$' } },
   additionalProperties: false,
 } as const;
 const draftBody = {
@@ -89,6 +95,8 @@ export async function draftRoutes(app: FastifyInstance, { runtime }: { runtime: 
     bodyLimit: runtime.config.maxDraftBytes,
     config: { sizeLimit: runtime.config.maxDraftBytes },
   };
+  // a resume code is short enough to type: guessing one is counted per address
+  const opens = perMinute(app, 'draft-open', runtime.config.draftOpensPerMinute, addressOf);
   const live = async (token: string) => {
     const [draft] = await runtime.db
       .select()
@@ -151,6 +159,7 @@ export async function draftRoutes(app: FastifyInstance, { runtime }: { runtime: 
   app.get(
     '/drafts/:token',
     {
+      onRequest: opens,
       schema: {
         tags: ['drafts'],
         summary: 'Resume a draft with its token, from any device',

@@ -21,6 +21,7 @@ beforeAll(async () => {
       TONGBAN_LOGINS_PER_ADDRESS: '',
       TONGBAN_LOGINS_PER_NAME: '',
       TONGBAN_DRAFT_SAVES_PER_ADDRESS: '',
+      TONGBAN_DRAFT_OPENS_PER_ADDRESS: '',
       TONGBAN_MAX_DRAFT_KB: '',
     },
   });
@@ -100,6 +101,21 @@ describe('abuse limits: drafts', () => {
         payload: { data: {} },
       }),
     );
+  });
+
+  it('should refuse a 61st resume code tried from one address within a minute, even the right one, and not the next address', async () => {
+    // given someone trying resume codes from one address (a code is short enough to type, so guessable in bulk)
+    const kept = (await saveDraft('203.0.113.40')).json() as { token: string };
+    const open = (remoteAddress: string, code: string) =>
+      from(h.app, remoteAddress, { method: 'GET', url: `/api/drafts/${code}` });
+    for (let i = 0; i < 60; i++)
+      expect((await open('203.0.113.41', `${String(i).padStart(2, '2').replace(/[01]/g, '9')}ABCDEFGHJK`)).statusCode).toBe(404);
+
+    // when the 61st try comes in the same minute, with a code that exists
+    // then it is refused with 429 and told when to come back
+    expectRateLimited(await open('203.0.113.41', kept.token));
+    // and the person who was given the code opens it from elsewhere
+    expect((await open('203.0.113.40', kept.token)).statusCode).toBe(200);
   });
 
   it('should refuse a draft over 256 KB with 413 naming the limit, in the caller language, and keep one under it', async () => {
