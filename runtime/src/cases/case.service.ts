@@ -205,10 +205,20 @@ export function writeCommands(planned: PlannedWrite[], firedAt: Date): Statement
 export class CaseService {
   constructor(private readonly deps: RuntimeDeps) {}
 
-  /** `actor` null: the runtime itself starts the case (a bad rating's follow-up), for no applicant. */
-  async start(actor: Actor | null, input: StartCaseInput): Promise<CaseRow> {
+  /**
+   * `actor` null: the runtime itself starts the case (a bad rating's follow-up, a report made without an
+   * account), for no applicant. `uploadOwner`: whose uploads the case takes, when not the actor's (an
+   * anonymous upload token's owner, decision 0024). `alsoWrite`: one more statement for the
+   * transaction that writes the case, after it (a report's row).
+   */
+  async start(
+    actor: Actor | null,
+    input: StartCaseInput,
+    { uploadOwner, alsoWrite }: { uploadOwner?: string; alsoWrite?: (caseId: string) => Statement } = {},
+  ): Promise<CaseRow> {
     // the files uploaded for this application become the case's attachments as it starts (decision 0021)
-    const uploads = actor ? await claimableUploads(this.deps.db, actor.userId, input.data) : [];
+    const owner = uploadOwner ?? actor?.userId;
+    const uploads = owner ? await claimableUploads(this.deps.db, owner, input.data) : [];
     const planned = await this.planStart(actor, input, { uploads });
     // one open case per person and matter: refused here in the common case, by the unique index when
     // another submission got in between (the batch below then writes nothing at all)
@@ -216,7 +226,9 @@ export class CaseService {
     await this.assertSlotsFree(actor, wanted);
     const now = this.deps.clock();
     const statements = [startCases([planned], now)];
-    if (actor && uploads.length > 0) statements.push(claimStatement(actor.userId, planned.row.id, uploads));
+    if (owner && uploads.length > 0) statements.push(claimStatement(owner, planned.row.id, uploads));
+    // a row of the caller's that names the case (a report's follow code), in the same transaction
+    if (alsoWrite) statements.push(alsoWrite(planned.row.id));
     // collect once: what a resident submits under data elements prefills their next application,
     // kept in the transaction that starts the case
     const remember =
@@ -372,9 +384,7 @@ export class CaseService {
     };
     await this.maskNotifications(row, workflow, row.data, result.effects);
     const writes = foldEffects(context, result.effects);
-    const attached = actorId
-      ? claimAudit(actorId, options.uploads ?? [], now).map((entry) => ({ ...entry, caseId: id }))
-      : [];
+    const attached = claimAudit(actorId, options.uploads ?? [], now).map((entry) => ({ ...entry, caseId: id }));
     const audit = this.deps.audit.rows(id, { seq: 0, hash: '' }, [started, ...attached, ...writes.audit]);
     return {
       row: { ...row, auditSeq: audit.seq, auditHead: audit.hash },

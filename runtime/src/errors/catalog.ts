@@ -22,6 +22,11 @@ export const runtimeErrors = {
   TB_LOGIN_FAILED: m(401, '用户名或密码不正确', 'Wrong user name or password'),
   TB_FORBIDDEN: m(403, '您没有权限执行此操作', 'You are not allowed to do this'),
   TB_NOT_FOUND: m(404, '找不到{what}', '{what} was not found'),
+  TB_REPORT_CODE_UNKNOWN: m(
+    404,
+    '没有找到这个跟进码。请对照收到的 10 位跟进码再输一次（字母大小写都可以）',
+    'No report has this follow code. Check the 10 characters you were given and try again (capital or small letters both work)',
+  ),
   TB_ROUTE_NOT_FOUND: m(404, '没有这个接口：{method} {url}', 'No such endpoint: {method} {url}'),
   TB_CASE_VERSION_CONFLICT: m(
     409,

@@ -23,6 +23,8 @@ import { commentRoutes } from '../comments/comments.routes.js';
 import { attachmentRoutes } from '../attachments/attachments.routes.js';
 import { uploadRoutes } from '../uploads/uploads.routes.js';
 import { ratingRoutes } from '../ratings/ratings.routes.js';
+import { reportRoutes } from '../reports/reports.routes.js';
+import { reportPhotoRoutes } from '../reports/report-photos.routes.js';
 import { supervisionRoutes } from '../supervision/supervision.routes.js';
 import { meRoutes } from '../users/me.routes.js';
 import { notificationRoutes } from '../notifications/notifications.routes.js';
@@ -128,6 +130,8 @@ export async function buildApp(runtime: Runtime, options: AppOptions = {}): Prom
         attachmentRoutes,
         uploadRoutes,
         ratingRoutes,
+        reportRoutes,
+        reportPhotoRoutes,
         supervisionRoutes,
         meRoutes,
         notificationRoutes,

@@ -153,7 +153,8 @@ export async function tellRater(runtime: Runtime, caseId: string): Promise<void>
         .from(bundleRatings)
         .where(eq(bundleRatings.applicationId, rated));
   const rater = caseRating?.rater ?? applicationRating?.rater;
-  if (rater === undefined) return;
+  // rated with a report's follow code, by no account: there is no one to tell (decision 0024)
+  if (rater === undefined || rater === null) return;
   const notice = {
     id: derivedId(`rating.followed-up:${caseId}`),
     caseId: caseRating ? rated : null,

@@ -2,8 +2,9 @@ import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { Runtime } from '../runtime.js';
 import { readableCase } from '../cases/case-access.js';
-import { outbox, ratings } from '../db/schema.js';
-import { ApiError, forbidden } from '../errors/api-error.js';
+import { ratings } from '../db/schema.js';
+import { forbidden } from '../errors/api-error.js';
+import { rateCase } from './rate-case.js';
 import { signedIn } from '../http/auth-hook.js';
 import { idParams, instant, nullable, responses, uuidParam } from '../http/schemas.js';
 
@@ -12,7 +13,7 @@ const ratingJson = {
   required: ['caseId', 'raterId', 'score', 'reason', 'createdAt'],
   properties: {
     caseId: uuidParam,
-    raterId: uuidParam,
+    raterId: nullable(uuidParam),
     score: { enum: ['good', 'average', 'bad'] },
     reason: nullable({ type: 'string' }),
     createdAt: instant,
@@ -46,33 +47,11 @@ export async function ratingRoutes(app: FastifyInstance, { runtime }: { runtime:
       const body = request.body as { score: 'good' | 'average' | 'bad'; reason?: string };
       const { row, access } = await readableCase(runtime.db, actor, id);
       if (!access.applicant) throw forbidden();
-      if (row.status !== 'done') throw new ApiError('TB_NOT_RATEABLE');
-      const rating = {
-        caseId: id,
+      const rating = await rateCase(runtime, row, {
         raterId: actor.userId,
         score: body.score,
-        reason: body.reason ?? null,
-        createdAt: runtime.clock(),
-      };
-      await runtime.audit.write(id, async (tx) => {
-        const inserted = await tx.insert(ratings).values(rating).onConflictDoNothing().returning();
-        if (inserted.length === 0) throw new ApiError('TB_NOT_RATEABLE');
-        // a bad rating opens a follow-up for the department's supervisors, through the outbox
-        if (body.score === 'bad')
-          await tx.insert(outbox).values({ topic: 'rating.bad', payload: { caseId: id } });
-        return {
-          value: undefined,
-          audit: [
-            {
-              actorId: actor.userId,
-              action: 'case.rated',
-              at: rating.createdAt,
-              data: { score: body.score },
-            },
-          ],
-        };
+        reason: body.reason,
       });
-      if (body.score === 'bad') runtime.relay.kick();
       reply.status(201);
       return rating;
     },

@@ -79,7 +79,7 @@ export function claimStatement(
 
 /** The audit entries of the attachments a case starts with, as an upload to the case would write. */
 export function claimAudit(
-  actorId: string,
+  actorId: string | null,
   claimed: readonly ClaimedUpload[],
   at: Date,
 ): Omit<AuditEntry, 'caseId'>[] {

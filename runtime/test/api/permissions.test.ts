@@ -15,12 +15,15 @@ import {
   memberships,
   notifications,
   ratings,
+  reports,
   supervisionOrders,
   tasks,
   uploads,
   users,
 } from '../../src/db/schema.js';
 import { openFollowUp } from '../../src/ratings/follow-up.js';
+import { fileReport } from '../../src/reports/report.service.js';
+import { png } from '../support/files.js';
 import { demoPassword } from '../../src/seed/seed.js';
 import { applicantData, createHarness, type Harness } from '../support/harness.js';
 import { apiRoutes } from '../support/routes.js';
@@ -427,6 +430,31 @@ const adminOrSupervisor = m(401, ok, ok, 403, 403, 403, 403, 403);
 const caseReaders = m(401, ok, ok, ok, 404, 404, ok, 404);
 /** Who may act on a d1.minzheng task: its staff, and whoever supervises it. */
 const taskActors = m(401, ok, ok, ok, 404, 404, 404, 404);
+
+/** A report of dumped garbage, as someone without an account makes it. */
+const reportInput = {
+  category: 'garbage',
+  description: '楼下垃圾堆了三天',
+  place: '和平街 3 号楼',
+  community: 'd1.s1.c1',
+};
+
+/** A report made without an account, closed by city management and the community's grid worker. */
+async function closedReport(): Promise<{ code: string; caseId: string }> {
+  const filed = await fileReport(h.runtime, null, reportInput);
+  const handle = openTask(await caseById(filed.caseId), 'handle').id;
+  await h.json('chengguan', 'POST', `/api/tasks/${handle}/claim`);
+  const resolved = await h.json<{ openedTasks: Array<{ id: string }> }>(
+    'chengguan',
+    'POST',
+    `/api/tasks/${handle}/complete`,
+    { outcome: 'resolved', reason: '已清运' },
+  );
+  const verify = resolved.openedTasks[0]?.id;
+  await json('grid', 'POST', `/api/tasks/${verify}/claim`);
+  await json('grid', 'POST', `/api/tasks/${verify}/complete`, { outcome: 'confirmed' });
+  return { code: filed.code, caseId: filed.caseId };
+}
 
 const docs = (route: string, url = route, expected = everyone): Row => ({
   method: 'GET',
@@ -900,6 +928,59 @@ const rows: Row[] = [
       observe: () =>
         first(h.runtime.db.select({ n: count() }).from(ratings).where(eq(ratings.caseId, shared.followUpId))),
     }),
+  },
+
+  // reports of a neighbourhood problem (decision 0024): anyone reports, uploads its photos, follows it
+  // and rates it with the follow code; the code is what entitles, not the account
+  docs('/api/reports/choices'),
+  {
+    method: 'POST',
+    route: '/api/reports',
+    expected: everyone,
+    mutates: true,
+    fixture: () => ({
+      url: '/api/reports',
+      payload: reportInput,
+      observe: () => first(h.runtime.db.select({ n: count() }).from(reports)),
+    }),
+  },
+  {
+    method: 'POST',
+    route: '/api/reports/photos',
+    expected: everyone,
+    mutates: true,
+    fixture: () => ({
+      url: `/api/reports/photos?name=${encodeURIComponent('现场.png')}`,
+      upload: { bytes: png(), type: 'image/png' },
+      observe: () => first(h.runtime.db.select({ n: count() }).from(uploads)),
+    }),
+  },
+  {
+    method: 'GET',
+    route: '/api/reports/:code',
+    expected: everyone,
+    fixture: async () => {
+      const filed = await fileReport(h.runtime, null, reportInput);
+      return {
+        url: `/api/reports/${filed.code}`,
+        check: (response) => expect(response.json<{ caseId: string }>().caseId).toBe(filed.caseId),
+      };
+    },
+  },
+  {
+    method: 'POST',
+    route: '/api/reports/:code/rating',
+    expected: everyone,
+    mutates: true,
+    fixture: async () => {
+      const { code, caseId } = await closedReport();
+      return {
+        url: `/api/reports/${code}/rating`,
+        payload: { score: 'good' },
+        observe: () =>
+          first(h.runtime.db.select({ n: count() }).from(ratings).where(eq(ratings.caseId, caseId))),
+      };
+    },
   },
 
   // tasks: a department's staff and its supervisors; another department's task does not exist for them
