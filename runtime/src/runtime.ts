@@ -6,6 +6,7 @@ import { DefinitionService } from './definitions/definition.service.js';
 import { CaseService } from './cases/case.service.js';
 import { TaskService } from './tasks/task.service.js';
 import { AuthService } from './auth/auth.service.js';
+import { PhoneSignIn } from './auth/phone-sign-in.service.js';
 import { UserService } from './users/user.service.js';
 import type { QueueDriver } from './queues/queue-driver.js';
 import { LocalDriver } from './queues/local-driver.js';
@@ -29,6 +30,8 @@ export interface Runtime {
   cases: CaseService;
   tasks: TaskService;
   auth: AuthService;
+  /** Sign-in by mobile number and one-time code (decision 0023). */
+  phoneSignIn: PhoneSignIn;
   users: UserService;
   /** local (embedded) or BullMQ (REDIS_URL set). */
   queues: QueueDriver;
@@ -121,6 +124,15 @@ export async function createRuntime(config: RuntimeConfig, options: RuntimeOptio
     cases,
     tasks: new TaskService(deps, cases),
     auth,
+    phoneSignIn: new PhoneSignIn({
+      db,
+      key: audit.key,
+      clock,
+      ids,
+      config: config.phoneCodes,
+      auth,
+      afterCommit: deps.afterCommit,
+    }),
     users: new UserService(db, directory, ids),
     queues,
     relay,

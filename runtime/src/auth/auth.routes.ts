@@ -1,9 +1,10 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Runtime } from '../runtime.js';
 import { SESSION_COOKIE, signedIn } from '../http/auth-hook.js';
 import { addressOf, perMinute } from '../http/limits.js';
 import { responses, uuidParam } from '../http/schemas.js';
 import { roles } from '../db/schema.js';
+import type { OpenedSession } from './auth.service.js';
 
 /** Who is signed in: the account and its memberships. */
 export const accountJson = {
@@ -34,6 +35,17 @@ const okJson = {
   additionalProperties: false,
 } as const;
 
+/** The session cookie of a sign-in, whichever way it was made (a password, a phone code). */
+export function setSessionCookie(reply: FastifyReply, runtime: Runtime, session: OpenedSession): void {
+  reply.setCookie(SESSION_COOKIE, session.token, {
+    httpOnly: true,
+    sameSite: 'strict',
+    secure: runtime.config.secureCookies,
+    path: '/',
+    expires: session.expiresAt,
+  });
+}
+
 export async function authRoutes(app: FastifyInstance, { runtime }: { runtime: Runtime }) {
   // one address trying many names, and many addresses trying one name: each has a limit of its own
   const perAddress = perMinute(app, 'login-address', runtime.config.loginsPerAddressPerMinute, addressOf);
@@ -63,15 +75,9 @@ export async function authRoutes(app: FastifyInstance, { runtime }: { runtime: R
     },
     async (request, reply) => {
       const { username, password } = request.body as { username: string; password: string };
-      const { token, actor, expiresAt } = await runtime.auth.login(username, password);
-      reply.setCookie(SESSION_COOKIE, token, {
-        httpOnly: true,
-        sameSite: 'strict',
-        secure: runtime.config.secureCookies,
-        path: '/',
-        expires: expiresAt,
-      });
-      return actor.toJSON();
+      const session = await runtime.auth.login(username, password);
+      setSessionCookie(reply, runtime, session);
+      return session.actor.toJSON();
     },
   );
 

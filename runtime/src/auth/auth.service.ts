@@ -15,6 +15,13 @@ const hashToken = (token: string) => createHash('sha256').update(token).digest('
  */
 const ACTOR_CACHE_MS = 10_000;
 
+/** A session just opened: its token goes in the cookie, only its hash is stored. */
+export interface OpenedSession {
+  token: string;
+  actor: Actor;
+  expiresAt: Date;
+}
+
 /** Local accounts and sessions. The session token lives only in an HTTP-only cookie; we store its hash. */
 export class AuthService {
   private readonly recent = new Map<string, { actor: Actor; until: number }>();
@@ -26,19 +33,22 @@ export class AuthService {
     private readonly sessionTtlMs: number,
   ) {}
 
-  async login(username: string, password: string): Promise<{ token: string; actor: Actor; expiresAt: Date }> {
+  async login(username: string, password: string): Promise<OpenedSession> {
     const [user] = await this.db.select().from(users).where(eq(users.username, username));
     const valid = await verifyPassword(password, user?.passwordHash ?? decoyHash);
     if (!user || !valid || user.disabled) throw new ApiError('TB_LOGIN_FAILED');
+    return this.openSession(user.id);
+  }
+
+  /** A new session for an account whose holder has proved who they are (a password, a phone code). */
+  async openSession(userId: string): Promise<OpenedSession> {
     const token = randomBytes(32).toString('base64url');
     const now = this.clock();
     const expiresAt = new Date(now.getTime() + this.sessionTtlMs);
-    await this.db
-      .insert(sessions)
-      .values({ tokenHash: hashToken(token), userId: user.id, createdAt: now, expiresAt });
+    await this.db.insert(sessions).values({ tokenHash: hashToken(token), userId, createdAt: now, expiresAt });
     // old sessions of this user are swept at each login
-    await this.db.delete(sessions).where(and(eq(sessions.userId, user.id), lt(sessions.expiresAt, now)));
-    return { token, actor: await this.actorOf(user.id), expiresAt };
+    await this.db.delete(sessions).where(and(eq(sessions.userId, userId), lt(sessions.expiresAt, now)));
+    return { token, actor: await this.actorOf(userId), expiresAt };
   }
 
   async logout(token: string): Promise<void> {

@@ -201,7 +201,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig 
         integer(env.TONGBAN_PHONE_CODE_INTERVAL_SECONDS, 60, 'TONGBAN_PHONE_CODE_INTERVAL_SECONDS') * 1000,
       maxTries: integer(env.TONGBAN_PHONE_CODE_TRIES, 5, 'TONGBAN_PHONE_CODE_TRIES'),
       perPhonePerDay: integer(env.TONGBAN_PHONE_CODES_PER_DAY, 10, 'TONGBAN_PHONE_CODES_PER_DAY'),
-      perAddressPerMinute: integer(env.TONGBAN_PHONE_CODES_PER_ADDRESS, 10, 'TONGBAN_PHONE_CODES_PER_ADDRESS'),
+      perAddressPerMinute: integer(
+        env.TONGBAN_PHONE_CODES_PER_ADDRESS,
+        10,
+        'TONGBAN_PHONE_CODES_PER_ADDRESS',
+      ),
       perPhonePerMinute: integer(env.TONGBAN_PHONE_CODES_PER_PHONE, 3, 'TONGBAN_PHONE_CODES_PER_PHONE'),
     },
     messages,

@@ -20,6 +20,13 @@ export const runtimeErrors = {
   TB_PASSWORD_WEAK: m(422, '密码太容易被猜到', 'This password is too easy to guess'),
   TB_UNAUTHENTICATED: m(401, '请先登录', 'Please sign in first'),
   TB_LOGIN_FAILED: m(401, '用户名或密码不正确', 'Wrong user name or password'),
+  TB_PHONE_CODE_WRONG: m(401, '验证码不正确', 'The code is not right'),
+  TB_PHONE_CODE_EXPIRED: m(401, '验证码已过期，请重新获取', 'The code has expired; ask for a new one'),
+  TB_PHONE_CODE_TRIES: m(
+    401,
+    '验证码输错次数太多，已不能再用，请重新获取',
+    'Too many wrong tries: this code no longer works; ask for a new one',
+  ),
   TB_FORBIDDEN: m(403, '您没有权限执行此操作', 'You are not allowed to do this'),
   TB_NOT_FOUND: m(404, '找不到{what}', '{what} was not found'),
   TB_REPORT_CODE_UNKNOWN: m(
@@ -64,6 +71,16 @@ export const runtimeErrors = {
     429,
     '尝试次数过多，请 {seconds} 秒后再试',
     'Too many attempts; try again in {seconds} s',
+  ),
+  TB_PHONE_CODE_TOO_SOON: m(
+    429,
+    '验证码刚刚发出，请 {seconds} 秒后再重新获取',
+    'A code was sent just now; you can ask for another in {seconds} s',
+  ),
+  TB_PHONE_CODES_TOO_MANY: m(
+    429,
+    '这个手机号今天获取验证码的次数太多了，请明天再试，或用账号和密码登录',
+    'Too many codes for this number today; try again tomorrow, or sign in with an account and password',
   ),
   TB_INTERNAL: m(500, '服务器内部错误，已记录', 'Internal error; it has been logged'),
 } as const satisfies Record<string, RuntimeErrorEntry>;

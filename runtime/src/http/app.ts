@@ -10,6 +10,8 @@ import { installLimits } from './limits.js';
 import { installJsonBodies } from './json-body.js';
 import { clientErrorHandler, installSecurityHeaders, withSecurityHeaders } from './security-headers.js';
 import { authRoutes } from '../auth/auth.routes.js';
+import { phoneSignInRoutes } from '../auth/phone-sign-in.routes.js';
+import { devMailboxRoutes } from '../messages/dev-mailbox.routes.js';
 import { departmentRoutes } from '../departments/departments.routes.js';
 import { userRoutes } from '../users/users.routes.js';
 import { definitionRoutes } from '../definitions/definitions.routes.js';
@@ -117,6 +119,8 @@ export async function buildApp(runtime: Runtime, options: AppOptions = {}): Prom
       );
       for (const routes of [
         authRoutes,
+        phoneSignInRoutes,
+        devMailboxRoutes,
         departmentRoutes,
         userRoutes,
         definitionRoutes,

@@ -164,6 +164,16 @@ export class OutboxRelay {
             data: payload,
           },
         ];
+      case 'message':
+        // a text message (a sign-in code): sent by the channel the workers are configured with
+        return [
+          {
+            queue: queues.notifications,
+            name: 'send',
+            id: `message.${String(payload.messageId)}`,
+            data: payload,
+          },
+        ];
       case 'timers.scheduled':
         // local: the timer loop reads the rows itself; BullMQ: a delayed job per timer and due moment
         if (this.deps.driver.kind === 'local') return [];

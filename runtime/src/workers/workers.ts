@@ -6,6 +6,7 @@ import { eq } from 'drizzle-orm';
 import { notifications } from '../db/schema.js';
 import { openBundleFollowUp, openFollowUp, tellRater } from '../ratings/follow-up.js';
 import { warnAdministrators } from '../calendars/calendar-coverage.js';
+import { deliverMessage } from '../messages/message-channels.js';
 
 export interface WorkerOptions {
   /** Department queues to work (default: every department). */
@@ -60,8 +61,18 @@ export async function startWorkers(runtime: Runtime, options: WorkerOptions = {}
     }
   }
   if (wanted.has(queues.notifications)) {
+    const messages = {
+      db: runtime.db,
+      key: runtime.audit.key,
+      clock: runtime.clock,
+      channel: runtime.config.messages,
+      devMailbox: runtime.config.devMailbox,
+      log: (message: string) => log(message),
+    };
     await driver.consume(queues.notifications, async (job) => {
-      // in-app delivery: the row is the notice; a channel (SMS, mail) would be called from here
+      // a text message (a sign-in code) goes out by its channel: the log and mailbox, or the SMS webhook
+      if (job.name === 'send') return deliverMessage(messages, job.data);
+      // in-app delivery: the row is the notice
       const id = String(job.data.notificationId);
       const [row] = await runtime.db
         .select({ id: notifications.id })

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { and, asc, count, eq, isNotNull } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,6 +15,7 @@ import {
   drafts,
   memberships,
   notifications,
+  phoneCodes,
   ratings,
   reports,
   supervisionOrders,
@@ -22,6 +24,8 @@ import {
   users,
 } from '../../src/db/schema.js';
 import { openFollowUp } from '../../src/ratings/follow-up.js';
+import { codeHashOf } from '../../src/auth/phone-sign-in.service.js';
+import { phoneKeyOf } from '../../src/messages/phone-number.js';
 import { fileReport } from '../../src/reports/report.service.js';
 import { png } from '../support/files.js';
 import { demoPassword } from '../../src/seed/seed.js';
@@ -405,6 +409,8 @@ const listsFor =
 
 // every matrix row reads m(anonymous, admin, supervisor, minzheng, renshe, grid, resident, resident2)
 const everyone = m(ok, ok, ok, ok, ok, ok, ok, ok);
+/** A mobile number of the caller's own for a phone sign-in row (`n` tells the rows apart). */
+const phoneOfActor = (actor: ActorName, n: number) => `13700000${actors.indexOf(actor)}0${n}`;
 /** A senior-services application for the senior card alone (no bus card, no health check). */
 let applicants = 0;
 /** The senior card alone, each time for another person: one person has one senior card case open (0022). */
@@ -528,6 +534,59 @@ const rows: Row[] = [
           actor,
         ),
     }),
+  },
+
+  // sign-in by phone and one-time code (decision 0023): anyone, signed in or not; each caller its own number
+  {
+    method: 'POST',
+    route: '/api/auth/phone-codes',
+    expected: everyone,
+    mutates: true,
+    fixture: (actor) => {
+      const phone = phoneOfActor(actor, 1);
+      return {
+        url: '/api/auth/phone-codes',
+        payload: { phone },
+        observe: () =>
+          h.runtime.db.$count(phoneCodes, eq(phoneCodes.phoneKey, phoneKeyOf(h.runtime.audit.key, phone))),
+      };
+    },
+  },
+  {
+    method: 'POST',
+    route: '/api/auth/phone-sign-in',
+    expected: everyone,
+    mutates: true,
+    fixture: async (actor) => {
+      const phone = phoneOfActor(actor, 2);
+      const key = h.runtime.audit.key;
+      const id = randomUUID();
+      const now = h.clock.now();
+      await h.runtime.db.insert(phoneCodes).values({
+        id,
+        phoneKey: phoneKeyOf(key, phone),
+        codeHash: codeHashOf(key, id, '246810'),
+        createdAt: now,
+        expiresAt: new Date(now.getTime() + 300_000),
+      });
+      return {
+        url: '/api/auth/phone-sign-in',
+        payload: { phone, code: '246810' },
+        observe: async () =>
+          (await h.runtime.db.select().from(phoneCodes).where(eq(phoneCodes.id, id)))[0]?.consumedAt ?? null,
+        check: (response) =>
+          expect(response.json<{ roles: string[]; displayName: string }>()).toMatchObject({
+            roles: ['resident'],
+            displayName: `${phone.slice(0, 3)}****${phone.slice(7)}`,
+          }),
+      };
+    },
+  },
+  {
+    method: 'GET',
+    route: '/api/dev/mailbox',
+    expected: everyone,
+    fixture: () => ({ url: '/api/dev/mailbox' }),
   },
 
   // departments and accounts
