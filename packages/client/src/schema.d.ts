@@ -400,6 +400,250 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/auth/phone-codes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Send a one-time sign-in code to a mainland mobile number. The answer is the same whether or not the number has an account, and never holds the code */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            phone: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              expiresInSeconds: number;
+              resendInSeconds: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: string;
+              message: string;
+              details: {
+                path: string;
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: string;
+              message: string;
+              details: {
+                path: string;
+                message: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/auth/phone-sign-in': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Sign in with a mobile number and the code sent to it; the number's first sign-in makes a resident account. Sets the session cookie as /auth/login does */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            phone: string;
+            code: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              username: string;
+              displayName: string;
+              roles: ('admin' | 'supervisor' | 'staff' | 'grid' | 'resident')[];
+              memberships: {
+                department: string;
+                /** @enum {unknown} */
+                role: 'admin' | 'supervisor' | 'staff' | 'grid' | 'resident';
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: string;
+              message: string;
+              details: {
+                path: string;
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: string;
+              message: string;
+              details: {
+                path: string;
+                message: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/dev/mailbox': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Recent text messages of the development mailbox, newest first (only when it is on: the embedded mode without an SMS webhook; 404 otherwise) */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+          to?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                /** Format: uuid */
+                id: string;
+                to: string;
+                text: string;
+                /** Format: date-time */
+                createdAt: string;
+              }[];
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: string;
+              message: string;
+              details: {
+                path: string;
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: string;
+              message: string;
+              details: {
+                path: string;
+                message: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/departments': {
     parameters: {
       query?: never;
@@ -5750,7 +5994,7 @@ export interface paths {
               /** Format: uuid */
               caseId: string;
               /** Format: uuid */
-              raterId: string;
+              raterId: string | null;
               /** @enum {unknown} */
               score: 'good' | 'average' | 'bad';
               reason: string | null;
@@ -5824,12 +6068,595 @@ export interface paths {
               /** Format: uuid */
               caseId: string;
               /** Format: uuid */
-              raterId: string;
+              raterId: string | null;
               /** @enum {unknown} */
               score: 'good' | 'average' | 'bad';
               reason: string | null;
               /** Format: date-time */
               createdAt: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: string;
+              message: string;
+              details: {
+                path: string;
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: string;
+              message: string;
+              details: {
+                path: string;
+                message: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/reports/choices': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** What a report may name: the event types the responsibility list's grid-event matters handle, and the communities */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              categories: {
+                key: string;
+                title: {
+                  'zh-CN': string;
+                  en: string;
+                };
+                department: {
+                  'zh-CN': string;
+                  en: string;
+                };
+              }[];
+              communities: {
+                key: string;
+                title: {
+                  'zh-CN': string;
+                  en: string;
+                };
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: string;
+              message: string;
+              details: {
+                path: string;
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: string;
+              message: string;
+              details: {
+                path: string;
+                message: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/reports': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Report a neighbourhood problem (随手拍), with or without an account: routed by its category to the lead department; answers a follow code */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            category: string;
+            description: string;
+            place: string;
+            community: string;
+            position?: {
+              lat: number;
+              lng: number;
+              accuracy?: number;
+            };
+            photos?: {
+              /** Format: uuid */
+              id: string;
+              name: string;
+              /** @enum {unknown} */
+              type: 'image/jpeg' | 'image/png' | 'image/webp';
+              size: number;
+            }[];
+            phone?: string;
+            uploadToken?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              caseId: string;
+              title: {
+                'zh-CN': string;
+                en: string;
+              };
+              category: string | null;
+              place: string | null;
+              /** @enum {unknown} */
+              status: 'active' | 'done' | 'cancelled';
+              step: {
+                'zh-CN': string;
+                en: string;
+              } | null;
+              department: {
+                code: string;
+                name: {
+                  'zh-CN': string;
+                  en: string;
+                };
+              } | null;
+              /** Format: date-time */
+              openedAt: string;
+              /** Format: date-time */
+              dueAt: string | null;
+              /** Format: date-time */
+              closedAt: string | null;
+              timeline: {
+                /** Format: date-time */
+                at: string;
+                what: {
+                  'zh-CN': string;
+                  en: string;
+                };
+                who: {
+                  'zh-CN': string;
+                  en: string;
+                };
+              }[];
+              feedback: {
+                text: string;
+                department: {
+                  'zh-CN': string;
+                  en: string;
+                };
+                /** Format: date-time */
+                at: string;
+              } | null;
+              rating: {
+                /** @enum {unknown} */
+                score: 'good' | 'average' | 'bad';
+                reason: string | null;
+                /** Format: date-time */
+                createdAt: string;
+              } | null;
+              canRate: boolean;
+              code: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: string;
+              message: string;
+              details: {
+                path: string;
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: string;
+              message: string;
+              details: {
+                path: string;
+                message: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/reports/{code}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Follow a report by its code: where it stands, which department has it, the promised date, the timeline in plain words, the feedback, the rating */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          code: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              caseId: string;
+              title: {
+                'zh-CN': string;
+                en: string;
+              };
+              category: string | null;
+              place: string | null;
+              /** @enum {unknown} */
+              status: 'active' | 'done' | 'cancelled';
+              step: {
+                'zh-CN': string;
+                en: string;
+              } | null;
+              department: {
+                code: string;
+                name: {
+                  'zh-CN': string;
+                  en: string;
+                };
+              } | null;
+              /** Format: date-time */
+              openedAt: string;
+              /** Format: date-time */
+              dueAt: string | null;
+              /** Format: date-time */
+              closedAt: string | null;
+              timeline: {
+                /** Format: date-time */
+                at: string;
+                what: {
+                  'zh-CN': string;
+                  en: string;
+                };
+                who: {
+                  'zh-CN': string;
+                  en: string;
+                };
+              }[];
+              feedback: {
+                text: string;
+                department: {
+                  'zh-CN': string;
+                  en: string;
+                };
+                /** Format: date-time */
+                at: string;
+              } | null;
+              rating: {
+                /** @enum {unknown} */
+                score: 'good' | 'average' | 'bad';
+                reason: string | null;
+                /** Format: date-time */
+                createdAt: string;
+              } | null;
+              canRate: boolean;
+            };
+          };
+        };
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: string;
+              message: string;
+              details: {
+                path: string;
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: string;
+              message: string;
+              details: {
+                path: string;
+                message: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/reports/{code}/rating': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Rate a closed report by its code (好差评): good, average or bad with a reason, once */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          code: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {unknown} */
+            score: 'good' | 'average' | 'bad';
+            reason?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              caseId: string;
+              title: {
+                'zh-CN': string;
+                en: string;
+              };
+              category: string | null;
+              place: string | null;
+              /** @enum {unknown} */
+              status: 'active' | 'done' | 'cancelled';
+              step: {
+                'zh-CN': string;
+                en: string;
+              } | null;
+              department: {
+                code: string;
+                name: {
+                  'zh-CN': string;
+                  en: string;
+                };
+              } | null;
+              /** Format: date-time */
+              openedAt: string;
+              /** Format: date-time */
+              dueAt: string | null;
+              /** Format: date-time */
+              closedAt: string | null;
+              timeline: {
+                /** Format: date-time */
+                at: string;
+                what: {
+                  'zh-CN': string;
+                  en: string;
+                };
+                who: {
+                  'zh-CN': string;
+                  en: string;
+                };
+              }[];
+              feedback: {
+                text: string;
+                department: {
+                  'zh-CN': string;
+                  en: string;
+                };
+                /** Format: date-time */
+                at: string;
+              } | null;
+              rating: {
+                /** @enum {unknown} */
+                score: 'good' | 'average' | 'bad';
+                reason: string | null;
+                /** Format: date-time */
+                createdAt: string;
+              } | null;
+              canRate: boolean;
+            };
+          };
+        };
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: string;
+              message: string;
+              details: {
+                path: string;
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: string;
+              message: string;
+              details: {
+                path: string;
+                message: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/reports/photos': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Upload a photo for a report, with or without an account: the image itself as the body (JPEG, PNG or WebP, at most 5 MB), its type as Content-Type
+     * @description The first photo answers an upload token; send it as X-Upload-Token with the next photos and as uploadToken with the report, which names the photos by id.
+     */
+    post: {
+      parameters: {
+        query: {
+          name: string;
+        };
+        header?: {
+          'x-upload-token'?: string;
+        };
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              name: string;
+              contentType: string;
+              size: number;
+              /** Format: date-time */
+              createdAt: string;
+              uploadToken: string;
             };
           };
         };

@@ -18,12 +18,28 @@ export interface SignInFormProps {
  * The one sign-in form of the three apps: POST /api/auth/login through the client; the runtime sets the
  * session cookie for the whole origin. An empty field is said at the field after pressing the button;
  * what the runtime refuses (a wrong password, too many attempts) is said above, in its own words, and
- * any field it names gets its message.
+ * any field it names gets its message. Residents get `ResidentSignIn`, which offers a phone code first.
  */
 export function SignInForm({ onSignedIn, onCancel }: SignInFormProps) {
   const t = useT(signInNamespace);
-  const { signIn } = useSession();
   const titleId = useId();
+  return (
+    <Paper component="section" aria-labelledby={titleId} maw="28rem" mx="auto" p="lg" withBorder>
+      <Stack>
+        <Title order={1} size="h2" id={titleId}>
+          {t('title')}
+        </Title>
+        <Text>{t('lead')}</Text>
+        <PasswordSignInFields {...(onSignedIn ? { onSignedIn } : {})} {...(onCancel ? { onCancel } : {})} />
+      </Stack>
+    </Paper>
+  );
+}
+
+/** The account-and-password form itself, without a frame or title (`SignInForm`, `ResidentSignIn`). */
+export function PasswordSignInFields({ onSignedIn, onCancel }: SignInFormProps) {
+  const t = useT(signInNamespace);
+  const { signIn } = useSession();
   const [values, setValues] = useState<Record<Field, string>>({ username: '', password: '' });
   const [fieldErrors, setFieldErrors] = useState<Partial<Record<Field, string>>>({});
   const [refusal, setRefusal] = useState<string | null>(null);
@@ -56,49 +72,43 @@ export function SignInForm({ onSignedIn, onCancel }: SignInFormProps) {
   };
 
   return (
-    <Paper component="section" aria-labelledby={titleId} maw="28rem" mx="auto" p="lg" withBorder>
-      <form onSubmit={(event) => void submit(event)} noValidate>
-        <Stack>
-          <Title order={1} size="h2" id={titleId}>
-            {t('title')}
-          </Title>
-          <Text>{t('lead')}</Text>
-          {refusal ? (
-            <Alert color="red" role="alert">
-              {refusal}
-            </Alert>
-          ) : null}
-          <TextInput
-            label={t('username')}
-            name="username"
-            autoComplete="username"
-            autoCapitalize="none"
-            spellCheck={false}
-            required
-            value={values.username}
-            onChange={change('username')}
-            error={fieldErrors.username}
-          />
-          <PasswordInput
-            label={t('password')}
-            name="password"
-            autoComplete="current-password"
-            required
-            value={values.password}
-            onChange={change('password')}
-            error={fieldErrors.password}
-          />
-          <Button type="submit" loading={busy} loaderProps={{ 'aria-label': t('submitting') }}>
-            {t('submit')}
+    <form onSubmit={(event) => void submit(event)} noValidate>
+      <Stack>
+        {refusal ? (
+          <Alert color="red" role="alert">
+            {refusal}
+          </Alert>
+        ) : null}
+        <TextInput
+          label={t('username')}
+          name="username"
+          autoComplete="username"
+          autoCapitalize="none"
+          spellCheck={false}
+          required
+          value={values.username}
+          onChange={change('username')}
+          error={fieldErrors.username}
+        />
+        <PasswordInput
+          label={t('password')}
+          name="password"
+          autoComplete="current-password"
+          required
+          value={values.password}
+          onChange={change('password')}
+          error={fieldErrors.password}
+        />
+        <Button type="submit" loading={busy} loaderProps={{ 'aria-label': t('submitting') }}>
+          {t('submit')}
+        </Button>
+        {onCancel ? (
+          <Button variant="default" onClick={onCancel}>
+            {t('cancel')}
           </Button>
-          {onCancel ? (
-            <Button variant="default" onClick={onCancel}>
-              {t('cancel')}
-            </Button>
-          ) : null}
-        </Stack>
-      </form>
-    </Paper>
+        ) : null}
+      </Stack>
+    </form>
   );
 }
 
