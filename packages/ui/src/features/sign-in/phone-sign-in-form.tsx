@@ -1,10 +1,15 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
 import { Alert, Button, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { TongbanApiError, unwrap } from '@tongban/client';
 import { useT } from '../../i18n/index.js';
 import { tongbanApi } from '../shell/api.js';
 import { useSession } from '../shell/session.js';
-import { formatPhoneNumber, normalizePhoneNumber } from '../phone/phone-number.js';
+import {
+  caretAfterDigits,
+  digitsBefore,
+  formatPhoneNumber,
+  normalizePhoneNumber,
+} from '../phone/phone-number.js';
 import { signInNamespace } from './namespace.js';
 import {
   codeFieldProblem,
@@ -46,6 +51,23 @@ export function PhoneSignInFields({ onSignedIn, onCancel }: PhoneSignInProps) {
   const [busy, setBusy] = useState<PhoneField | null>(null);
   const [now, setNow] = useState(() => Date.now());
   const codeInput = useRef<HTMLInputElement>(null);
+  const phoneInput = useRef<HTMLInputElement>(null);
+  const caretDigits = useRef<number | undefined>(undefined);
+
+  // the caret stays after the digit just typed, though spaces come and go around it (as the form's
+  // phone control does): correcting a digit in the middle does not throw the caret to the end
+  useLayoutEffect(() => {
+    const element = phoneInput.current;
+    if (caretDigits.current === undefined || !element || document.activeElement !== element) return;
+    const caret = caretAfterDigits(formatPhoneNumber(phone), caretDigits.current);
+    element.setSelectionRange(caret, caret);
+    caretDigits.current = undefined;
+  });
+  const typePhone = (event: ChangeEvent<HTMLInputElement>) => {
+    const typed = event.currentTarget.value;
+    caretDigits.current = digitsBefore(typed, event.currentTarget.selectionStart ?? typed.length);
+    setPhone(normalizePhoneNumber(typed));
+  };
 
   const say = (problem: FieldProblem) => t(problem.key, problem.values ?? {});
   const waitSeconds = sent ? secondsUntil(sent.resendAt, now) : 0;
@@ -114,8 +136,10 @@ export function PhoneSignInFields({ onSignedIn, onCancel }: PhoneSignInProps) {
           inputMode="numeric"
           autoComplete="tel-national"
           required
+          ref={phoneInput}
           value={formatPhoneNumber(phone)}
-          onChange={(event) => setPhone(normalizePhoneNumber(event.currentTarget.value))}
+          onChange={typePhone}
+          maxLength={20}
           error={errors.phone}
         />
         <Button
