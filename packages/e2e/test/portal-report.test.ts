@@ -240,4 +240,21 @@ describe('reporting a neighbourhood problem in the portal without an account', (
       await close();
     }
   });
+
+  it('should offer the report and the code box in English', async () => {
+    const { page, errors, close } = await newPage(browser, { width: 360, height: 740, language: 'en' });
+    try {
+      page.setDefaultTimeout(15_000);
+      await page.goto(`${url}/portal/report`);
+      await page.getByRole('heading', { name: 'Report a problem near you', level: 1 }).waitFor();
+      await page.getByRole('radio', { name: 'Dumped rubbish' }).waitFor();
+      await pageChecked(page, 'portal-report-form-en-360');
+      await page.goto(`${url}/portal/report/ABCDE23456`);
+      await page.getByText('No report has this follow code').waitFor();
+      await pageChecked(page, 'portal-report-wrong-code-en-360');
+      expect(errors.filter((error) => !/status of 404/.test(error))).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
 });

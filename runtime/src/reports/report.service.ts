@@ -163,6 +163,7 @@ export async function viewOf(runtime: Runtime, caseId: string) {
       at: entry.at,
       what: reportLabels[entry.action] ?? entry.label,
       who: entry.action === 'case.started' || entry.action === 'case.rated' ? you : entry.by.name,
+      first: entry.action === 'case.started',
     })) ?? [];
   const stepEntries = steps.flatMap((step) => [
     {
@@ -180,9 +181,12 @@ export async function viewOf(runtime: Runtime, caseId: string) {
         ]
       : []),
   ]);
-  const timeline: ReportTimelineEntry[] = [...audit, ...stepEntries].sort(
-    (a, b) => a.at.getTime() - b.at.getTime(),
-  );
+  // at the same moment: the report first, then the steps, then what the case as a whole did (closed)
+  const ranked = [
+    ...audit.map((entry) => ({ entry, rank: entry.first ? 0 : 2 })),
+    ...stepEntries.map((entry) => ({ entry, rank: 1 })),
+  ].sort((a, b) => a.entry.at.getTime() - b.entry.at.getTime() || a.rank - b.rank);
+  const timeline: ReportTimelineEntry[] = ranked.map(({ entry: { at, what, who } }) => ({ at, what, who }));
   const matter = row.matterKey === null ? undefined : catalog.get('matter', row.matterKey);
   const open = steps.find((step) => step.status === 'open');
   const holder = open?.department ?? matter?.lead ?? null;

@@ -71,7 +71,7 @@ function CodeEntry({ wrong, typed }: { wrong: boolean; typed: string }) {
           error={error}
           errorProps={{ role: 'alert' }}
           size="xl"
-          ff="monospace"
+          styles={{ input: { fontFamily: 'monospace', letterSpacing: '0.08em' } }}
           autoCapitalize="characters"
           autoComplete="off"
           spellCheck={false}

@@ -46,12 +46,7 @@ export function ReportConfirmation({ filed, onAnother }: { filed: FiledReport; o
           <Group gap="sm">
             <CopyButton value={filed.code}>
               {({ copied, copy }) => (
-                <Button
-                  size="lg"
-                  variant={copied ? 'light' : 'filled'}
-                  color={copied ? 'teal.9' : undefined}
-                  onClick={copy}
-                >
+                <Button size="lg" onClick={copy} aria-live="polite">
                   {copied ? t('copied') : t('copy')}
                 </Button>
               )}

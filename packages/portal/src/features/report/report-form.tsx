@@ -3,7 +3,6 @@ import {
   Alert,
   Anchor,
   Button,
-  CloseButton,
   FileButton,
   Group,
   Image,
@@ -207,8 +206,10 @@ export function ReportForm({
           onChange={setCategory}
           error={shown('category')}
           size="lg"
+          withAsterisk
         >
-          <SimpleGrid cols={{ base: 2, sm: 3 }} spacing="xs" mt="xs">
+          {/* Chinese names of problems are a few characters: two a row on a phone; English ones one a row */}
+          <SimpleGrid cols={{ base: language === 'en' ? 1 : 2, sm: 3 }} spacing="xs" mt="xs">
             {choices.categories.map((choice) => (
               <Radio.Card key={choice.key} value={choice.key} p="sm" radius="md" mih="4.5rem">
                 <Group wrap="nowrap" gap="xs" align="center">
@@ -302,17 +303,18 @@ export function ReportForm({
           {photos.length > 0 && (
             <SimpleGrid cols={{ base: 2, sm: 3 }} spacing="xs" aria-labelledby="report-photos-label">
               {photos.map((item, index) => (
-                <Paper key={item.key} withBorder p={4} pos="relative">
+                <Paper key={item.key} withBorder p={4}>
                   <Image src={item.preview} alt={t('photoAlt', { number: index + 1 })} h="8rem" fit="cover" />
-                  <CloseButton
-                    pos="absolute"
-                    top={6}
-                    right={6}
-                    size="xl"
-                    variant="white"
+                  <Button
+                    variant="default"
+                    size="md"
+                    fullWidth
+                    mt={4}
                     aria-label={t('removePhoto', { number: index + 1 })}
                     onClick={() => removePhoto(item.key)}
-                  />
+                  >
+                    {t('remove')}
+                  </Button>
                   {item.state === 'sending' && (
                     <Text role="status" fz="sm">
                       {t('photoPreparing')}
