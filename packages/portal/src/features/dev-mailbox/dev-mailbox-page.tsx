@@ -74,9 +74,7 @@ export function DevMailboxPage() {
             return (
               <Paper component="li" withBorder p="md" key={mail.id}>
                 <Stack gap={4}>
-                  <Text size="sm">
-                    {t('to')}: {mail.to} · {t('sentAt')}: {time(mail.createdAt)}
-                  </Text>
+                  <Text size="sm">{t('sentTo', { to: mail.to, time: time(mail.createdAt) })}</Text>
                   {code ? (
                     <Text fz="1.75rem" fw={700} ff="monospace" lts="0.15em">
                       <VisuallyHidden>{t('code')}: </VisuallyHidden>

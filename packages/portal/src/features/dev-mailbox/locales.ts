@@ -10,8 +10,7 @@ export const devMailboxCatalog = {
     failed: '短信暂时无法显示。',
     off: '这台服务器没有开启开发用收件箱：短信会真正发到手机上。',
     empty: '还没有短信。请先在登录页点“获取验证码”，再回到这里。',
-    to: '收信手机',
-    sentAt: '发送时间',
+    sentTo: '收信手机：{{to}} · 发送时间：{{time}}',
     code: '验证码',
   },
   en: {
@@ -22,8 +21,7 @@ export const devMailboxCatalog = {
     failed: 'The messages cannot be shown just now.',
     off: 'This server has no development mailbox: text messages go to real phones.',
     empty: 'No messages yet. Press "Send me a code" on the sign-in page, then come back here.',
-    to: 'To',
-    sentAt: 'Sent',
+    sentTo: 'To {{to}} · sent {{time}}',
     code: 'Code',
   },
 } satisfies Catalog;

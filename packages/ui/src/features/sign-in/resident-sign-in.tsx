@@ -29,7 +29,7 @@ export function ResidentSignIn({ initialMethod = 'phone', onSignedIn, onCancel }
         <Title order={1} size="h2" id={titleId}>
           {t('resident.title')}
         </Title>
-        <Text>{t('resident.lead')}</Text>
+        <Text>{method === 'phone' ? t('resident.lead') : t('lead')}</Text>
         <Tabs
           value={method}
           onChange={(value) => setMethod(value === 'password' ? 'password' : 'phone')}
