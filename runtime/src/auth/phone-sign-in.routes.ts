@@ -5,6 +5,7 @@ import { localeOf } from '../http/locale.js';
 import { responses } from '../http/schemas.js';
 import { mobilePhoneJson, phoneKeyOf } from '../messages/phone-number.js';
 import { accountJson, setSessionCookie } from './auth.routes.js';
+import { RetryLater } from './phone-sign-in.service.js';
 
 const phoneBody = {
   type: 'object',
@@ -68,8 +69,13 @@ export async function phoneSignInRoutes(app: FastifyInstance, { runtime }: { run
     },
     async (request, reply) => {
       const { phone } = request.body as { phone: string };
-      const issued = await runtime.phoneSignIn.issue(phone, localeOf(request));
-      return reply.status(202).send(issued);
+      try {
+        const issued = await runtime.phoneSignIn.issue(phone, localeOf(request));
+        return reply.status(202).send(issued);
+      } catch (error) {
+        if (error instanceof RetryLater) reply.header('retry-after', String(error.retryAfterSeconds));
+        throw error;
+      }
     },
   );
 

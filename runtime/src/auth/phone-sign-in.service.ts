@@ -70,7 +70,7 @@ export class PhoneSignIn {
         .orderBy(desc(phoneCodes.createdAt));
       const last = today[0];
       const wait = last ? last.createdAt.getTime() + config.intervalMs - now.getTime() : 0;
-      if (wait > 0) throw new ApiError('TB_PHONE_CODE_TOO_SOON', { seconds: String(Math.ceil(wait / 1000)) });
+      if (wait > 0) throw tooSoon(Math.ceil(wait / 1000));
       if (today.length >= config.perPhonePerDay) throw new ApiError('TB_PHONE_CODES_TOO_MANY');
       // yesterday's codes of this number are of no use to anyone
       await tx
@@ -165,6 +165,18 @@ export class PhoneSignIn {
 /** The keyed hash a code is kept as: of the code with its row's id, so two equal codes hash apart. */
 export const codeHashOf = (key: AuditKey, id: string, code: string): string =>
   key.mac([codePurpose, id, code]);
+
+/** A refusal that says when to come back (the route sends it as `Retry-After` too). */
+export class RetryLater extends ApiError {
+  constructor(
+    code: 'TB_PHONE_CODE_TOO_SOON',
+    readonly retryAfterSeconds: number,
+  ) {
+    super(code, { seconds: String(retryAfterSeconds) });
+  }
+}
+
+const tooSoon = (seconds: number) => new RetryLater('TB_PHONE_CODE_TOO_SOON', seconds);
 
 /** Compares two hex hashes in constant time. */
 function sameHash(a: string, b: string): boolean {

@@ -169,12 +169,10 @@ describe('phone sign-in: asking for a code', () => {
 
     // when the person asks again 30 s later (three requests a minute for one number: the limit's)
     h.clock.advance(30_000);
-    const later = expectError(
-      await askCode(phone, { address: newAddress(), language: 'en' }),
-      429,
-      'TB_PHONE_CODE_TOO_SOON',
-    );
+    const laterResponse = await askCode(phone, { address: newAddress(), language: 'en' });
+    const later = expectError(laterResponse, 429, 'TB_PHONE_CODE_TOO_SOON');
     expect(later.message).toBe('A code was sent just now; you can ask for another in 30 s');
+    expect(laterResponse.headers['retry-after']).toBe('30');
 
     // a minute after the first, it goes
     h.clock.advance(31_000);
