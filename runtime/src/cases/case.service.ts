@@ -384,7 +384,10 @@ export class CaseService {
     };
     await this.maskNotifications(row, workflow, row.data, result.effects);
     const writes = foldEffects(context, result.effects);
-    const attached = claimAudit(actorId, options.uploads ?? [], now).map((entry) => ({ ...entry, caseId: id }));
+    const attached = claimAudit(actorId, options.uploads ?? [], now).map((entry) => ({
+      ...entry,
+      caseId: id,
+    }));
     const audit = this.deps.audit.rows(id, { seq: 0, hash: '' }, [started, ...attached, ...writes.audit]);
     return {
       row: { ...row, auditSeq: audit.seq, auditHead: audit.hash },
