@@ -90,7 +90,7 @@ export function PhoneSignInFields({ onSignedIn, onCancel }: PhoneSignInProps) {
       setNow(at);
       setSent({
         phone,
-        minutes: Math.round(issued.expiresInSeconds / 60),
+        minutes: Math.max(1, Math.round(issued.expiresInSeconds / 60)),
         resendAt: at + issued.resendInSeconds * 1000,
       });
       setCode('');
