@@ -257,4 +257,20 @@ describe('reporting a neighbourhood problem in the portal without an account', (
       await close();
     }
   });
+
+  it('should lay the report and the follow pages out at a desk too (1280x800)', async () => {
+    const { page, errors, close } = await newPage(browser, { width: 1280, height: 800, language: 'zh-CN' });
+    try {
+      page.setDefaultTimeout(15_000);
+      await page.goto(`${url}/portal/report`);
+      await page.getByRole('radio', { name: words.category }).waitFor();
+      await pageChecked(page, 'portal-report-form-zh-CN-1280');
+      await page.goto(`${url}/portal/report/follow`);
+      await page.getByLabel(words.codeLabel).waitFor();
+      await pageChecked(page, 'portal-report-follow-entry-zh-CN-1280');
+      expect(errors).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
 });
