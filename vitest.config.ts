@@ -3,6 +3,7 @@ import { runtimeProject } from './runtime/vitest.config.js';
 import { browserProject } from './packages/e2e/vitest.config.js';
 import { packagesProject } from './packages/client/vitest.config.js';
 import { uiProject } from './packages/ui/vitest.config.js';
+import { portalProject } from './packages/portal/vitest.config.js';
 
 export default defineConfig({
   resolve: { conditions: ['tongban-source'] },
@@ -15,6 +16,7 @@ export default defineConfig({
       browserProject,
       packagesProject,
       uiProject,
+      portalProject,
     ],
   },
 });

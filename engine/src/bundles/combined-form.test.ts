@@ -1,6 +1,7 @@
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { Catalog } from '../definitions/catalog.js';
+import type { LocalizedText } from '../i18n/text.js';
 import type { BundleDefinition, Definition, FormDefinition, MatterDefinition } from '../definitions/types.js';
 import { validate } from '../definitions/validate.js';
 import { libraryCatalog } from '../../test/support/library.js';
@@ -134,6 +135,36 @@ describe('combined form', () => {
     const { phone: _phone, ...person } = valid.person;
     expect(check({ ...withoutBusCard, person, choice: { busCard: false } })).toBe(true);
     expect(check({ ...valid, person })).toBe(false);
+  });
+
+  it('should say once a sentence that two forms\u2019 notices share, in either language', () => {
+    const shared = {
+      'zh-CN': '我们仅为办理本事项使用这些信息。',
+      en: 'We use them only to handle this matter.',
+    };
+    const notices = [
+      { 'zh-CN': `我们收集您的姓名。${shared['zh-CN']}`, en: `We collect your name. ${shared.en}` },
+      { 'zh-CN': `我们收集您的病史。${shared['zh-CN']}`, en: `We collect your medical history. ${shared.en}` },
+    ];
+    const noticed = ['f.senior-card', 'f.health-check'];
+    const withNotices = new Catalog([
+      ...libraryCatalog().all('department'),
+      ...forms.map((one) =>
+        noticed.includes(one.key) ? { ...one, notice: notices[noticed.indexOf(one.key)] as LocalizedText } : one,
+      ),
+      ...matters,
+    ]);
+    const joined = combineForms(bundle, withNotices).notice;
+    expect(joined['zh-CN'].split('\n')).toEqual([
+      `我们收集您的姓名。${shared['zh-CN']}`,
+      '我们收集您的病史。',
+      'f.bus-card 收集说明',
+    ]);
+    expect(joined.en.split('\n')).toEqual([
+      `We collect your name. ${shared.en}`,
+      'We collect your medical history.',
+      'f.bus-card notice',
+    ]);
   });
 
   it('should require consent to the notice, which joins every form notice once', () => {

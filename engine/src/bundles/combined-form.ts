@@ -390,9 +390,38 @@ function stringsOf(value: unknown): string[] {
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 const sameText = (a: LocalizedText, b: LocalizedText) => a['zh-CN'] === b['zh-CN'] && a.en === b.en;
 
+/**
+ * The forms' notices one after another, each sentence said once: forms of one library share their
+ * sentences on how data is protected, and a resident should read them once, not once per matter.
+ */
 function joinTexts(texts: LocalizedText[]): LocalizedText {
-  return {
-    'zh-CN': texts.map((text) => text['zh-CN']).join('\n'),
-    en: texts.map((text) => text.en).join('\n'),
+  const join = (parts: string[], space: string) => {
+    const seen = new Set<string>();
+    return parts
+      .map((part) =>
+        sentencesOf(part)
+          .filter((sentence) => !seen.has(sentence) && Boolean(seen.add(sentence)))
+          .join(space),
+      )
+      .filter((part) => part !== '')
+      .join('\n');
   };
+  return {
+    'zh-CN': join(
+      texts.map((text) => text['zh-CN']),
+      '',
+    ),
+    en: join(
+      texts.map((text) => text.en),
+      ' ',
+    ),
+  };
+}
+
+/** A text's sentences: each ends with 。！？, or with . ! ? before a space. */
+function sentencesOf(text: string): string[] {
+  return text
+    .split(/(?<=[。！？])|(?<=[.!?])\s+/)
+    .map((sentence) => sentence.trim())
+    .filter((sentence) => sentence !== '');
 }

@@ -1668,6 +1668,20 @@ export interface paths {
                 category: string;
                 lead: string;
                 cooperating: string[];
+                departmentNames: {
+                  [key: string]: {
+                    'zh-CN': string;
+                    en: string;
+                  };
+                };
+                legalBasis: {
+                  'zh-CN': string;
+                  en: string;
+                }[];
+                eventTypes: string[];
+                initials: string;
+                /** Format: date-time */
+                promisedBy: string | null;
                 timeLimit: {
                   workingDays?: number;
                   workingHours?: number;
@@ -1923,7 +1937,15 @@ export interface paths {
                   'zh-CN': string;
                   en: string;
                 };
+                description?: {
+                  'zh-CN': string;
+                  en: string;
+                };
                 matters: string[];
+                initials: string;
+                workingDays: number | null;
+                /** Format: date-time */
+                promisedBy: string | null;
               }[];
               nextCursor: string | null;
             };

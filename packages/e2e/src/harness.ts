@@ -54,6 +54,12 @@ export async function startTongban(options: { timeoutMs?: number } = {}): Promis
     HOST: '127.0.0.1',
     LOG_LEVEL: process.env.TONGBAN_E2E_LOG_LEVEL ?? 'warn',
     TONGBAN_DATA_DIR: dataDir,
+    // every browser test signs in from 127.0.0.1, some with a phone code twice within a minute (the
+    // runtime's own tests prove these limits); a code lives 30 s, so that a test sees one expire
+    TONGBAN_PHONE_CODE_INTERVAL_SECONDS: '1',
+    TONGBAN_PHONE_CODES_PER_ADDRESS: '1000',
+    TONGBAN_PHONE_CODES_PER_PHONE: '1000',
+    TONGBAN_PHONE_CODE_SECONDS: '30',
   };
   // the embedded mode, whatever the test run's environment says (CI exports both for other projects)
   delete env.DATABASE_URL;

@@ -25,7 +25,7 @@ const words = {
   continue: '继续',
   send: '提交申请',
   signInFirst: '请先登录，再提交申请。您填写的内容已保存，不会丢失。',
-  signIn: { username: '账号', password: '密码', button: '登录' },
+  signIn: { passwordTab: '账号和密码', username: '账号', password: '密码', button: '登录' },
   receipt: '申请已提交',
   refused: '申请没有提交成功，请按提示修改标出的内容后再提交。',
 };
@@ -80,6 +80,8 @@ describe('applying for a matter in the portal', () => {
       await page.getByRole('button', { name: words.send }).click();
       await page.getByText(words.signInFirst).waitFor();
       await shoot(page, 'portal-apply-sign-in-zh-CN-360');
+      // the demo resident has an account and password: the other way than a phone code
+      await page.getByRole('tab', { name: words.signIn.passwordTab }).click();
       await page.getByLabel(words.signIn.username).fill('resident');
       await page.getByLabel(words.signIn.password).fill(demoPassword);
       await page.getByRole('button', { name: words.signIn.button, exact: true }).last().click();

@@ -6,12 +6,19 @@ const score = { enum: ['good', 'average', 'bad'] } as const;
 /** A bundle residents can apply for, at the version in force. */
 export const bundleJson = {
   type: 'object',
-  required: ['key', 'version', 'title', 'matters'],
+  required: ['key', 'version', 'title', 'matters', 'initials', 'workingDays', 'promisedBy'],
   properties: {
     key: { type: 'string' },
     version: { type: 'integer' },
     title: localizedTextJson,
+    description: localizedTextJson,
     matters: { type: 'array', items: { type: 'string' } },
+    // the pinyin initials of the Chinese title, for search
+    initials: { type: 'string' },
+    // the bundle's promised time in working days, when it gives it so
+    workingDays: nullable({ type: 'integer' }),
+    // the day that promise means for an application that goes in now
+    promisedBy: nullable(instant),
   },
   additionalProperties: false,
 } as const;

@@ -28,6 +28,7 @@ import { ApiError, forbidden, notFound } from '../errors/api-error.js';
 import { assertSchemaData } from '../forms/form-validator.js';
 import { pageOf, readMomentCursor } from '../http/cursor.js';
 import { ProfileService, rememberStatement } from '../profiles/profile.service.js';
+import { promisedIfStartedNow, searchInitials } from '../definitions/catalog-extras.js';
 import {
   claimStatement,
   claimableUploads,
@@ -92,16 +93,25 @@ export class BundleService {
   ) {}
 
   /** The bundles residents can apply for. */
-  async list(): Promise<Array<Pick<BundleDefinition, 'key' | 'version' | 'title'> & { matters: string[] }>> {
+  async list() {
     const catalog = await this.deps.definitions.current();
+    const now = this.deps.clock();
     return catalog
       .all('bundle')
-      .map((bundle) => ({
-        key: bundle.key,
-        version: bundle.version,
-        title: bundle.title,
-        matters: bundle.matters.map((item) => item.matter),
-      }))
+      .map((bundle) => {
+        const lead = bundle.matters[0] && catalog.get('matter', bundle.matters[0].matter)?.lead;
+        return {
+          key: bundle.key,
+          version: bundle.version,
+          title: bundle.title,
+          ...(bundle.description === undefined ? {} : { description: bundle.description }),
+          matters: bundle.matters.map((item) => item.matter),
+          initials: searchInitials(bundle.title),
+          workingDays: bundle.timeLimit && 'workingDays' in bundle.timeLimit ? bundle.timeLimit.workingDays : null,
+          // counted on the first matter's lead department's calendar: where the application starts
+          promisedBy: promisedIfStartedNow(bundle.timeLimit, now, catalog, lead),
+        };
+      })
       .sort((a, b) => a.key.localeCompare(b.key));
   }
 

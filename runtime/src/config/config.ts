@@ -97,7 +97,7 @@ export interface RuntimeConfig {
 }
 
 export interface PhoneCodeConfig {
-  /** How long a code is good for (TONGBAN_PHONE_CODE_MINUTES, 5). */
+  /** How long a code is good for (TONGBAN_PHONE_CODE_MINUTES, 5; or TONGBAN_PHONE_CODE_SECONDS). */
   ttlMs: number;
   /** The least time between two codes for one phone (TONGBAN_PHONE_CODE_INTERVAL_SECONDS, 60). */
   intervalMs: number;
@@ -196,7 +196,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig 
     ),
     webApps: webAppDirs(env.TONGBAN_WEB_DIR || undefined),
     phoneCodes: {
-      ttlMs: integer(env.TONGBAN_PHONE_CODE_MINUTES, 5, 'TONGBAN_PHONE_CODE_MINUTES') * 60_000,
+      // seconds, when given, win over minutes: a trial or a browser test sees a code expire without waiting minutes
+      ttlMs: env.TONGBAN_PHONE_CODE_SECONDS
+        ? integer(env.TONGBAN_PHONE_CODE_SECONDS, 300, 'TONGBAN_PHONE_CODE_SECONDS') * 1000
+        : integer(env.TONGBAN_PHONE_CODE_MINUTES, 5, 'TONGBAN_PHONE_CODE_MINUTES') * 60_000,
       intervalMs:
         integer(env.TONGBAN_PHONE_CODE_INTERVAL_SECONDS, 60, 'TONGBAN_PHONE_CODE_INTERVAL_SECONDS') * 1000,
       maxTries: integer(env.TONGBAN_PHONE_CODE_TRIES, 5, 'TONGBAN_PHONE_CODE_TRIES'),

@@ -80,7 +80,22 @@ export const formDefinitionJson = {
 /** A matter residents can apply for, at the version in force, with its form. */
 export const serviceJson = {
   type: 'object',
-  required: ['key', 'version', 'title', 'category', 'lead', 'cooperating', 'timeLimit', 'materials', 'form'],
+  required: [
+    'key',
+    'version',
+    'title',
+    'category',
+    'lead',
+    'cooperating',
+    'departmentNames',
+    'timeLimit',
+    'materials',
+    'legalBasis',
+    'eventTypes',
+    'initials',
+    'promisedBy',
+    'form',
+  ],
   properties: {
     key: { type: 'string' },
     version: { type: 'integer' },
@@ -89,6 +104,15 @@ export const serviceJson = {
     category: { type: 'string' },
     lead: { type: 'string' },
     cooperating: { type: 'array', items: { type: 'string' } },
+    // the lead's and the cooperating departments' names, by code: a resident sees who handles it
+    departmentNames: { type: 'object', additionalProperties: localizedTextJson },
+    legalBasis: { type: 'array', items: localizedTextJson },
+    // the kinds of neighbourhood problem a grid-event matter takes (empty for an application)
+    eventTypes: { type: 'array', items: { type: 'string' } },
+    // the pinyin initials of the Chinese title, for search (老年人优待证: lnrydz)
+    initials: { type: 'string' },
+    // the day the time limit promises for an application that goes in now
+    promisedBy: nullable({ type: 'string', format: 'date-time' }),
     timeLimit: fixedSlaJson,
     materials: {
       type: 'array',

@@ -6,6 +6,7 @@ import { localeOf } from '../http/locale.js';
 import { installJsonBodies } from '../http/json-body.js';
 import { anyObject, listOf, responses, wholeList } from '../http/schemas.js';
 import { definitionJson, definitionWithBodyJson, serviceJson, validationJson } from './definition.schemas.js';
+import { promisedIfStartedNow, searchInitials } from './catalog-extras.js';
 
 const kindKeyParams = {
   type: 'object',
@@ -205,6 +206,7 @@ export async function definitionRoutes(app: FastifyInstance, { runtime }: { runt
     },
     async () => {
       const catalog = await runtime.definitions.current();
+      const now = runtime.clock();
       return wholeList(
         catalog.all('matter').map((matter) => ({
           key: matter.key,
@@ -214,8 +216,18 @@ export async function definitionRoutes(app: FastifyInstance, { runtime }: { runt
           category: matter.category,
           lead: matter.lead,
           cooperating: matter.cooperating,
+          departmentNames: Object.fromEntries(
+            [matter.lead, ...matter.cooperating].map((code) => [
+              code,
+              runtime.directory.get(code)?.title ?? { 'zh-CN': code, en: code },
+            ]),
+          ),
           timeLimit: matter.timeLimit,
           materials: matter.materials,
+          legalBasis: matter.legalBasis,
+          eventTypes: matter.eventTypes ?? [],
+          initials: searchInitials(matter.title),
+          promisedBy: promisedIfStartedNow(matter.timeLimit, now, catalog, matter.lead),
           form: matter.form === undefined ? null : (catalog.get('form', matter.form) ?? null),
         })),
       );

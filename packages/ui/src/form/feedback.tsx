@@ -37,6 +37,10 @@ export const FormFeedbackContext = createContext<FormFeedback>(noFeedback);
  */
 export const FieldTouchContext = createContext<(path: string) => void>(() => undefined);
 
+/** A field's note, by its data path (`person.name`): said under the field, in the person's language. */
+export type FieldNotes = Readonly<Record<string, string>>;
+export const FieldNotesContext = createContext<FieldNotes>({});
+
 /** The feedback of the TongbanForm around the caller. */
 export function useFormFeedback(): FormFeedback {
   return useContext(FormFeedbackContext);

@@ -4,8 +4,8 @@ import {
   type ControlElement,
   type JsonFormsRendererRegistryEntry,
 } from '@jsonforms/core';
-import { useContext, type ComponentType, type FocusEvent } from 'react';
-import { FieldTouchContext, fieldPathAttribute } from './feedback.js';
+import { useContext, useId, type ComponentType, type FocusEvent } from 'react';
+import { FieldNotesContext, FieldTouchContext, fieldPathAttribute } from './feedback.js';
 
 type Renderer = JsonFormsRendererRegistryEntry['renderer'];
 interface DispatchedProps {
@@ -17,8 +17,9 @@ const framed = new WeakMap<ComponentType<DispatchedProps>, ComponentType<Dispatc
 
 /**
  * Wraps a renderer so that each field it renders is marked with its data path (for the error
- * summary's links) and is "touched" when the person leaves it: every control gets this, ours and the
- * special ones alike, without having to do it itself.
+ * summary's links), is "touched" when the person leaves it, and has its note said under it (where an
+ * answer came from, why it is asked): every control gets this, ours and the special ones alike,
+ * without having to do it itself.
  */
 export function withFieldFrame(renderer: Renderer): Renderer {
   const Inner = renderer as ComponentType<DispatchedProps>;
@@ -26,6 +27,8 @@ export function withFieldFrame(renderer: Renderer): Renderer {
   if (known) return known;
   function FieldFrame(props: DispatchedProps) {
     const touch = useContext(FieldTouchContext);
+    const notes = useContext(FieldNotesContext);
+    const noteId = useId();
     const uischema = props.uischema;
     if (!uischema || !isControl(uischema)) return <Inner {...props} />;
     const path = composeWithUi(uischema as ControlElement, props.path ?? '');
@@ -34,9 +37,15 @@ export function withFieldFrame(renderer: Renderer): Renderer {
       if (event.relatedTarget instanceof Node && event.currentTarget.contains(event.relatedTarget)) return;
       touch(path);
     };
+    const note = notes[path];
     return (
       <div {...{ [fieldPathAttribute]: path }} onBlur={onBlur}>
         <Inner {...props} />
+        {note && (
+          <p id={noteId} className="tongban-field-note" data-field-note>
+            {note}
+          </p>
+        )}
       </div>
     );
   }

@@ -6,7 +6,7 @@ export {
 } from './tongban-form.js';
 export { renderers } from './renderers.js';
 export { ErrorSummary, type ErrorSummaryProps } from './error-summary.js';
-export { useFormFeedback, fieldPathAttribute, type FormFeedback } from './feedback.js';
+export { useFormFeedback, fieldPathAttribute, type FieldNotes, type FormFeedback } from './feedback.js';
 export {
   checkMessages,
   serverMessages,

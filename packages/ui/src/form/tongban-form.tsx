@@ -4,8 +4,10 @@ import { JsonForms } from '@jsonforms/react';
 import { createFormAjv, type JsonSchemaObject } from '@tongban/engine';
 import { ErrorSummary } from './error-summary.js';
 import {
+  FieldNotesContext,
   FieldTouchContext,
   FormFeedbackContext,
+  type FieldNotes,
   fieldPathAttribute,
   focusableIn,
   type FormFeedback,
@@ -55,10 +57,13 @@ export interface TongbanFormProps {
   renderers?: readonly JsonFormsRendererRegistryEntry[];
   config?: Record<string, unknown>;
   handle?: Ref<TongbanFormHandle>;
+  /** Notes said under fields, by data path (`person.name`): "from your last application", say. */
+  fieldNotes?: FieldNotes;
 }
 
 const noServerErrors: readonly ServerErrorDetail[] = [];
 const noRenderers: readonly JsonFormsRendererRegistryEntry[] = [];
+const noNotes: FieldNotes = {};
 
 /** The value from before when the new one has the same content (a list of messages, say). */
 function useSame<T>(value: T): T {
@@ -101,6 +106,7 @@ export function TongbanForm({
   renderers: extraRenderers = noRenderers,
   config,
   handle,
+  fieldNotes = noNotes,
 }: TongbanFormProps) {
   const rootRef = useRef<HTMLDivElement>(null);
   const summaryRef = useRef<HTMLDivElement>(null);
@@ -231,23 +237,25 @@ export function TongbanForm({
   return (
     <FormFeedbackContext.Provider value={feedback}>
       <FieldTouchContext.Provider value={touch}>
-        <div ref={rootRef}>
-          <ErrorSummary ref={summaryRef} messages={summaryMessages} onSelect={focusField} />
-          <JsonForms
-            schema={schema}
-            uischema={uischema}
-            data={data}
-            renderers={registry}
-            ajv={ajv}
-            i18n={i18n}
-            config={config}
-            readonly={readonly}
-            validationMode="ValidateAndHide"
-            additionalErrors={additionalErrors}
-            onChange={handleChange}
-            middleware={middleware}
-          />
-        </div>
+        <FieldNotesContext.Provider value={fieldNotes}>
+          <div ref={rootRef}>
+            <ErrorSummary ref={summaryRef} messages={summaryMessages} onSelect={focusField} />
+            <JsonForms
+              schema={schema}
+              uischema={uischema}
+              data={data}
+              renderers={registry}
+              ajv={ajv}
+              i18n={i18n}
+              config={config}
+              readonly={readonly}
+              validationMode="ValidateAndHide"
+              additionalErrors={additionalErrors}
+              onChange={handleChange}
+              middleware={middleware}
+            />
+          </div>
+        </FieldNotesContext.Provider>
       </FieldTouchContext.Provider>
     </FormFeedbackContext.Provider>
   );

@@ -3,9 +3,11 @@ import type { Category, Categorization, Layout, UISchemaElement } from '@jsonfor
 /**
  * A form's layout as the portal's one-step-a-page wizard. A Categorization is one already. A layout of
  * groups becomes one step a group (the form's authors grouped what belongs together); anything else is
- * one step, named by the form. Rules stay on what they were on, so a hidden group is a skipped step.
+ * one step, named by the form. Rules stay on what they were on, so a hidden group is a skipped step;
+ * fields after a last group that can be hidden (a bundle's consent after its optional matters) are a
+ * step of their own, named `closingLabel`, so that hiding the group never hides them.
  */
-export function asWizard(uischema: UISchemaElement, formLabel: string): Categorization {
+export function asWizard(uischema: UISchemaElement, formLabel: string, closingLabel = formLabel): Categorization {
   if (uischema.type === 'Categorization') return uischema as Categorization;
   const elements = (uischema as Partial<Layout>).elements ?? [];
   const isLayout = uischema.type === 'VerticalLayout' || uischema.type === 'HorizontalLayout';
@@ -34,6 +36,11 @@ export function asWizard(uischema: UISchemaElement, formLabel: string): Categori
       ...(group.i18n ? { i18n: group.i18n } : {}),
       ...(group.rule ? { rule: group.rule } : {}),
     });
+  }
+  const last = steps.at(-1);
+  if (loose.length > 0 && last?.rule) {
+    steps.push(category(closingLabel, loose));
+    loose = [];
   }
   flush();
   return categorization(steps);

@@ -22,3 +22,13 @@ export function loadServices(): Promise<Service[]> {
 export async function loadService(key: string): Promise<Service | undefined> {
   return (await loadServices()).find((service) => service.key === key);
 }
+
+/** The lead department's name of each matter, by matter key (who a resident's application goes to). */
+export async function loadLeadDepartments(): Promise<ReadonlyMap<string, Service['title']>> {
+  const found = new Map<string, Service['title']>();
+  for (const service of await loadServices()) {
+    const name = service.departmentNames[service.lead];
+    if (name) found.set(service.key, name);
+  }
+  return found;
+}

@@ -1,6 +1,7 @@
 import { Anchor, Button, Group, Text } from '@mantine/core';
 import { useT } from '../../i18n/index.js';
 import { LanguageSwitch } from './language-switch.js';
+import { LargeTextSwitch } from './large-text.js';
 import { shellNamespace } from './namespace.js';
 import { useSession } from './session.js';
 
@@ -31,18 +32,21 @@ export function AppHeader({ app, onSignIn }: AppHeaderProps) {
         </Group>
       </Anchor>
       <Group gap="xs" wrap="nowrap">
+        <LargeTextSwitch />
         <LanguageSwitch />
         {user ? (
           <>
             <Text size="sm" visibleFrom="sm" span>
               {t('signedInAs', { name: user.displayName })}
             </Text>
-            <Button variant="default" onClick={() => void signOut()}>
+            <Button variant="default" px="sm" onClick={() => void signOut()}>
               {t('signOut')}
             </Button>
           </>
         ) : user === null && onSignIn ? (
-          <Button onClick={onSignIn}>{t('signIn')}</Button>
+          <Button px="sm" onClick={onSignIn}>
+            {t('signIn')}
+          </Button>
         ) : null}
       </Group>
     </Group>

@@ -10,6 +10,7 @@ export function LanguageSwitch() {
   return (
     <Button
       variant="default"
+      px="sm"
       lang={other}
       title={t('language.switchLabel')}
       onClick={() => void setLanguage(other)}

@@ -15,6 +15,11 @@ export const shellCatalog = {
       switchTo: 'English',
       switchLabel: '切换到英文',
     },
+    largeText: {
+      label: '大字',
+      on: '把字放大',
+      off: '恢复正常字号',
+    },
     signedInAs: '已登录：{{name}}',
     signIn: '登录',
     signOut: '退出登录',
@@ -33,6 +38,11 @@ export const shellCatalog = {
     language: {
       switchTo: '中文',
       switchLabel: 'Switch to Chinese',
+    },
+    largeText: {
+      label: 'A+',
+      on: 'Larger text',
+      off: 'Normal text size',
     },
     signedInAs: 'Signed in as {{name}}',
     signIn: 'Sign in',

@@ -3,6 +3,7 @@ import { Alert, AppShell, Button, Center, Loader, Stack } from '@mantine/core';
 import { TongbanProvider } from '../../theme/index.js';
 import { useT } from '../../i18n/index.js';
 import { AppHeader, type AppName } from './app-header.js';
+import { LargeTextContext, useLargeTextChoice } from './large-text.js';
 import { shellNamespace } from './namespace.js';
 import { SessionProvider, useSession } from './session.js';
 
@@ -14,6 +15,8 @@ export interface TongbanAppProps {
   signedOut?: ReactNode;
   /** Offered in the header to a visitor of an app that does not require signing in. */
   onSignIn?: () => void;
+  /** Offers the larger-text switch in the header (the residents' portal). */
+  largeTextSwitch?: boolean;
   children: ReactNode;
 }
 
@@ -21,19 +24,32 @@ export interface TongbanAppProps {
  * An app of Tongban: theme, i18n, the shared session and the header; the page below it is the app's.
  * With `signedOut`, the page shows only to someone signed in.
  */
-export function TongbanApp({ app, baseFontSize, signedOut, onSignIn, children }: TongbanAppProps) {
+export function TongbanApp({
+  app,
+  baseFontSize,
+  signedOut,
+  onSignIn,
+  largeTextSwitch = false,
+  children,
+}: TongbanAppProps) {
+  const largeText = useLargeTextChoice();
   return (
-    <TongbanProvider {...(baseFontSize === undefined ? {} : { baseFontSize })}>
-      <SessionProvider>
-        <AppShell header={{ height: '4rem' }} padding="md">
-          <AppShell.Header>
-            <AppHeader app={app} {...(onSignIn ? { onSignIn } : {})} />
-          </AppShell.Header>
-          <AppShell.Main>
-            <Gate signedOut={signedOut}>{children}</Gate>
-          </AppShell.Main>
-        </AppShell>
-      </SessionProvider>
+    <TongbanProvider
+      {...(baseFontSize === undefined ? {} : { baseFontSize })}
+      largeText={largeTextSwitch && largeText.on}
+    >
+      <LargeTextContext.Provider value={largeTextSwitch ? largeText : null}>
+        <SessionProvider>
+          <AppShell header={{ height: '4rem' }} padding="md">
+            <AppShell.Header>
+              <AppHeader app={app} {...(onSignIn ? { onSignIn } : {})} />
+            </AppShell.Header>
+            <AppShell.Main>
+              <Gate signedOut={signedOut}>{children}</Gate>
+            </AppShell.Main>
+          </AppShell>
+        </SessionProvider>
+      </LargeTextContext.Provider>
     </TongbanProvider>
   );
 }
