@@ -82,8 +82,8 @@ describe('applying for a matter in the portal', () => {
       await shoot(page, 'portal-apply-sign-in-zh-CN-360');
       // the demo resident has an account and password: the other way than a phone code
       await page.getByRole('tab', { name: words.signIn.passwordTab }).click();
-      await page.getByLabel(words.signIn.username).fill('resident');
-      await page.getByLabel(words.signIn.password).fill(demoPassword);
+      await field(page, words.signIn.username).fill('resident');
+      await field(page, words.signIn.password).fill(demoPassword);
       await page.getByRole('button', { name: words.signIn.button, exact: true }).last().click();
 
       // then the application is sent as it was filled in, and the receipt says who does what next
