@@ -2,6 +2,8 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
+import compress from '@fastify/compress';
+import { constants as zlibConstants } from 'node:zlib';
 import type { Runtime } from '../runtime.js';
 import { authHook } from './auth-hook.js';
 import { installErrorHandler, sendError } from './error-handler.js';
@@ -103,6 +105,14 @@ export async function buildApp(runtime: Runtime, options: AppOptions = {}): Prom
 
   await app.register(
     async (api) => {
+      // the API's JSON compressed for clients that take it (the catalog's answer is ~110 KB, ~15 KB so):
+      // brotli at a quality that costs little CPU per answer; the web apps' files come precompressed
+      await api.register(compress, {
+        global: true,
+        threshold: 1024,
+        encodings: ['br', 'gzip'],
+        brotliOptions: { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 4 } },
+      });
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
       api.get(
         '/health',

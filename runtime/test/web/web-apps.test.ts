@@ -92,6 +92,26 @@ describe('the web apps on the API origin', () => {
     expect(plain.body).toBe(script);
   });
 
+  it("should send the API's larger answers brotli or gzip compressed as asked, and small ones as they are", async () => {
+    const plain = await get('/api/catalog/services', { 'accept-encoding': 'identity' });
+    expect(plain.statusCode).toBe(200);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+
+    const brotli = await get('/api/catalog/services', { 'accept-encoding': 'gzip, deflate, br' });
+    expect(brotli.headers['content-encoding']).toBe('br');
+    expect(brotli.headers.vary).toMatch(/accept-encoding/i);
+    expect(JSON.parse(brotliDecompressSync(brotli.rawPayload).toString())).toEqual(plain.json());
+    expect(brotli.rawPayload.length).toBeLessThan(Buffer.byteLength(plain.body) / 4);
+
+    const gzip = await get('/api/catalog/services', { 'accept-encoding': 'gzip' });
+    expect(gzip.headers['content-encoding']).toBe('gzip');
+    expect(JSON.parse(gunzipSync(gzip.rawPayload).toString())).toEqual(plain.json());
+
+    // a small answer costs more to compress than it saves
+    const small = await get('/api/health', { 'accept-encoding': 'br' });
+    expect(small.headers['content-encoding']).toBeUndefined();
+  });
+
   it("should give a deep link the app's index.html, and a missing file a 404", async () => {
     for (const url of ['/portal/cases/42', '/portal/matters/residence-permit?step=2']) {
       const response = await get(url);
