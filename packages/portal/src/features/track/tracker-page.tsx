@@ -128,7 +128,11 @@ function ItemCard({ item, onChanged }: { item: Item; onChanged(): void }) {
             variant="filled"
             // a dark fill under white words: readable whatever the colour says
             color={item.waitingForApplicant ? 'red.9' : 'gray.8'}
-            style={{ textTransform: 'none' }}
+            // a step said in full, over two lines on a phone if it must
+            styles={{
+              root: { textTransform: 'none', height: 'auto', maxWidth: '100%', paddingBlock: '0.25rem' },
+              label: { whiteSpace: 'normal', overflow: 'visible' },
+            }}
           >
             {stepWords(item, t)}
           </Badge>

@@ -20,7 +20,8 @@ export function AppHeader({ app, onSignIn }: AppHeaderProps) {
   const appTitle = t(`apps.${app}`);
   return (
     <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="xs">
-      <Anchor href={`/${app}/`} underline="never" c="inherit" style={{ minWidth: 0 }}>
+      {/* the product's name is never cut: the app's name gives way first (hidden on a phone) */}
+      <Anchor href={`/${app}/`} underline="never" c="inherit" style={{ minWidth: 0, flexShrink: 0 }}>
         <Group gap="xs" wrap="nowrap">
           <Text fw={700} size="lg" span style={{ whiteSpace: 'nowrap' }}>
             {t('productName')}
@@ -31,7 +32,7 @@ export function AppHeader({ app, onSignIn }: AppHeaderProps) {
           </Text>
         </Group>
       </Anchor>
-      <Group gap="xs" wrap="nowrap">
+      <Group gap={6} wrap="nowrap" style={{ minWidth: 0 }}>
         <LargeTextSwitch />
         <LanguageSwitch />
         {user ? (
