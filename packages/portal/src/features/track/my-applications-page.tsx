@@ -48,11 +48,25 @@ function MyApplicationsList() {
         {t('failed')}
       </Alert>
     );
-  const { bundles, cases }: MyApplications = polled.value;
+  const { bundles, cases, messages }: MyApplications = polled.value;
   return (
     <Stack maw="48rem" mx="auto" gap="md">
       <Title order={1}>{t('myApplications')}</Title>
       {bundles.length === 0 && cases.length === 0 && <Text>{t('none')}</Text>}
+      {messages.length > 0 && (
+        <Paper withBorder p="md" component="section" aria-labelledby="my-messages">
+          <Title order={2} size="h4" id="my-messages" mb="xs">
+            {t('messages')}
+          </Title>
+          <Stack component="ul" gap="xs" m={0} pl="md">
+            {messages.map((message) => (
+              <Text component="li" key={message.id} fw={message.readAt ? undefined : 700}>
+                {t('messageLine', { date: date(message.createdAt), text: message.text })}
+              </Text>
+            ))}
+          </Stack>
+        </Paper>
+      )}
       <Stack component="ul" gap="sm" m={0} p={0} style={{ listStyle: 'none' }}>
         {bundles.map((bundle) => (
           <Paper component="li" withBorder p="md" key={bundle.id}>

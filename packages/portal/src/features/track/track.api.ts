@@ -18,8 +18,13 @@ export type MyCase = Json<'/api/cases/mine', 'get'>['items'][number];
 export type ApplicantCase = Json<'/api/cases/{id}', 'get'>;
 export type Score = 'good' | 'average' | 'bad';
 
+/** A message to me (a request for supplements, a decision), worded in my language by the server. */
+export type Message = Json<'/api/notifications', 'get'>['items'][number];
+
 export interface MyApplications {
   bundles: MyBundle[];
+  /** The newest messages from departments about my applications. */
+  messages: Message[];
   /** Applications for one matter, those a bundle started left out (they show under their bundle). */
   cases: MyCase[];
 }
@@ -27,13 +32,18 @@ export interface MyApplications {
 /** Everything I applied for, newest first. */
 export async function loadMyApplications(): Promise<MyApplications> {
   const api = tongbanApi();
-  const [bundles, cases] = await Promise.all([
+  const [bundles, cases, messages] = await Promise.all([
     unwrap(api.GET('/api/me/bundles', { params: { query: { limit: 100 } } })),
     unwrap(api.GET('/api/cases/mine')),
+    unwrap(api.GET('/api/notifications', { params: { query: { limit: 10 } } })),
   ]);
   const trackers = await Promise.all(bundles.items.map((bundle) => loadApplication(bundle.id)));
   const inBundles = new Set(trackers.flatMap((tracker) => tracker.items.map((item) => item.caseId)));
-  return { bundles: bundles.items, cases: cases.items.filter((kase) => !inBundles.has(kase.id)) };
+  return {
+    bundles: bundles.items,
+    messages: messages.items,
+    cases: cases.items.filter((kase) => !inBundles.has(kase.id)),
+  };
 }
 
 export function loadApplication(id: string): Promise<BundleApplication> {
