@@ -144,13 +144,18 @@ describe('combined form', () => {
     };
     const notices = [
       { 'zh-CN': `我们收集您的姓名。${shared['zh-CN']}`, en: `We collect your name. ${shared.en}` },
-      { 'zh-CN': `我们收集您的病史。${shared['zh-CN']}`, en: `We collect your medical history. ${shared.en}` },
+      {
+        'zh-CN': `我们收集您的病史。${shared['zh-CN']}`,
+        en: `We collect your medical history. ${shared.en}`,
+      },
     ];
     const noticed = ['f.senior-card', 'f.health-check'];
     const withNotices = new Catalog([
       ...libraryCatalog().all('department'),
       ...forms.map((one) =>
-        noticed.includes(one.key) ? { ...one, notice: notices[noticed.indexOf(one.key)] as LocalizedText } : one,
+        noticed.includes(one.key)
+          ? { ...one, notice: notices[noticed.indexOf(one.key)] as LocalizedText }
+          : one,
       ),
       ...matters,
     ]);

@@ -195,9 +195,13 @@ async function typePlain(page: Page): Promise<number[]> {
   return typing;
 }
 
-
 /** Lighthouse's "slow 4G" (its mobile default): 150 ms round trip, 1.6 Mbps down, 750 kbps up. */
-const slow4G = { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 };
+const slow4G = {
+  offline: false,
+  latency: 150,
+  downloadThroughput: (1.6 * 1024 * 1024) / 8,
+  uploadThroughput: (750 * 1024) / 8,
+};
 const coldLoads = 5;
 
 interface PortalLoad {
@@ -224,7 +228,9 @@ async function portalColdLoad(browser: Browser, url: string, rate: number): Prom
     });
     const usableMs = await page.evaluate(
       () =>
-        new Promise<number>((resolve) => requestAnimationFrame(() => setTimeout(() => resolve(performance.now())))),
+        new Promise<number>((resolve) =>
+          requestAnimationFrame(() => setTimeout(() => resolve(performance.now()))),
+        ),
     );
     await page.waitForLoadState('networkidle');
     return { usableMs, scripts };
@@ -269,7 +275,8 @@ async function benchPortal(browser: Browser, url: string) {
     console.log(
       `  portal wizard's chunks beyond the catalog: ${kb(wizard.reduce((sum, [, size]) => sum + size, 0))} gz (${wizard.length} files)`,
     );
-    for (const [path, size] of wizard.sort((a, b) => b[1] - a[1])) console.log(`    ${kb(size).padStart(9)}  ${path}`);
+    for (const [path, size] of wizard.sort((a, b) => b[1] - a[1]))
+      console.log(`    ${kb(size).padStart(9)}  ${path}`);
   } finally {
     await close();
   }

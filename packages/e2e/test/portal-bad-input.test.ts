@@ -27,7 +27,13 @@ const words = {
   wrongCheckDigit: '号码核对不上，请检查最后一位',
   continue: '继续',
   send: '提交申请',
-  signIn: { phone: '手机号', sendCode: '获取验证码', code: '短信验证码', submit: '登录', resend: '重新获取验证码' },
+  signIn: {
+    phone: '手机号',
+    sendCode: '获取验证码',
+    code: '短信验证码',
+    submit: '登录',
+    resend: '重新获取验证码',
+  },
   wrongPhone: '手机号应为 11 位数字，您输入了 10 位',
   expired: '验证码已过期，请重新获取',
   receipt: '申请已提交',
@@ -37,7 +43,11 @@ const words = {
   mailbox: /短信|Text messages/,
 };
 
-async function codeFor(phoneNumber: string, url: string, after?: string): Promise<{ id: string; code: string }> {
+async function codeFor(
+  phoneNumber: string,
+  url: string,
+  after?: string,
+): Promise<{ id: string; code: string }> {
   const mailbox = await request.newContext({ baseURL: url });
   try {
     return await vi.waitFor(
@@ -120,7 +130,9 @@ describe('bad input in the portal', () => {
       await checked(page, 'portal-bad-expired-code-zh-CN-360');
 
       // then a new code signs in and the application goes in with every answer given before
-      await page.getByRole('button', { name: new RegExp(`${words.signIn.resend}|${words.signIn.sendCode}`) }).click();
+      await page
+        .getByRole('button', { name: new RegExp(`${words.signIn.resend}|${words.signIn.sendCode}`) })
+        .click();
       const fresh = await codeFor(phone, url, expired.id);
       await field(page, words.signIn.code).fill(fresh.code);
       await page.getByRole('button', { name: words.signIn.submit, exact: true }).last().click();
@@ -129,7 +141,11 @@ describe('bad input in the portal', () => {
       const sent = (await (await page.request.get(`${url}/api/cases/${caseId}`)).json()) as {
         data: Record<string, unknown>;
       };
-      expect(sent.data).toMatchObject({ applicantName: '周桂英', phone, address: expect.stringContaining('东四街道 3 号') });
+      expect(sent.data).toMatchObject({
+        applicantName: '周桂英',
+        phone,
+        address: expect.stringContaining('东四街道 3 号'),
+      });
 
       // and my applications lists it, at a phone's width and at a desk's
       await page.goto(`${url}/portal/applications`);
@@ -169,11 +185,14 @@ describe('bad input in the portal', () => {
       await page.goto(`${url}/portal/report`);
       const description = page.getByRole('textbox').first();
       await description.waitFor();
-      await page.locator('input[type="file"]').first().setInputFiles({
-        name: 'notes.txt',
-        mimeType: 'text/plain',
-        buffer: Buffer.from('not a photo'),
-      });
+      await page
+        .locator('input[type="file"]')
+        .first()
+        .setInputFiles({
+          name: 'notes.txt',
+          mimeType: 'text/plain',
+          buffer: Buffer.from('not a photo'),
+        });
       await page.getByText(words.report.notImage).waitFor();
       await checked(page, 'portal-bad-file-zh-CN-360');
     } finally {

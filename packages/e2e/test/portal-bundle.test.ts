@@ -85,7 +85,12 @@ const words = {
     saved: 'Draft saved',
     resume: { code: 'Resume code', open: 'Continue' },
     send: 'Send the application',
-    phone: { number: 'Mobile number', send: 'Send me a code', code: 'Code from the text message', submit: 'Sign in' },
+    phone: {
+      number: 'Mobile number',
+      send: 'Send me a code',
+      code: 'Code from the text message',
+      submit: 'Sign in',
+    },
     receipt: 'Application sent',
     departments: ['Civil Affairs', 'Transport', 'Health'],
     follow: 'Follow your application',
@@ -182,16 +187,28 @@ async function runJourney(browser: Browser, url: string, journey: Journey) {
   const mailbox = await request.newContext({ baseURL: url });
 
   // given a resident who once booked a health check, signed in with a phone code
-  const first = await newPage(browser, { width: journey.width, height: journey.height, language: journey.language });
-  const second = await newPage(browser, { width: journey.width, height: journey.height, language: journey.language });
+  const first = await newPage(browser, {
+    width: journey.width,
+    height: journey.height,
+    language: journey.language,
+  });
+  const second = await newPage(browser, {
+    width: journey.width,
+    height: journey.height,
+    language: journey.language,
+  });
   try {
     const page = first.page;
     page.setDefaultTimeout(20_000);
     if (journey.largeText) await page.addInitScript(() => localStorage.setItem('tongban.largeText', 'on'));
     await page.goto(`${url}/portal/`);
-    expect((await page.request.post(`${url}/api/auth/phone-codes`, { data: { phone: journey.phone } })).status()).toBe(202);
+    expect(
+      (await page.request.post(`${url}/api/auth/phone-codes`, { data: { phone: journey.phone } })).status(),
+    ).toBe(202);
     const code = await codeFor(mailbox, journey.phone);
-    const signedIn = await page.request.post(`${url}/api/auth/phone-sign-in`, { data: { phone: journey.phone, code } });
+    const signedIn = await page.request.post(`${url}/api/auth/phone-sign-in`, {
+      data: { phone: journey.phone, code },
+    });
     expect(signedIn.status(), await signedIn.text()).toBe(200);
     const earlier = await page.request.post(`${url}/api/cases`, {
       data: {
@@ -211,7 +228,12 @@ async function runJourney(browser: Browser, url: string, journey: Journey) {
 
     // when they start the senior-services bundle from the catalog
     await page.goto(`${url}/portal/`);
-    await page.getByRole('link', { name: journey.language === 'zh-CN' ? '一次申请全部办理' : 'Apply for all of them at once' }).last().waitFor();
+    await page
+      .getByRole('link', {
+        name: journey.language === 'zh-CN' ? '一次申请全部办理' : 'Apply for all of them at once',
+      })
+      .last()
+      .waitFor();
     await look(page, shot('catalog'));
     await page.goto(`${url}/portal/bundle/d1.senior-services`);
 
@@ -253,9 +275,11 @@ async function runJourney(browser: Browser, url: string, journey: Journey) {
     await later.getByRole('button', { name: say.continue, exact: true }).click();
     await heading(later, say.steps.check).waitFor();
     await field(later, say.fields.preferredDate).fill('2026-12-28');
-    await field(later, say.fields.institution).selectOption('district-hospital').catch(async () => {
-      await later.getByLabel('district-hospital').check();
-    });
+    await field(later, say.fields.institution)
+      .selectOption('district-hospital')
+      .catch(async () => {
+        await later.getByLabel('district-hospital').check();
+      });
     await look(later, shot('step-4'));
     await later.getByRole('button', { name: say.continue, exact: true }).click();
     await heading(later, say.steps.closing).waitFor();
@@ -287,7 +311,9 @@ async function runJourney(browser: Browser, url: string, journey: Journey) {
     await later.getByRole('link', { name: say.follow }).click();
     await expect.poll(() => later.getByTestId('tracker-item').count()).toBe(3);
     await look(later, shot('tracker'));
-    const tracker = (await (await later.request.get(`${url}/api/bundle-applications/${applicationId}`)).json()) as Tracker;
+    const tracker = (await (
+      await later.request.get(`${url}/api/bundle-applications/${applicationId}`)
+    ).json()) as Tracker;
     const cardCase = tracker.items.find((item) => item.matter === 'd1.senior-card')?.caseId as string;
     const admin = await staff(url, 'admin');
     const minzheng = await staff(url, 'minzheng');
@@ -318,7 +344,9 @@ async function runJourney(browser: Browser, url: string, journey: Journey) {
         await work(admin, item.caseId as string);
       const busCase = await vi.waitFor(
         async () => {
-          const now = (await (await later.request.get(`${url}/api/bundle-applications/${applicationId}`)).json()) as Tracker;
+          const now = (await (
+            await later.request.get(`${url}/api/bundle-applications/${applicationId}`)
+          ).json()) as Tracker;
           const bus = now.items.find((item) => item.matter === 'd1.senior-bus-card');
           if (!bus?.caseId) throw new Error('the bus card has not started yet');
           return bus.caseId;

@@ -31,7 +31,9 @@ describe('the portal for everyone', () => {
       let reached = false;
       for (let press = 0; press < 40 && !reached; press++) {
         await page.keyboard.press('Tab');
-        reached = await page.evaluate(() => document.activeElement?.textContent?.trim() === '一次申请全部办理');
+        reached = await page.evaluate(
+          () => document.activeElement?.textContent?.trim() === '一次申请全部办理',
+        );
       }
       expect(reached).toBe(true);
       // the focus is seen: an outline around what has it
@@ -48,7 +50,11 @@ describe('the portal for everyone', () => {
         await page.keyboard.press('Tab');
         typed = await page.evaluate(() => {
           const active = document.activeElement;
-          return active instanceof HTMLInputElement && active.type === 'text' && active.closest('form, [data-field-path]') !== null;
+          return (
+            active instanceof HTMLInputElement &&
+            active.type === 'text' &&
+            active.closest('form, [data-field-path]') !== null
+          );
         });
       }
       expect(typed).toBe(true);

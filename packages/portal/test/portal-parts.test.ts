@@ -85,19 +85,30 @@ describe('a request for supplements', () => {
   });
 
   it('should make no form when only materials are asked for', () => {
-    expect(missingPart(schema, ['户口簿'], {}, [])).toEqual({ schema: null, data: {}, materials: ['户口簿'] });
+    expect(missingPart(schema, ['户口簿'], {}, [])).toEqual({
+      schema: null,
+      data: {},
+      materials: ['户口簿'],
+    });
   });
 
   it('should find the sensitive fields at any depth, to say why they are asked', () => {
     expect(
-      sensitivePaths({ properties: { person: { properties: { idNumber: { 'x-sensitive': true } } }, note: {} } }),
+      sensitivePaths({
+        properties: { person: { properties: { idNumber: { 'x-sensitive': true } } }, note: {} },
+      }),
     ).toEqual(['person.idNumber']);
   });
 });
 
 describe('the catalog', () => {
   const text = (zh: string, en: string) => ({ 'zh-CN': zh, en });
-  const entry = (key: string, title: ReturnType<typeof text>, initials: string, report = false): CatalogEntry => ({
+  const entry = (
+    key: string,
+    title: ReturnType<typeof text>,
+    initials: string,
+    report = false,
+  ): CatalogEntry => ({
     key,
     title,
     description: null,

@@ -107,7 +107,8 @@ export class BundleService {
           ...(bundle.description === undefined ? {} : { description: bundle.description }),
           matters: bundle.matters.map((item) => item.matter),
           initials: searchInitials(bundle.title),
-          workingDays: bundle.timeLimit && 'workingDays' in bundle.timeLimit ? bundle.timeLimit.workingDays : null,
+          workingDays:
+            bundle.timeLimit && 'workingDays' in bundle.timeLimit ? bundle.timeLimit.workingDays : null,
           // counted on the first matter's lead department's calendar: where the application starts
           promisedBy: promisedIfStartedNow(bundle.timeLimit, now, catalog, lead),
         };

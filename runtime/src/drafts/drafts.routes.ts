@@ -27,13 +27,16 @@ const draftTitle = { 'zh-CN': '草稿', en: 'draft' };
  * not hand out drafts. Drafts saved before codes were short keep their 43-character tokens.
  */
 const codeAlphabet = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
-const newToken = () => Array.from({ length: 12 }, () => codeAlphabet[randomInt(codeAlphabet.length)]).join('');
+const newToken = () =>
+  Array.from({ length: 12 }, () => codeAlphabet[randomInt(codeAlphabet.length)]).join('');
 const hashOf = (token: string) => createHash('sha256').update(token).digest('hex');
 
 const tokenParams = {
   type: 'object',
   required: ['token'],
-  properties: { token: { type: 'string', pattern: '^([23456789ABCDEFGHJKMNPQRSTUVWXYZ]{12}|[A-Za-z0-9_-]{43})$' } },
+  properties: {
+    token: { type: 'string', pattern: '^([23456789ABCDEFGHJKMNPQRSTUVWXYZ]{12}|[A-Za-z0-9_-]{43})$' },
+  },
   additionalProperties: false,
 } as const;
 const draftBody = {

@@ -109,7 +109,10 @@ describe('abuse limits: drafts', () => {
     const open = (remoteAddress: string, code: string) =>
       from(h.app, remoteAddress, { method: 'GET', url: `/api/drafts/${code}` });
     for (let i = 0; i < 60; i++)
-      expect((await open('203.0.113.41', `${String(i).padStart(2, '2').replace(/[01]/g, '9')}ABCDEFGHJK`)).statusCode).toBe(404);
+      expect(
+        (await open('203.0.113.41', `${String(i).padStart(2, '2').replace(/[01]/g, '9')}ABCDEFGHJK`))
+          .statusCode,
+      ).toBe(404);
 
     // when the 61st try comes in the same minute, with a code that exists
     // then it is refused with 429 and told when to come back

@@ -7,7 +7,11 @@ import type { Category, Categorization, Layout, UISchemaElement } from '@jsonfor
  * fields after a last group that can be hidden (a bundle's consent after its optional matters) are a
  * step of their own, named `closingLabel`, so that hiding the group never hides them.
  */
-export function asWizard(uischema: UISchemaElement, formLabel: string, closingLabel = formLabel): Categorization {
+export function asWizard(
+  uischema: UISchemaElement,
+  formLabel: string,
+  closingLabel = formLabel,
+): Categorization {
   if (uischema.type === 'Categorization') return uischema as Categorization;
   const elements = (uischema as Partial<Layout>).elements ?? [];
   const isLayout = uischema.type === 'VerticalLayout' || uischema.type === 'HorizontalLayout';
