@@ -100,6 +100,9 @@ describe('bad input in the portal', () => {
       expect(await field(page, words.fields.name).inputValue()).toBe('周桂英');
       expect(await field(page, words.fields.phone).inputValue()).toBe('139 1234 0010');
       await checked(page, 'portal-bad-id-number-zh-CN-360');
+      await page.setViewportSize({ width: 1280, height: 800 });
+      await checked(page, 'portal-apply-step-zh-CN-1280');
+      await page.setViewportSize({ width: 360, height: 740 });
       await field(page, words.fields.idNumber).fill(idNumber);
       await page.getByRole('button', { name: words.continue }).click();
       for (const step of [words.steps.emergency, words.steps.also]) {
@@ -146,6 +149,16 @@ describe('bad input in the portal', () => {
         phone,
         address: expect.stringContaining('东四街道 3 号'),
       });
+
+      // and it can be followed from the receipt, at a phone's width and at a desk's
+      await page.getByRole('link', { name: '查看办理进度' }).click();
+      await heading(page, '老年人优待证办理', 1).waitFor();
+      await page.getByText('有新进展时，本页会自动更新。').waitFor();
+      await expect.poll(() => page.getByTestId('application-status').textContent()).toBe('正在办理');
+      await checked(page, 'portal-case-tracker-zh-CN-360');
+      await page.setViewportSize({ width: 1280, height: 800 });
+      await checked(page, 'portal-case-tracker-zh-CN-1280');
+      await page.setViewportSize({ width: 360, height: 740 });
 
       // and my applications lists it, at a phone's width and at a desk's
       await page.goto(`${url}/portal/applications`);

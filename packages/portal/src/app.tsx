@@ -12,6 +12,9 @@ const BundlePage = lazy(async () => ({
 const TrackerPage = lazy(async () => ({
   default: (await import('./features/track/tracker-page.js')).TrackerPage,
 }));
+const CaseTrackerPage = lazy(async () => ({
+  default: (await import('./features/track/case-tracker-page.js')).CaseTrackerPage,
+}));
 const MyApplicationsPage = lazy(async () => ({
   default: (await import('./features/track/my-applications-page.js')).MyApplicationsPage,
 }));
@@ -62,6 +65,13 @@ function Page({ onSignIn }: { onSignIn(): void }) {
     return (
       <Lazy>
         <BundlePage bundle={bundle} draftToken={draftToken} />
+      </Lazy>
+    );
+  const kase = segment(path, /^\/applications\/case\/([^/]+)\/?$/);
+  if (kase)
+    return (
+      <Lazy>
+        <CaseTrackerPage id={kase} />
       </Lazy>
     );
   const application = segment(path, /^\/applications\/([^/]+)\/?$/);

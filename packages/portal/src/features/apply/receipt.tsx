@@ -73,6 +73,7 @@ export function Receipt({ started }: { started: StartedCase }) {
           </Stack>
         </Stack>
       )}
+      <AppLink to={`/applications/case/${started.id}`}>{t('followIt')}</AppLink>
       <AppLink to="/">{t('backToCatalog')}</AppLink>
     </Stack>
   );

@@ -89,7 +89,9 @@ function MyApplicationsList() {
           <Paper component="li" withBorder p="md" key={kase.id}>
             <Stack gap={4}>
               <Title order={2} size="h4">
-                {localize(kase.title, language)}
+                <AppLink to={`/applications/case/${kase.id}`} inherit>
+                  {localize(kase.title, language)}
+                </AppLink>
               </Title>
               <Text size="sm">{t('sentOn', { date: date(kase.openedAt) })}</Text>
               <Text size="sm" fw={700}>

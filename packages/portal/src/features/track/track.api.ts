@@ -64,6 +64,22 @@ export function answerSupplement(caseId: string, data: Record<string, unknown>):
   );
 }
 
+/** A case's rating, or null until it is rated. */
+export async function loadCaseRating(
+  caseId: string,
+): Promise<{ score: Score; reason: string | null } | null> {
+  return unwrap(tongbanApi().GET('/api/cases/{id}/rating', { params: { path: { id: caseId } } }));
+}
+
+export async function rateCase(caseId: string, score: Score, reason: string | undefined): Promise<void> {
+  await unwrap(
+    tongbanApi().POST('/api/cases/{id}/rating', {
+      params: { path: { id: caseId } },
+      body: { score, ...(reason ? { reason } : {}) },
+    }),
+  );
+}
+
 export async function rateApplication(id: string, score: Score, reason: string | undefined): Promise<void> {
   await unwrap(
     tongbanApi().POST('/api/bundle-applications/{id}/rating', {
