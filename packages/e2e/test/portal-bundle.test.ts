@@ -38,7 +38,7 @@ const words = {
       cardNew: '新办',
       counter: '到窗口领取',
       preferredDate: '希望体检日期',
-      institution: '体检机构',
+      districtHospital: '区医院',
       consent: '我已阅读并同意上述个人信息收集说明',
     },
     continue: '继续',
@@ -78,7 +78,7 @@ const words = {
       cardNew: 'New card',
       counter: 'Collect at a service counter',
       preferredDate: 'Preferred date',
-      institution: 'Health centre',
+      districtHospital: 'District hospital',
       consent: 'I have read and agree to the notice above',
     },
     continue: 'Continue',
@@ -275,11 +275,7 @@ async function runJourney(browser: Browser, url: string, journey: Journey) {
     await later.getByRole('button', { name: say.continue, exact: true }).click();
     await heading(later, say.steps.check).waitFor();
     await field(later, say.fields.preferredDate).fill('2026-12-28');
-    await field(later, say.fields.institution)
-      .selectOption('district-hospital')
-      .catch(async () => {
-        await later.getByLabel('district-hospital').check();
-      });
+    await later.getByLabel(say.fields.districtHospital, { exact: true }).check();
     await look(later, shot('step-4'));
     await later.getByRole('button', { name: say.continue, exact: true }).click();
     await heading(later, say.steps.closing).waitFor();
