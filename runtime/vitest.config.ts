@@ -16,9 +16,11 @@ export function runtimeProject(driver: 'pglite' | 'postgres') {
       name: `runtime-${driver}`,
       root: import.meta.dirname,
       include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
-      // the fault tests kill real processes of the scaled mode (PostgreSQL, Redis): the postgres project's
-      // and `tongban start` is the embedded mode, PGlite's: its process tests run in the pglite project
-      exclude: driver === 'pglite' ? ['test/faults/**'] : ['test/cli/start.test.ts'],
+      // the fault tests kill real processes of the scaled mode (PostgreSQL, Redis), and the *-scaled tests
+      // run BullMQ on Redis beside PostgreSQL: the postgres project's; `tongban start` is the embedded
+      // mode, PGlite's: its process tests run in the pglite project
+      exclude:
+        driver === 'pglite' ? ['test/faults/**', 'test/**/*-scaled.test.ts'] : ['test/cli/start.test.ts'],
       env: { TONGBAN_TEST_DB: driver, TONGBAN_AUDIT_KEY: auditKey },
       // PGlite takes seconds to start and each file migrates its own database
       testTimeout: 60_000,
