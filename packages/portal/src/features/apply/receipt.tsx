@@ -1,6 +1,7 @@
-import { Paper, Stack, Text, Title } from '@mantine/core';
+import { Stack, Text, Title } from '@mantine/core';
 import { AppLink, localize, useLanguage, useT } from '@tongban/ui';
 import type { StartedCase } from './apply.api.js';
+import { ReceiptFacts, ReceiptSent } from './receipt-parts.js';
 
 const namespace = 'portalApply';
 
@@ -8,56 +9,12 @@ const namespace = 'portalApply';
 export function Receipt({ started }: { started: StartedCase }) {
   const t = useT(namespace);
   const language = useLanguage();
-  const date = (iso: string) =>
-    new Intl.DateTimeFormat(language, { dateStyle: 'long' }).format(new Date(iso));
   const open = started.tasks.filter((task) => task.status === 'open' || task.status === 'waiting');
   return (
     <Stack maw="44rem" mx="auto" gap="md">
-      {/* the words in the text colour (a light alert's green title is under 4.5:1); the bar says "done" */}
-      <Paper
-        withBorder
-        p="md"
-        role="status"
-        style={{ borderLeft: '0.5rem solid var(--mantine-color-green-8)' }}
-      >
-        <Title order={1} size="h2" mb="xs">
-          {t('receiptTitle')}
-        </Title>
-        <Text>{t('receiptLead')}</Text>
-      </Paper>
+      <ReceiptSent lead={t('receiptLead')} />
       <Title order={2}>{localize(started.title, language)}</Title>
-      <Paper withBorder p="md">
-        <Stack gap="xs" component="dl" m={0}>
-          <Text component="dt" fw={700}>
-            {t('number')}
-          </Text>
-          <Text
-            component="dd"
-            m={0}
-            ff="monospace"
-            data-testid="application-number"
-            style={{ overflowWrap: 'anywhere' }}
-          >
-            {started.id}
-          </Text>
-          <Text component="dt" fw={700}>
-            {t('submittedAt')}
-          </Text>
-          <Text component="dd" m={0}>
-            {date(started.openedAt)}
-          </Text>
-          {started.dueAt && (
-            <>
-              <Text component="dt" fw={700}>
-                {t('promised')}
-              </Text>
-              <Text component="dd" m={0}>
-                {date(started.dueAt)}
-              </Text>
-            </>
-          )}
-        </Stack>
-      </Paper>
+      <ReceiptFacts id={started.id} openedAt={started.openedAt} dueAt={started.dueAt} />
       {open.length > 0 && (
         <Stack gap="xs">
           <Title order={3}>{t('next')}</Title>

@@ -2,6 +2,8 @@ import { Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { AppLink, localize, useLanguage, useLoaded, useT } from '@tongban/ui';
 import { loadLeadDepartments } from '../services/services.api.js';
 import type { BundleApplication } from './bundle.api.js';
+import { useDates } from '../dates/use-dates.js';
+import { ReceiptFacts, ReceiptSent } from '../apply/receipt-parts.js';
 
 const namespace = 'portalApply';
 
@@ -9,8 +11,7 @@ const namespace = 'portalApply';
 export function BundleReceipt({ application }: { application: BundleApplication }) {
   const t = useT(namespace);
   const language = useLanguage();
-  const date = (iso: string) =>
-    new Intl.DateTimeFormat(language, { dateStyle: 'long' }).format(new Date(iso));
+  const { day: date } = useDates();
   const items = application.items.filter((item) => item.status !== 'skipped');
   // a matter that starts after another has no department working on it yet: its lead says who will
   const leads = useLoaded(() => loadLeadDepartments(), []);
@@ -20,39 +21,8 @@ export function BundleReceipt({ application }: { application: BundleApplication 
   };
   return (
     <Stack maw="60rem" mx="auto" gap="md">
-      <Paper
-        withBorder
-        p="md"
-        role="status"
-        style={{ borderLeft: '0.5rem solid var(--mantine-color-green-8)' }}
-      >
-        <Title order={1} size="h2" mb="xs">
-          {t('receiptTitle')}
-        </Title>
-        <Text>{t('bundleReceiptLead', { count: items.length })}</Text>
-      </Paper>
-      <Paper withBorder p="md">
-        <Stack gap="xs" component="dl" m={0}>
-          <Text component="dt" fw={700}>
-            {t('number')}
-          </Text>
-          <Text
-            component="dd"
-            m={0}
-            ff="monospace"
-            data-testid="application-number"
-            style={{ overflowWrap: 'anywhere' }}
-          >
-            {application.id}
-          </Text>
-          <Text component="dt" fw={700}>
-            {t('submittedAt')}
-          </Text>
-          <Text component="dd" m={0}>
-            {date(application.openedAt)}
-          </Text>
-        </Stack>
-      </Paper>
+      <ReceiptSent lead={t('bundleReceiptLead', { count: items.length })} />
+      <ReceiptFacts id={application.id} openedAt={application.openedAt} />
       <Title order={2}>{t('next')}</Title>
       <SimpleGrid
         cols={{ base: 1, sm: Math.min(items.length, 3) }}

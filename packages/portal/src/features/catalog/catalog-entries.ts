@@ -27,8 +27,9 @@ export interface CatalogEntry {
 
 /** A group of services on the home page: a life event (a bundle, applied for at once) or a department. */
 export interface CatalogGroup {
+  /** A bundle's or a department's key, or `neighbourhood` / `others` (their titles are the page's words). */
   key: string;
-  title: Text;
+  title: Text | null;
   description: Text | null;
   /** The bundle that applies for the whole group at once, when the group is a life event. */
   bundle: BundleSummary | null;
@@ -65,12 +66,6 @@ export function matches(searchText: string, typed: string): boolean {
 export const bundleSearchText = (bundle: BundleSummary) =>
   [bundle.title['zh-CN'], bundle.title.en, bundle.initials, bundle.key].join(' ').toLowerCase();
 
-const neighbourhood: Text = {
-  'zh-CN': '身边的问题（随手拍）',
-  en: 'Problems in your neighbourhood (report it)',
-};
-const others: Text = { 'zh-CN': '其他事项', en: 'Other services' };
-
 /**
  * The home page by life event: each bundle with its matters (a matter in two bundles shows in both),
  * the neighbourhood problems one reports, then everything else.
@@ -97,13 +92,13 @@ export function byLifeEvent(
   if (reports.length > 0)
     groups.push({
       key: 'neighbourhood',
-      title: neighbourhood,
+      title: null,
       description: null,
       bundle: null,
       entries: reports,
     });
   if (rest.length > 0)
-    groups.push({ key: 'others', title: others, description: null, bundle: null, entries: rest });
+    groups.push({ key: 'others', title: null, description: null, bundle: null, entries: rest });
   return groups;
 }
 
@@ -116,5 +111,6 @@ export function byDepartment(entries: readonly CatalogEntry[]): CatalogGroup[] {
     group.entries.push(entry);
     groups.set(key, group);
   }
-  return [...groups.values()].sort((a, b) => a.title['zh-CN'].localeCompare(b.title['zh-CN'], 'zh-CN'));
+  // keyed by the lead's Chinese name: the order of the names
+  return [...groups.values()].sort((a, b) => a.key.localeCompare(b.key, 'zh-CN'));
 }

@@ -25,6 +25,7 @@ import {
   type CatalogGroup,
 } from './catalog-entries.js';
 import { catalogCatalog } from './locales.js';
+import { useDates } from '../dates/use-dates.js';
 
 const namespace = 'portalCatalog';
 registerCatalog(namespace, catalogCatalog);
@@ -154,12 +155,13 @@ function SearchResults({
 }
 
 function GroupSection({ group }: { group: CatalogGroup }) {
+  const t = useT(namespace);
   const language = useLanguage();
   const headingId = `group-${group.key}`;
   return (
     <Stack component="section" gap="sm" aria-labelledby={headingId}>
       <Title order={2} id={headingId} lang={language}>
-        {group.title[language]}
+        {group.title ? group.title[language] : t(`group.${group.key}`)}
       </Title>
       {group.description && <Text>{group.description[language]}</Text>}
       {group.bundle && <BundleOffer bundle={group.bundle} />}
@@ -172,8 +174,7 @@ function GroupSection({ group }: { group: CatalogGroup }) {
 function BundleOffer({ bundle }: { bundle: BundleSummary }) {
   const t = useT(namespace);
   const language = useLanguage();
-  const date = (iso: string) =>
-    new Intl.DateTimeFormat(language, { dateStyle: 'long' }).format(new Date(iso));
+  const { day: date } = useDates();
   return (
     <Paper withBorder p="md" style={{ borderLeft: '0.5rem solid var(--mantine-color-blue-7)' }}>
       <Stack gap="xs" align="flex-start">
@@ -207,8 +208,7 @@ function EntryList({ entries }: { entries: readonly CatalogEntry[] }) {
 function EntryCard({ entry }: { entry: CatalogEntry }) {
   const t = useT(namespace);
   const language = useLanguage();
-  const date = (iso: string) =>
-    new Intl.DateTimeFormat(language, { dateStyle: 'long' }).format(new Date(iso));
+  const { day: date } = useDates();
   const to = entry.report ? '/report' : entry.online ? `/apply/${encodeURIComponent(entry.key)}` : undefined;
   return (
     <Card component="li" withBorder padding="md">

@@ -13,6 +13,7 @@ export const catalogCatalog = {
     searchHint: '输入名称，或拼音首字母，例如 lnr 可以找到“老年人”',
     found: '找到 {{count}} 项',
     viewBy: '查看方式',
+    group: { neighbourhood: '身边的问题（随手拍）', others: '其他事项' },
     view: { lifeEvent: '按人生大事', department: '按部门' },
     action: {
       mine: '我的申请',
@@ -49,6 +50,7 @@ export const catalogCatalog = {
     searchHint: 'Type a name in English or Chinese, or pinyin initials (lnr finds 老年人, seniors)',
     found: '{{count}} found',
     viewBy: 'Show by',
+    group: { neighbourhood: 'Problems in your neighbourhood (report it)', others: 'Other services' },
     view: { lifeEvent: 'By life event', department: 'By department' },
     action: {
       mine: 'My applications',

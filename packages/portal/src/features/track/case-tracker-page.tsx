@@ -1,8 +1,9 @@
-import { Alert, Center, Loader, Paper, Stack, Text, Title } from '@mantine/core';
-import { TongbanApiError } from '@tongban/client';
+import { Paper, Stack, Text, Title } from '@mantine/core';
 import { AppLink, localize, registerCatalog, useLanguage, useT } from '@tongban/ui';
+import { useDates } from '../dates/use-dates.js';
 import { RatingPanel } from './rating-panel.js';
 import { SupplementPanel } from './supplement-panel.js';
+import { ApplicantTimeline, DueWords, TrackerFallback } from './track-parts.js';
 import { trackCatalog } from './locales.js';
 import { loadCase, loadCaseRating, rateCase } from './track.api.js';
 import { usePolled } from './use-polled.js';
@@ -26,36 +27,16 @@ export function CaseTrackerPage({ id }: { id: string }) {
     4000,
     [id],
   );
-  if (polled.state === 'loading')
-    return (
-      <Center mih="12rem" role="status" aria-label={t('loading')}>
-        <Loader />
-      </Center>
-    );
-  if (polled.state === 'failed')
-    return (
-      <Stack maw="40rem" mx="auto" align="flex-start">
-        <Alert color="yellow" role="alert" w="100%">
-          {polled.error instanceof TongbanApiError && polled.error.status === 404
-            ? t('notFound')
-            : polled.error instanceof TongbanApiError && polled.error.status === 401
-              ? t('signInToFollow')
-              : t('failed')}
-        </Alert>
-        <AppLink to="/applications">{t('myApplications')}</AppLink>
-      </Stack>
-    );
+  const { day } = useDates();
+  if (polled.state !== 'done')
+    return <TrackerFallback {...(polled.state === 'failed' ? { failed: polled } : {})} />;
   const { kase, rating } = polled.value;
-  const date = (iso: string) =>
-    new Intl.DateTimeFormat(language, { dateStyle: 'long' }).format(new Date(iso));
   const open = kase.tasks.filter((task) => task.status === 'open' || task.status === 'waiting');
   const departments = [
     ...new Set(
       open.map((task) => (task.departmentName ? localize(task.departmentName, language) : task.department)),
     ),
   ];
-  const timeline = kase.timeline.filter((entry) => entry.visibility === 'applicant');
-  const late = kase.dueAt !== null && new Date(kase.dueAt).getTime() < Date.now();
   return (
     <Stack maw="48rem" mx="auto" gap="md">
       <AppLink to="/applications">{t('myApplications')}</AppLink>
@@ -68,7 +49,7 @@ export function CaseTrackerPage({ id }: { id: string }) {
               {kase.id}
             </Text>
           </Text>
-          <Text>{t('sentOn', { date: date(kase.openedAt) })}</Text>
+          <Text>{t('sentOn', { date: day(kase.openedAt) })}</Text>
           {departments.length > 0 && <Text>{t('handledBy', { departments: departments.join('、') })}</Text>}
           <Text fw={700} data-testid="application-status">
             {kase.status === 'done'
@@ -79,17 +60,7 @@ export function CaseTrackerPage({ id }: { id: string }) {
                   ? t('waitingForYou')
                   : t('inProgress')}
           </Text>
-          {kase.status === 'active' && (
-            <Text fw={late ? 700 : undefined}>
-              {kase.duePausedAt
-                ? t('due.paused')
-                : kase.dueAt
-                  ? t(late ? 'due.late' : 'due.onTime', { date: date(kase.dueAt) })
-                  : kase.dueNote
-                    ? localize(kase.dueNote, language)
-                    : t('due.unknown')}
-            </Text>
-          )}
+          {kase.status === 'active' && <DueWords deadline={kase} />}
           <Text size="sm" c="dimmed">
             {t('live')}
           </Text>
@@ -98,21 +69,9 @@ export function CaseTrackerPage({ id }: { id: string }) {
       {kase.status === 'active' && kase.supplement && kase.matter && (
         <SupplementPanel caseId={kase.id} matter={kase.matter} onAnswered={polled.refresh} />
       )}
-      {timeline.length > 0 && (
+      {kase.timeline.some((entry) => entry.visibility === 'applicant') && (
         <Paper withBorder p="md">
-          <Title order={2} size="h4" mb="xs">
-            {t('timeline')}
-          </Title>
-          <Stack component="ul" gap={4} m={0} pl="md">
-            {[...timeline].reverse().map((entry) => (
-              <Text component="li" size="sm" key={entry.seq}>
-                {new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(
-                  new Date(entry.at),
-                )}{' '}
-                {localize(entry.label, language)}
-              </Text>
-            ))}
-          </Stack>
+          <ApplicantTimeline entries={kase.timeline} heading={2} />
         </Paper>
       )}
       {kase.status === 'done' && (

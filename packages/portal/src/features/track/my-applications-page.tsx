@@ -3,6 +3,7 @@ import { AppLink, localize, registerCatalog, useLanguage, useSession, useT } fro
 import { trackCatalog } from './locales.js';
 import { loadMyApplications, type MyApplications } from './track.api.js';
 import { usePolled } from './use-polled.js';
+import { useDates } from '../dates/use-dates.js';
 
 const namespace = 'portalTrack';
 registerCatalog(namespace, trackCatalog);
@@ -34,8 +35,7 @@ function MyApplicationsList() {
   const t = useT(namespace);
   const language = useLanguage();
   const polled = usePolled(() => loadMyApplications(), 15_000, []);
-  const date = (iso: string) =>
-    new Intl.DateTimeFormat(language, { dateStyle: 'long' }).format(new Date(iso));
+  const { day: date } = useDates();
   if (polled.state === 'loading')
     return (
       <Center mih="12rem" role="status" aria-label={t('loading')}>

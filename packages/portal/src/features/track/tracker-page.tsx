@@ -1,10 +1,11 @@
-import { Alert, Badge, Center, Group, Loader, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { TongbanApiError } from '@tongban/client';
+import { Badge, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { AppLink, localize, registerCatalog, useLanguage, useLoaded, useT } from '@tongban/ui';
 import { loadBundles, type BundleApplication } from '../bundle/bundle.api.js';
+import { useDates } from '../dates/use-dates.js';
 import { loadLeadDepartments } from '../services/services.api.js';
 import { RatingPanel } from './rating-panel.js';
 import { SupplementPanel } from './supplement-panel.js';
+import { ApplicantTimeline, DueWords, TrackerFallback } from './track-parts.js';
 import { loadApplication, rateApplication } from './track.api.js';
 import { trackCatalog } from './locales.js';
 import { usePolled } from './use-polled.js';
@@ -28,32 +29,14 @@ export function TrackerPage({ id }: { id: string }) {
   const language = useLanguage();
   const polled = usePolled(() => loadApplication(id), pollMs, [id]);
   const bundles = useLoaded(() => loadBundles(), []);
+  const { day } = useDates();
 
-  if (polled.state === 'loading')
-    return (
-      <Center mih="12rem" role="status" aria-label={t('loading')}>
-        <Loader />
-      </Center>
-    );
-  if (polled.state === 'failed')
-    return (
-      <Stack maw="40rem" mx="auto" align="flex-start">
-        <Alert color="yellow" role="alert" w="100%">
-          {polled.error instanceof TongbanApiError && polled.error.status === 404
-            ? t('notFound')
-            : polled.error instanceof TongbanApiError && polled.error.status === 401
-              ? t('signInToFollow')
-              : t('failed')}
-        </Alert>
-        <AppLink to="/applications">{t('myApplications')}</AppLink>
-      </Stack>
-    );
+  if (polled.state !== 'done')
+    return <TrackerFallback {...(polled.state === 'failed' ? { failed: polled } : {})} />;
   const application = polled.value;
   const bundle =
     bundles.state === 'done' ? bundles.value.find((one) => one.key === application.bundle) : undefined;
   const items = application.items.filter((item) => item.status !== 'skipped' || item.caseId !== null);
-  const date = (iso: string) =>
-    new Intl.DateTimeFormat(language, { dateStyle: 'long' }).format(new Date(iso));
   return (
     <Stack maw="72rem" mx="auto" gap="md">
       <AppLink to="/applications">{t('myApplications')}</AppLink>
@@ -66,7 +49,7 @@ export function TrackerPage({ id }: { id: string }) {
               {application.id}
             </Text>
           </Text>
-          <Text>{t('sentOn', { date: date(application.openedAt) })}</Text>
+          <Text>{t('sentOn', { date: day(application.openedAt) })}</Text>
           <Text fw={700} data-testid="application-status">
             {application.status === 'done'
               ? t(`closed.${application.result ?? 'other'}`, { defaultValue: t('closed.other') })
@@ -107,12 +90,9 @@ function ItemCard({ item, onChanged }: { item: Item; onChanged(): void }) {
   const t = useT(namespace);
   const language = useLanguage();
   const leads = useLoaded(() => loadLeadDepartments(), []);
-  const date = (iso: string) =>
-    new Intl.DateTimeFormat(language, { dateStyle: 'long' }).format(new Date(iso));
   const working = item.workingOn.map((on) => localize(on.name, language) ?? on.department);
   const lead = leads.state === 'done' ? leads.value.get(item.matter) : undefined;
   const departments = working.length > 0 ? working : lead ? [localize(lead, language) ?? item.matter] : [];
-  const timeline = item.timeline.filter((entry) => entry.visibility === 'applicant');
   return (
     <Paper component="li" withBorder p="md" data-testid="tracker-item" data-matter={item.matter}>
       <Stack gap="sm">
@@ -137,27 +117,11 @@ function ItemCard({ item, onChanged }: { item: Item; onChanged(): void }) {
             {stepWords(item, t)}
           </Badge>
         </Group>
-        <DueWords item={item} date={date} />
+        {item.status === 'started' && item.caseStatus === 'active' && <DueWords deadline={item} />}
         {item.waitingForApplicant && item.caseId && (
           <SupplementPanel caseId={item.caseId} matter={item.matter} onAnswered={onChanged} />
         )}
-        {timeline.length > 0 && (
-          <Stack gap={4}>
-            <Title order={3} size="h5">
-              {t('timeline')}
-            </Title>
-            <Stack component="ul" gap={4} m={0} pl="md">
-              {[...timeline].reverse().map((entry) => (
-                <Text component="li" size="sm" key={entry.seq}>
-                  {new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(
-                    new Date(entry.at),
-                  )}{' '}
-                  {localize(entry.label, language)}
-                </Text>
-              ))}
-            </Stack>
-          </Stack>
-        )}
+        <ApplicantTimeline entries={item.timeline} heading={3} />
       </Stack>
     </Paper>
   );
@@ -171,20 +135,4 @@ function stepWords(item: Item, t: ReturnType<typeof useT>): string {
   if (item.caseStatus === 'cancelled') return t('step.cancelled');
   if (item.waitingForApplicant) return t('step.waitingForYou');
   return t('step.working');
-}
-
-/** The promised date in plain words: on time, late, or the clock paused while the department waits on me. */
-function DueWords({ item, date }: { item: Item; date: (iso: string) => string }) {
-  const t = useT(namespace);
-  const language = useLanguage();
-  if (item.status !== 'started' || item.caseStatus !== 'active') return null;
-  if (item.duePausedAt) return <Text>{t('due.paused')}</Text>;
-  if (item.dueUncertain || !item.dueAt)
-    return <Text>{item.dueNote ? localize(item.dueNote, language) : t('due.unknown')}</Text>;
-  const late = new Date(item.dueAt).getTime() < Date.now();
-  return (
-    <Text fw={late ? 700 : undefined}>
-      {late ? t('due.late', { date: date(item.dueAt) }) : t('due.onTime', { date: date(item.dueAt) })}
-    </Text>
-  );
 }
