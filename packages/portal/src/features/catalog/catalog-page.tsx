@@ -186,7 +186,17 @@ function BundleOffer({ bundle }: { bundle: BundleSummary }) {
             {bundle.promisedBy ? ` ${t('promisedToday', { date: date(bundle.promisedBy) })}` : ''}
           </Text>
         )}
-        <Button component={AppLink} to={`/bundle/${encodeURIComponent(bundle.key)}`} size="md">
+        <Button
+          component={AppLink}
+          to={`/bundle/${encodeURIComponent(bundle.key)}`}
+          size="md"
+          // its words wrap on a phone rather than run past the card
+          maw="100%"
+          styles={{
+            root: { height: 'auto', minHeight: '3rem', paddingBlock: '0.5rem' },
+            label: { whiteSpace: 'normal', textAlign: 'center' },
+          }}
+        >
           {t('bundleStart')}
         </Button>
       </Stack>

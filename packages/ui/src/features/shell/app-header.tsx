@@ -19,7 +19,7 @@ export function AppHeader({ app, onSignIn }: AppHeaderProps) {
   const { user, signOut } = useSession();
   const appTitle = t(`apps.${app}`);
   return (
-    <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="xs">
+    <Group h="100%" px={{ base: 'xs', xs: 'md' }} justify="space-between" wrap="nowrap" gap="xs">
       {/* the product's name is never cut: the app's name gives way first (hidden on a phone) */}
       <Anchor href={`/${app}/`} underline="never" c="inherit" style={{ minWidth: 0, flexShrink: 0 }}>
         <Group gap="xs" wrap="nowrap">
